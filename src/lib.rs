@@ -1,0 +1,21 @@
+//! communique: the DINUM press office's publishing pipeline.
+//!
+//! One direction of flow:
+//! `source` (read `releases/`) → [`model::Entry`] → `catalog` (merge, sort, embargo at `now`)
+//! → pure renderers (`feeds`, `pdf`) → `publish` (the only code that writes).
+//! `pipeline` ties them together for `build`; `watch` decides what to rebuild and calls it.
+
+pub mod catalog;
+pub mod config;
+pub mod diagnostic;
+pub mod feeds;
+pub mod model;
+pub mod pdf;
+pub mod pipeline;
+pub mod publish;
+pub mod source;
+pub mod watch;
+
+pub use config::Config;
+pub use diagnostic::{Diagnostic, Problem, Severity};
+pub use model::{Entry, Kind};

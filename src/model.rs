@@ -1,0 +1,154 @@
+//! The one data type every renderer reads. `source` builds it, `catalog` orders it,
+//! `feeds` and `pdf` turn it into bytes. Nothing here knows about files on disk
+//! beyond the `Origin` used in messages.
+
+use chrono::{DateTime, FixedOffset};
+use std::path::PathBuf;
+
+/// What a release is; decides which feed it goes to and whether it gets a PDF.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Communique,
+    Event,
+    PressReview,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Communique, Kind::Event, Kind::PressReview];
+
+    /// Folder name under `feeds/` and path segment of entry ids: never change these.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Kind::Communique => "communiques",
+            Kind::Event => "agenda",
+            Kind::PressReview => "revue-de-presse",
+        }
+    }
+
+    /// Human label used in feed titles and `list`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Communique => "Communiqués de presse",
+            Kind::Event => "Agenda",
+            Kind::PressReview => "Revue de presse",
+        }
+    }
+}
+
+/// Where a fact came from: a file relative to `releases/`, and a 1-based line.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Origin {
+    pub file: PathBuf,
+    pub line: usize,
+}
+
+/// How much of a date the source actually gave ("mai 2022" is a month).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Precision {
+    Month,
+    Day,
+    Instant,
+}
+
+/// A date as published: an instant with its Europe/Paris offset, and its precision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PubDate {
+    pub at: DateTime<FixedOffset>,
+    pub precision: Precision,
+}
+
+/// A press contact block ("Direction interministérielle du numérique / Tél : … / Mél : …").
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Contact {
+    /// Issuing body, e.g. "Direction interministérielle du numérique".
+    pub organisation: String,
+    /// Person's name, when given.
+    pub name: Option<String>,
+    pub phones: Vec<String>,
+    pub email: Option<String>,
+    /// E.g. "Relations presse et événementiel".
+    pub role: Option<String>,
+}
+
+/// A file the release points at (`files`, `communique_file`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    /// As written in the source: may be relative (`/uploads/x.pdf`).
+    pub url: String,
+    pub label: String,
+}
+
+/// An illustration (`une-ou-diaporama`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Image {
+    pub url: String,
+    pub alt: Option<String>,
+}
+
+/// Agenda facts of an event.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct EventInfo {
+    pub start: Option<PubDate>,
+    pub end: Option<PubDate>,
+    pub venue: Option<String>,
+    pub address: Option<String>,
+    pub fields: Vec<InfoField>,
+}
+
+/// One line of `champs_informations`: "Horaires : 14h-17h30", optionally linked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InfoField {
+    pub label: String,
+    pub content: String,
+    pub link: Option<String>,
+}
+
+/// An article about the agency, listed on a revue-de-presse page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    /// The outlet's article, absolute.
+    pub url: String,
+    /// "Le Monde", "Acteurs publics"… or a readable host name when nothing better is known.
+    pub outlet: String,
+    /// True when `outlet` was only derived from the host name (a better one may be learned).
+    pub outlet_from_host: bool,
+    /// Page section ("Le programme EIG", "En 2023") when the page has one.
+    pub section: Option<String>,
+    /// The quoted excerpt («…») when present.
+    pub excerpt: Option<String>,
+}
+
+/// One publishable item. Text fields hold Markdown (CommonMark with raw HTML) as written
+/// by the press office, cleaned of editor artefacts; renderers sanitise and lay it out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub kind: Kind,
+    /// Stable identity, e.g. `communiques/la-dinum-devient-organisme-certificateur` or
+    /// `revue-de-presse/<hash of the normalised URL>`. Feeds mint `tag:` ids from it.
+    pub key: String,
+    /// Output name for per-entry files (`pdf/<slug>.pdf`): `[a-z0-9-]+`, never empty.
+    pub slug: String,
+    pub title: String,
+    pub date: PubDate,
+    /// Category label: "Communiqué de presse", "Dossier de presse", "Note aux rédactions"…
+    pub category: Option<String>,
+    pub tags: Vec<String>,
+    /// The lead / chapeau / excerpt, Markdown.
+    pub summary: Option<String>,
+    /// Full content, Markdown.
+    pub body: String,
+    /// Dateline place ("Paris").
+    pub place: Option<String>,
+    /// Press contact named by the file; `None` means the configured default.
+    pub contact: Option<Contact>,
+    pub attachments: Vec<Attachment>,
+    pub images: Vec<Image>,
+    pub event: Option<EventInfo>,
+    pub article: Option<Article>,
+    /// Not published before this instant.
+    pub embargo: Option<DateTime<FixedOffset>>,
+    /// Where the entry was found (first occurrence).
+    pub origin: Origin,
+    /// Other places the same entry was found (merged duplicates).
+    pub also_in: Vec<Origin>,
+}

@@ -1,0 +1,1 @@
+//! Orchestrates load → catalog → render → publish.

@@ -1,0 +1,1 @@
+//! Writes outputs atomically, only when their bytes change.

@@ -1,0 +1,223 @@
+//! Dates as the press office writes them, read into Paris-time instants.
+//! RFC 3339, Jekyll's `2023-04-13 17:10:00 +02:00`, bare `2023-04-13`, French
+//! (`12 septembre 2023`, `1er mars 2024`, `Le 9 octobre 2023`, `7 oct 2021`, `mai 2022`)
+//! and English (`12 March 2019`). A date without an offset is local time in `tz`.
+
+use crate::model::{Precision, PubDate};
+use chrono::{
+    DateTime, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone,
+};
+use chrono_tz::Tz;
+
+/// Reads any supported date form; `None` when `text` is not a date.
+pub fn parse_date(text: &str, tz: Tz) -> Option<PubDate> {
+    let text = text.trim().trim_matches(|c| c == '"' || c == '\'').trim();
+    if text.is_empty() {
+        return None;
+    }
+    parse_numeric(text, tz).or_else(|| parse_words(text, tz))
+}
+
+/// Converts a wall-clock time in `tz` to an instant with that zone's offset; in the
+/// autumn overlap the earlier instant wins, in the spring gap the time moves forward.
+pub fn local_instant(naive: NaiveDateTime, tz: Tz) -> Option<DateTime<FixedOffset>> {
+    let resolved = match tz.from_local_datetime(&naive) {
+        LocalResult::Single(t) => t,
+        LocalResult::Ambiguous(a, _) => a,
+        LocalResult::None => {
+            let later = naive.checked_add_signed(chrono::Duration::hours(1))?;
+            tz.from_local_datetime(&later).earliest()?
+        }
+    };
+    Some(resolved.with_timezone(&resolved.offset().fix()))
+}
+
+/// Re-expresses an instant with the offset `tz` has at that instant.
+pub fn in_zone(at: DateTime<FixedOffset>, tz: Tz) -> DateTime<FixedOffset> {
+    let local = at.with_timezone(&tz);
+    local.with_timezone(&local.offset().fix())
+}
+
+fn parse_numeric(text: &str, tz: Tz) -> Option<PubDate> {
+    if !text.starts_with(|c: char| c.is_ascii_digit()) || text.len() < 10 {
+        return None;
+    }
+    let instant = |at: DateTime<FixedOffset>| PubDate {
+        at: in_zone(at, tz),
+        precision: Precision::Instant,
+    };
+    if let Ok(at) = DateTime::parse_from_rfc3339(text) {
+        return Some(instant(at));
+    }
+    // Jekyll and YAML timestamps: "2023-04-13 17:10:00 +02:00", "... +0200", "... Z".
+    let normalised = text.replace('T', " ");
+    let normalised = normalised.trim_end_matches(" Z").trim_end_matches('Z');
+    for fmt in [
+        "%Y-%m-%d %H:%M:%S%.f %:z",
+        "%Y-%m-%d %H:%M:%S%.f %z",
+        "%Y-%m-%d %H:%M:%S%.f%:z",
+        "%Y-%m-%d %H:%M %:z",
+        "%Y-%m-%d %H:%M %z",
+    ] {
+        if let Ok(at) = DateTime::parse_from_str(normalised, fmt) {
+            return Some(instant(at));
+        }
+    }
+    let utc = text.ends_with('Z');
+    for fmt in ["%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%d %H:%M"] {
+        if let Ok(naive) = NaiveDateTime::parse_from_str(normalised, fmt) {
+            let at = if utc {
+                naive.and_utc().fixed_offset()
+            } else {
+                local_instant(naive, tz)?
+            };
+            return Some(instant(at));
+        }
+    }
+    let day = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"))
+        .ok()?;
+    day_start(day, tz, Precision::Day)
+}
+
+fn day_start(day: NaiveDate, tz: Tz, precision: Precision) -> Option<PubDate> {
+    Some(PubDate {
+        at: local_instant(day.and_time(NaiveTime::MIN), tz)?,
+        precision,
+    })
+}
+
+/// French or English words: "[Le|le] [lundi] 1er mars 2024", "7 oct. 2021", "mai 2022", "March 12, 2019".
+fn parse_words(text: &str, tz: Tz) -> Option<PubDate> {
+    let cleaned: String = text
+        .chars()
+        .map(|c| match c {
+            ',' | '.' | '\u{a0}' | '\u{202f}' => ' ',
+            c => c,
+        })
+        .collect();
+    let mut words: Vec<String> = cleaned
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .collect();
+    if words.first().is_some_and(|w| w == "le" || w == "the") {
+        words.remove(0);
+    }
+    if words.first().is_some_and(|w| weekday(w)) {
+        words.remove(0);
+    }
+    match words.as_slice() {
+        [day, month, year] => {
+            let (day, month) = match (day_number(day), month_number(month)) {
+                (Some(d), Some(m)) => (d, m),
+                // "March 12 2019"
+                _ => (day_number(month)?, month_number(day)?),
+            };
+            let day = NaiveDate::from_ymd_opt(year_number(year)?, month, day)?;
+            day_start(day, tz, Precision::Day)
+        }
+        [month, year] => {
+            let day = NaiveDate::from_ymd_opt(year_number(year)?, month_number(month)?, 1)?;
+            day_start(day, tz, Precision::Month)
+        }
+        _ => None,
+    }
+}
+
+fn weekday(word: &str) -> bool {
+    matches!(
+        word,
+        "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche"
+    )
+}
+
+fn day_number(word: &str) -> Option<u32> {
+    let digits = word
+        .strip_suffix("er")
+        .or_else(|| word.strip_suffix("st"))
+        .or_else(|| word.strip_suffix("nd"))
+        .or_else(|| word.strip_suffix("rd"))
+        .or_else(|| word.strip_suffix("th"))
+        .unwrap_or(word);
+    let n: u32 = digits.parse().ok()?;
+    (1..=31).contains(&n).then_some(n)
+}
+
+fn year_number(word: &str) -> Option<i32> {
+    let n: i32 = word.parse().ok()?;
+    (word.len() == 4 && (1900..=2200).contains(&n)).then_some(n)
+}
+
+/// French and English month names and their usual abbreviations, lower-case.
+fn month_number(word: &str) -> Option<u32> {
+    let word = word.trim_end_matches('.');
+    let month = match word {
+        "janvier" | "janv" | "jan" | "january" => 1,
+        "février" | "fevrier" | "févr" | "fevr" | "fév" | "fev" | "feb" | "february" => 2,
+        "mars" | "mar" | "march" => 3,
+        "avril" | "avr" | "apr" | "april" => 4,
+        "mai" | "may" => 5,
+        "juin" | "june" | "jun" => 6,
+        "juillet" | "juil" | "jul" | "july" => 7,
+        "août" | "aout" | "aug" | "august" => 8,
+        "septembre" | "sept" | "sep" | "september" => 9,
+        "octobre" | "oct" | "october" => 10,
+        "novembre" | "nov" | "november" => 11,
+        "décembre" | "decembre" | "déc" | "dec" | "december" => 12,
+        _ => return None,
+    };
+    Some(month)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono_tz::Europe::Paris;
+
+    fn rfc(text: &str) -> (String, Precision) {
+        let d = parse_date(text, Paris).unwrap_or_else(|| panic!("{text} should parse"));
+        (d.at.to_rfc3339(), d.precision)
+    }
+
+    #[test]
+    fn machine_forms() {
+        assert_eq!(rfc("2023-04-13 17:10:00 +02:00").0, "2023-04-13T17:10:00+02:00");
+        assert_eq!(rfc("2018-03-26T09:03:00Z").0, "2018-03-26T11:03:00+02:00");
+        assert_eq!(rfc("2018-03-26 09:03:00 Z").0, "2018-03-26T11:03:00+02:00");
+        assert_eq!(rfc("2020-01-10T10:00:00.000Z").0, "2020-01-10T11:00:00+01:00");
+        assert_eq!(
+            rfc("2018-07-02"),
+            ("2018-07-02T00:00:00+02:00".into(), Precision::Day)
+        );
+        assert_eq!(rfc("2019-01-15 10:00").0, "2019-01-15T10:00:00+01:00");
+    }
+
+    #[test]
+    fn french_and_english_words() {
+        assert_eq!(rfc("12 septembre 2023").0, "2023-09-12T00:00:00+02:00");
+        assert_eq!(rfc("1er mars 2024").0, "2024-03-01T00:00:00+01:00");
+        assert_eq!(rfc("Le 9 octobre 2023").0, "2023-10-09T00:00:00+02:00");
+        assert_eq!(rfc("23 Mars 2023").0, "2023-03-23T00:00:00+01:00");
+        assert_eq!(rfc("7 oct 2021").0, "2021-10-07T00:00:00+02:00");
+        assert_eq!(rfc("12 March 2019").0, "2019-03-12T00:00:00+01:00");
+        assert_eq!(rfc("March 12, 2019").0, "2019-03-12T00:00:00+01:00");
+        assert_eq!(
+            rfc("mai 2022"),
+            ("2022-05-01T00:00:00+02:00".into(), Precision::Month)
+        );
+        assert_eq!(rfc("mardi 12 septembre 2023").0, "2023-09-12T00:00:00+02:00");
+    }
+
+    #[test]
+    fn not_dates() {
+        for text in ["", "Paris", "32 mars 2023", "12 truc 2023", "2023-13-45", "mai"] {
+            assert!(parse_date(text, Paris).is_none(), "{text}");
+        }
+    }
+
+    #[test]
+    fn dst_gap_moves_forward() {
+        let d = parse_date("2024-03-31 02:30", Paris).unwrap();
+        assert_eq!(d.at.to_rfc3339(), "2024-03-31T03:30:00+02:00");
+    }
+}

@@ -1,0 +1,1 @@
+//! Watches releases/ and rebuilds what changed.
