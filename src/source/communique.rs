@@ -1,0 +1,242 @@
+//! Communiqués de presse: with numerique.gouv.fr front matter, or converted from a Word/PDF
+//! document with none. The converted shape carries its facts in the text — the bloc-marque
+//! ("GOUVERNEMENT / Liberté Égalité Fraternité"), the document type, the title, the dateline
+//! ("Paris, le 12 septembre 2023"), a bold lead and the contact block, repeated per page —
+//! so the same scanner runs on every communiqué body and front matter wins where both speak.
+
+use super::dates::parse_date;
+use super::text::{Block, blocks, is_all_bold, plain};
+use crate::config::Config;
+use crate::model::{Contact, PubDate};
+
+/// What the text of a communiqué says about itself, and its body without page furniture.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Inferred {
+    pub category: Option<String>,
+    pub title: Option<String>,
+    pub title_line: usize,
+    pub place: Option<String>,
+    pub date: Option<PubDate>,
+    pub lead: Option<String>,
+    pub contact: Option<Contact>,
+    /// Body Markdown with the bloc-marque, type, title, dateline, lead and contact blocks removed.
+    pub body: String,
+}
+
+const DOCUMENT_TYPES: [&str; 4] = [
+    "COMMUNIQUÉ DE PRESSE",
+    "DOSSIER DE PRESSE",
+    "NOTE AUX RÉDACTIONS",
+    "INVITATION PRESSE",
+];
+
+/// Scans `markdown` (starting at file line `first_line`).
+pub fn infer(markdown: &str, first_line: usize, config: &Config) -> Inferred {
+    let mut found = Inferred::default();
+    let mut body: Vec<&Block> = Vec::new();
+    let all = blocks(markdown, first_line);
+    let mut index = 0;
+    let mut seen_dateline = false;
+    let mut expect_lead = false;
+    while index < all.len() {
+        let block = &all[index];
+        index += 1;
+        let text = plain(&block.markdown);
+        let upper = text.to_uppercase();
+        if is_bloc_marque(&text) {
+            continue;
+        }
+        if let Some(kind) = DOCUMENT_TYPES.iter().find(|t| upper == **t) {
+            if found.category.is_none() {
+                found.category = Some(sentence_case(kind));
+            }
+            continue;
+        }
+        if !seen_dateline {
+            if let Some((place, date)) = dateline(&text, config) {
+                found.place = Some(place);
+                found.date = Some(date);
+                seen_dateline = true;
+                expect_lead = true;
+                continue;
+            }
+            // The heading right after the document type is the title.
+            if found.title.is_none() && found.category.is_some() && is_heading(&block.markdown) {
+                found.title = Some(text);
+                found.title_line = block.line;
+                continue;
+            }
+        }
+        if expect_lead {
+            expect_lead = false;
+            if is_all_bold(&block.markdown) {
+                found.lead = Some(block.markdown.trim().trim_matches('*').trim().to_string());
+                continue;
+            }
+        }
+        // A contact block is the organisation line followed by Tél / Mél / role lines.
+        if let Some((contact, used)) = contact_block(&all[index - 1..], config) {
+            if found.contact.is_none() {
+                found.contact = Some(contact);
+            }
+            index += used - 1;
+            continue;
+        }
+        body.push(block);
+    }
+    found.body = body
+        .iter()
+        .map(|b| b.markdown.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    if found
+        .contact
+        .as_ref()
+        .is_some_and(|c| *c == config.default_contact)
+    {
+        found.contact = None;
+    }
+    found
+}
+
+fn is_bloc_marque(text: &str) -> bool {
+    let t = text.to_uppercase();
+    t == "GOUVERNEMENT" || t == "LIBERTÉ ÉGALITÉ FRATERNITÉ" || t == "RÉPUBLIQUE FRANÇAISE"
+}
+
+fn is_heading(markdown: &str) -> bool {
+    let t = markdown.trim_start();
+    t.starts_with('#') || is_all_bold(t)
+}
+
+fn sentence_case(upper: &str) -> String {
+    let lower = upper.to_lowercase();
+    let mut chars = lower.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
+}
+
+/// "Paris, le 12 septembre 2023" → ("Paris", date). Also "Paris le 1er mars 2024".
+fn dateline(text: &str, config: &Config) -> Option<(String, PubDate)> {
+    if text.len() > 80 {
+        return None;
+    }
+    let (place, date) = text
+        .split_once(", le ")
+        .or_else(|| text.split_once(" le "))?;
+    let place = place.trim().trim_end_matches(',').trim();
+    let starts_upper = place.chars().next().is_some_and(char::is_uppercase);
+    if place.is_empty() || !starts_upper || place.split_whitespace().count() > 4 {
+        return None;
+    }
+    let date = parse_date(date, config.time_zone)?;
+    Some((place.to_string(), date))
+}
+
+/// Reads a contact block starting at `blocks[0]`; returns it and how many blocks it used.
+fn contact_block(blocks: &[Block], config: &Config) -> Option<(Contact, usize)> {
+    let first = plain(&blocks.first()?.markdown);
+    let default = &config.default_contact;
+    let is_organisation = first.eq_ignore_ascii_case(&default.organisation)
+        || first.to_lowercase().starts_with("direction ")
+        || first.to_lowercase().starts_with("contact presse");
+    let starts_with_phone = phone_line(&first).is_some();
+    if !is_organisation && !starts_with_phone {
+        return None;
+    }
+    let mut contact = Contact {
+        organisation: if is_organisation {
+            first.clone()
+        } else {
+            default.organisation.clone()
+        },
+        ..Contact::default()
+    };
+    let mut used = usize::from(is_organisation);
+    let mut matched_line = false;
+    for block in &blocks[used..] {
+        let text = plain(&block.markdown);
+        if let Some(phones) = phone_line(&text) {
+            contact.phones = phones;
+        } else if let Some(email) = email_line(&text) {
+            contact.email = Some(email);
+        } else if text.to_lowercase().starts_with("relations presse")
+            || text.to_lowercase().starts_with("service de presse")
+        {
+            contact.role = Some(text);
+        } else {
+            break;
+        }
+        matched_line = true;
+        used += 1;
+    }
+    matched_line.then_some((contact, used))
+}
+
+/// "Tél : 01 71 21 12 50 – 06 10 60 41 19" → the numbers.
+fn phone_line(text: &str) -> Option<Vec<String>> {
+    let lower = text.to_lowercase();
+    let rest = ["tél", "tel", "téléphone"]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))?;
+    let rest = rest.trim_start_matches([' ', '.', '\u{a0}', '\u{202f}']);
+    let rest = rest.strip_prefix(':')?;
+    let phones = rest
+        .split(['–', '—', '/', ';'])
+        .map(|p| super::fields::normalise_phone(p))
+        .filter(|p| p.chars().any(|c| c.is_ascii_digit()))
+        .collect::<Vec<_>>();
+    (!phones.is_empty()).then_some(phones)
+}
+
+/// "Mél : x@y.fr" → the address.
+fn email_line(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    let rest = ["mél", "mel", "mail", "courriel", "e-mail", "email"]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))?;
+    let address = rest
+        .trim_start_matches([' ', '\u{a0}', '\u{202f}', ':'])
+        .trim();
+    (address.contains('@') && !address.contains(' ')).then(|| address.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dateline_forms() {
+        let c = Config::default();
+        let (place, date) = dateline("Paris, le 12 septembre 2023", &c).unwrap();
+        assert_eq!(place, "Paris");
+        assert_eq!(date.at.to_rfc3339(), "2023-09-12T00:00:00+02:00");
+        assert!(dateline("Lors de cet après-midi le 12 septembre 2023 on verra", &c).is_none());
+    }
+
+    #[test]
+    fn contact_lines() {
+        assert_eq!(
+            phone_line("Tél : 01 71 21 12 50 – 06 10 60 41 19").unwrap(),
+            ["01 71 21 12 50", "06 10 60 41 19"]
+        );
+        assert_eq!(
+            email_line("Mél : floriane.beaudron@modernisation.gouv.fr").as_deref(),
+            Some("floriane.beaudron@modernisation.gouv.fr")
+        );
+    }
+
+    #[test]
+    fn converted_document() {
+        let md = "**GOUVERNEMENT**\n\n*Liberté  \nÉgalité  \nFraternité*\n\n## COMMUNIQUÉ DE PRESSE\n\n### **UN TITRE : ICI**\n\nParis, le 12 septembre 2023\n\n**Le chapeau.**\n\nCorps.\n\n**Direction  \ninterministérielle  \ndu numérique**\n\nTél : 01 71 21 12 50 – 06 10 60 41 19\n\nMél : [floriane.beaudron@modernisation.gouv.fr](mailto:floriane.beaudron@modernisation.gouv.fr)\n\nRelations presse et événementiel\n\n**GOUVERNEMENT**\n\nAnnexe.\n";
+        let found = infer(md, 1, &Config::default());
+        assert_eq!(found.title.as_deref(), Some("UN TITRE : ICI"));
+        assert_eq!(found.category.as_deref(), Some("Communiqué de presse"));
+        assert_eq!(found.place.as_deref(), Some("Paris"));
+        assert_eq!(found.lead.as_deref(), Some("Le chapeau."));
+        assert_eq!(found.body, "Corps.\n\nAnnexe.");
+        assert_eq!(found.contact, None, "the DINUM block is the default");
+    }
+}

@@ -1,0 +1,57 @@
+//! Événements (agenda): `event_start_date`, `event_end_date`, `lieu`, `adresse`,
+//! `champs_informations: [{intitule, contenu, lien|Lien}]`.
+
+use super::dates::parse_date;
+use super::fields::{get, text};
+use super::front_matter::Document;
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Problem};
+use crate::model::{EventInfo, InfoField};
+use serde_json::Value;
+use std::path::Path;
+
+/// Reads the agenda facts of an event's front matter; bad dates are reported, not fatal.
+pub fn info(
+    rel: &Path,
+    doc: &Document<'_>,
+    config: &Config,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> EventInfo {
+    let fields = &doc.fields;
+    let mut date = |names: &[&str]| {
+        let value = text(get(fields, names))?;
+        let parsed = parse_date(&value, config.time_zone);
+        if parsed.is_none() {
+            diagnostics.push(
+                Diagnostic::warning(rel, Problem::BadDate { value })
+                    .at(doc.key_line(names), 0)
+                    .hint("write e.g. `2023-05-10 14:00:00 +02:00`"),
+            );
+        }
+        parsed
+    };
+    let start = date(&["event_start_date", "dateEvent", "date_debut"]);
+    let end = date(&["event_end_date", "date_fin"]);
+    let fields_list = match get(fields, &["champs_informations"]) {
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(|item| {
+                let map = item.as_object()?;
+                let label = text(get(map, &["intitule", "titre"]))?;
+                Some(InfoField {
+                    label,
+                    content: text(get(map, &["contenu", "texte"])).unwrap_or_default(),
+                    link: text(get(map, &["lien", "url"])),
+                })
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    EventInfo {
+        start,
+        end,
+        venue: text(get(fields, &["lieu"])),
+        address: text(get(fields, &["adresse"])),
+        fields: fields_list,
+    }
+}

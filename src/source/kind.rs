@@ -1,0 +1,73 @@
+//! Decides what a file is, in DESIGN.md's order: front matter `type:`/`layout:`, then the
+//! folder, then the content's shape.
+
+use super::fields::{get, text, texts};
+use super::front_matter::Document;
+use crate::config::Config;
+use crate::model::Kind;
+use std::path::Path;
+
+pub fn detect(rel: &Path, doc: &Document<'_>, config: &Config) -> Option<Kind> {
+    by_front_matter(doc)
+        .or_else(|| by_folder(rel))
+        .or_else(|| by_shape(rel, doc, config))
+}
+
+fn by_front_matter(doc: &Document<'_>) -> Option<Kind> {
+    let declared = text(get(&doc.fields, &["type", "layout"]))?.to_lowercase();
+    match declared.trim_start_matches('_') {
+        "communique" | "communiques" | "communique-de-presse" | "dossier-de-presse" => {
+            Some(Kind::Communique)
+        }
+        "evenement" | "evenements" | "event" | "events" | "agenda" => Some(Kind::Event),
+        "revue-de-presse" | "presse" | "press" | "press-review" => Some(Kind::PressReview),
+        // A blog post filed under the `presse` category is the blog's press release.
+        "post"
+            if texts(get(&doc.fields, &["categories", "category"]))
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case("presse")) =>
+        {
+            Some(Kind::Communique)
+        }
+        _ => None,
+    }
+}
+
+fn by_folder(rel: &Path) -> Option<Kind> {
+    let parent = rel.parent()?;
+    parent.components().rev().find_map(|component| {
+        let name = component.as_os_str().to_str()?.to_lowercase();
+        match name.as_str() {
+            "communiques" | "_communiques" => Some(Kind::Communique),
+            "evenements" | "_evenements" | "agenda" => Some(Kind::Event),
+            "presse" | "revue-de-presse" => Some(Kind::PressReview),
+            _ => None,
+        }
+    })
+}
+
+fn by_shape(rel: &Path, doc: &Document<'_>, config: &Config) -> Option<Kind> {
+    let fields = &doc.fields;
+    if get(fields, &["communiques", "articles"]).is_some_and(|v| v.is_array()) {
+        return Some(Kind::PressReview);
+    }
+    if get(fields, &["event_start_date", "dateEvent"]).is_some() {
+        return Some(Kind::Event);
+    }
+    let upper = doc.body.to_uppercase();
+    if upper.contains("COMMUNIQUÉ DE PRESSE")
+        && (upper.contains("GOUVERNEMENT") || !doc.has_front_matter)
+    {
+        return Some(Kind::Communique);
+    }
+    if get(
+        fields,
+        &["chapeau-text", "contact-presse", "communique_file"],
+    )
+    .is_some()
+    {
+        return Some(Kind::Communique);
+    }
+    let (articles, _) = super::press_review::parse_page(rel, doc.body, doc.body_first_line, config);
+    (!articles.is_empty()).then_some(Kind::PressReview)
+}

@@ -1,0 +1,145 @@
+//! Reads one release file defensively: only regular files inside `releases/`, within the
+//! size limit, decoded to UTF-8 text with LF line ends and no XML-invalid characters.
+
+use crate::config::Limits;
+use crate::diagnostic::{Diagnostic, Problem};
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+/// The decoded text of a release and what was repaired on the way.
+#[derive(Debug)]
+pub struct ReleaseText {
+    pub text: String,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Reads `root/rel`. Refuses symlinks, FIFOs and devices without opening them (opening a
+/// FIFO would block the whole build), and files over `limits.max_file_bytes`.
+pub fn read_release(root: &Path, rel: &Path, limits: &Limits) -> Result<ReleaseText, Diagnostic> {
+    let path = root.join(rel);
+    let meta = std::fs::symlink_metadata(&path)
+        .map_err(|e| Diagnostic::error(rel, Problem::Io(e.to_string())))?;
+    if meta.file_type().is_symlink() {
+        return Err(Diagnostic::error(rel, Problem::Symlink)
+            .hint("copy the file into releases/ instead of linking to it"));
+    }
+    if !meta.is_file() {
+        return Err(Diagnostic::error(rel, Problem::NotRegularFile)
+            .hint("only regular Markdown files are published"));
+    }
+    if meta.len() > limits.max_file_bytes {
+        return Err(too_large(rel, meta.len(), limits.max_file_bytes));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    File::open(&path)
+        .and_then(|f| f.take(limits.max_file_bytes + 1).read_to_end(&mut bytes))
+        .map_err(|e| Diagnostic::error(rel, Problem::Io(e.to_string())))?;
+    // The file may have grown between stat and read.
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(too_large(rel, bytes.len() as u64, limits.max_file_bytes));
+    }
+    decode(rel, &bytes)
+}
+
+fn too_large(rel: &Path, size: u64, limit: u64) -> Diagnostic {
+    Diagnostic::error(rel, Problem::TooLarge { size, limit })
+        .hint("split the document, or raise `limits.max-file-bytes` in communique.toml")
+}
+
+/// Decodes bytes into clean text: BOM dropped, Windows-1252 accepted (Word exports) with a
+/// warning giving the first invalid UTF-8 byte, CRLF/CR turned into LF, XML-invalid
+/// characters removed with a warning naming their first line.
+pub fn decode(rel: &Path, bytes: &[u8]) -> Result<ReleaseText, Diagnostic> {
+    let mut warnings = Vec::new();
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_string(),
+        Err(err) => {
+            let offset = err.valid_up_to();
+            let (line, column) = byte_line_column(bytes, offset);
+            warnings.push(
+                Diagnostic::warning(rel, Problem::InvalidUtf8 { offset })
+                    .at(line, column)
+                    .hint("read as Windows-1252; save the file as UTF-8 to silence this"),
+            );
+            let (decoded, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            decoded.into_owned()
+        }
+    };
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    };
+    let (text, removed, first_line) = strip_xml_invalid(&text);
+    if removed > 0 {
+        warnings.push(
+            Diagnostic::warning(rel, Problem::ControlCharacters { count: removed })
+                .at(first_line, 0)
+                .hint("remove invisible control characters (often pasted from Word or a PDF)"),
+        );
+    }
+    if text.trim().is_empty() {
+        return Err(Diagnostic::error(rel, Problem::Empty)
+            .hint("write a title and a date, or delete the file"));
+    }
+    Ok(ReleaseText { text, warnings })
+}
+
+/// Removes characters XML 1.0 cannot carry; returns the text, how many were removed and the
+/// 1-based line of the first one.
+pub fn strip_xml_invalid(text: &str) -> (String, usize, usize) {
+    let is_invalid = |c: char| {
+        matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}')
+            || c == '\u{fffe}'
+            || c == '\u{ffff}'
+    };
+    let Some(first) = text.find(is_invalid) else {
+        return (text.to_string(), 0, 0);
+    };
+    let line = text[..first].matches('\n').count() + 1;
+    let mut removed = 0;
+    let cleaned = text
+        .chars()
+        .filter(|&c| {
+            let bad = is_invalid(c);
+            removed += usize::from(bad);
+            !bad
+        })
+        .collect();
+    (cleaned, removed, line)
+}
+
+fn byte_line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let column = before.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_crlf_and_controls_are_repaired() {
+        let out = decode(Path::new("a.md"), b"\xEF\xBB\xBFtitle\r\nline\x01two\r\n").unwrap();
+        assert_eq!(out.text, "title\nlinetwo\n");
+        assert_eq!(out.warnings.len(), 1);
+        assert_eq!(out.warnings[0].line, 2);
+    }
+
+    #[test]
+    fn windows_1252_is_read_with_a_located_warning() {
+        let out = decode(Path::new("a.md"), b"ok\nCommuniqu\xe9 \x93cit\xe9\x94").unwrap();
+        assert_eq!(out.text, "ok\nCommuniqué “cité”");
+        assert_eq!(out.warnings[0].problem, Problem::InvalidUtf8 { offset: 12 });
+        assert_eq!((out.warnings[0].line, out.warnings[0].column), (2, 10));
+    }
+
+    #[test]
+    fn empty_is_an_error() {
+        assert!(decode(Path::new("a.md"), b"  \n\n").is_err());
+    }
+}
