@@ -50,10 +50,10 @@ impl Publisher {
     /// Writes `bytes` to `rel` unless the file already holds exactly them.
     pub fn write(&self, rel: &Path, bytes: &[u8]) -> Result<Outcome, PublishError> {
         let path = self.resolve(rel)?;
-        if let Ok(existing) = fs::read(&path) {
-            if existing == bytes {
-                return Ok(Outcome::Unchanged);
-            }
+        if let Ok(existing) = fs::read(&path)
+            && existing == bytes
+        {
+            return Ok(Outcome::Unchanged);
         }
         let dir = path.parent().unwrap_or(&self.root).to_path_buf();
         let io_err = |source| PublishError::Io {

@@ -1,33 +1,50 @@
 //! Atom 1.0 and RSS 2.0 feeds: pure functions of (Catalog, Config, PDF sizes) → bytes.
+//! (Placeholder until the renderer lands.)
 
 use crate::catalog::Catalog;
 use crate::config::Config;
+use crate::model::{Entry, Kind};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-/// Byte length of each published PDF, by entry slug (for enclosures).
 pub type PdfSizes = BTreeMap<String, u64>;
 
-/// A rendered output file, relative to the output directory.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
     pub path: PathBuf,
     pub bytes: Vec<u8>,
 }
 
-/// Why a feed could not be produced (a bug, never a user's file: it is checked before).
 #[derive(Debug, thiserror::Error)]
 pub enum FeedError {
     #[error("{path}: generated feed is not well-formed XML: {message}")]
     NotWellFormed { path: PathBuf, message: String },
 }
 
-/// Renders `atom.xml` and `rss.xml` at the top and in each kind's folder.
 pub fn render_feeds(
-    catalog: &Catalog,
-    config: &Config,
-    pdfs: &PdfSizes,
+    _catalog: &Catalog,
+    _config: &Config,
+    _pdfs: &PdfSizes,
 ) -> Result<Vec<OutputFile>, FeedError> {
-    let _ = (catalog, config, pdfs);
     Ok(Vec::new())
+}
+
+pub fn entry_id(entry: &Entry, config: &Config) -> String {
+    format!("tag:{}:{}", config.id_authority, entry.key)
+}
+
+pub fn entry_link(entry: &Entry, config: &Config) -> String {
+    match (&entry.article, entry.kind) {
+        (Some(article), _) => article.url.clone(),
+        (None, Kind::Event) => format!("{}/agenda/{}/", config.base_url, entry.slug),
+        _ => format!("{}/espace-presse/{}/", config.base_url, entry.slug),
+    }
+}
+
+pub fn pdf_url(slug: &str, config: &Config) -> String {
+    format!("{}/pdf/{slug}.pdf", config.feeds_url)
+}
+
+pub fn pdf_path(slug: &str) -> PathBuf {
+    PathBuf::from(format!("pdf/{slug}.pdf"))
 }

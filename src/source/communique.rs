@@ -185,7 +185,7 @@ fn phone_line(text: &str) -> Option<Vec<String>> {
     let rest = rest.strip_prefix(':')?;
     let phones = rest
         .split(['–', '—', '/', ';'])
-        .map(|p| super::fields::normalise_phone(p))
+        .map(super::fields::normalise_phone)
         .filter(|p| p.chars().any(|c| c.is_ascii_digit()))
         .collect::<Vec<_>>();
     (!phones.is_empty()).then_some(phones)

@@ -163,13 +163,13 @@ pub fn images(fields: &Map<String, Value>) -> Vec<Image> {
     let mut found = Vec::new();
     if let Some(Value::Array(items)) = get(fields, &["une-ou-diaporama"]) {
         for item in items {
-            if let Value::Object(m) = item {
-                if let Some(url) = text(get(m, &["image"])) {
-                    found.push(Image {
-                        url,
-                        alt: text(get(m, &["alternative-textuelle", "alt", "legende"])),
-                    });
-                }
+            if let Value::Object(m) = item
+                && let Some(url) = text(get(m, &["image"]))
+            {
+                found.push(Image {
+                    url,
+                    alt: text(get(m, &["alternative-textuelle", "alt", "legende"])),
+                });
             }
         }
     }

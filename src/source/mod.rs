@@ -33,7 +33,7 @@ impl Loaded {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
 
-    fn failed(diagnostic: Diagnostic) -> Self {
+    pub fn failed(diagnostic: Diagnostic) -> Self {
         Loaded {
             entries: Vec::new(),
             diagnostics: vec![diagnostic],
@@ -46,7 +46,15 @@ const MAX_TITLE_CHARS: usize = 1_000;
 
 /// Reads and understands `root/rel` (`rel` relative to the releases directory).
 pub fn load_file(root: &Path, rel: &Path, config: &Config) -> Loaded {
-    match read::read_release(root, rel, &config.limits) {
+    match read::read_bytes(root, rel, &config.limits) {
+        Ok(bytes) => load_bytes(rel, &bytes, config),
+        Err(diagnostic) => Loaded::failed(diagnostic),
+    }
+}
+
+/// Understands the raw bytes of a release (any encoding problem is reported, not fatal).
+pub fn load_bytes(rel: &Path, bytes: &[u8], config: &Config) -> Loaded {
+    match read::decode(rel, bytes) {
         Ok(release) => {
             let mut loaded = load_text(rel, &release.text, config);
             let mut diagnostics = release.warnings;

@@ -14,9 +14,14 @@ pub struct ReleaseText {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Reads `root/rel`. Refuses symlinks, FIFOs and devices without opening them (opening a
-/// FIFO would block the whole build), and files over `limits.max_file_bytes`.
+/// Reads and decodes `root/rel`.
 pub fn read_release(root: &Path, rel: &Path, limits: &Limits) -> Result<ReleaseText, Diagnostic> {
+    decode(rel, &read_bytes(root, rel, limits)?)
+}
+
+/// Reads the raw bytes of `root/rel`. Refuses symlinks, FIFOs and devices without opening
+/// them (opening a FIFO would block the whole build), and files over `limits.max_file_bytes`.
+pub fn read_bytes(root: &Path, rel: &Path, limits: &Limits) -> Result<Vec<u8>, Diagnostic> {
     let path = root.join(rel);
     let meta = std::fs::symlink_metadata(&path)
         .map_err(|e| Diagnostic::error(rel, Problem::Io(e.to_string())))?;
@@ -39,7 +44,7 @@ pub fn read_release(root: &Path, rel: &Path, limits: &Limits) -> Result<ReleaseT
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(too_large(rel, bytes.len() as u64, limits.max_file_bytes));
     }
-    decode(rel, &bytes)
+    Ok(bytes)
 }
 
 fn too_large(rel: &Path, size: u64, limit: u64) -> Diagnostic {

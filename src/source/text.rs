@@ -159,16 +159,12 @@ pub fn nesting_depth(markdown: &str) -> usize {
     let mut deepest = 0usize;
     for event in Parser::new_ext(markdown, Options::empty()) {
         match event {
-            Event::Start(tag) => {
-                if !matches!(tag, Tag::Paragraph) {
-                    depth += 1;
-                    deepest = deepest.max(depth);
-                }
+            Event::Start(tag) if !matches!(tag, Tag::Paragraph) => {
+                depth += 1;
+                deepest = deepest.max(depth);
             }
-            Event::End(tag) => {
-                if !matches!(tag, TagEnd::Paragraph) {
-                    depth = depth.saturating_sub(1);
-                }
+            Event::End(tag) if !matches!(tag, TagEnd::Paragraph) => {
+                depth = depth.saturating_sub(1);
             }
             _ => {}
         }
