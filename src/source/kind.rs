@@ -62,7 +62,7 @@ fn by_shape(rel: &Path, doc: &Document<'_>, config: &Config) -> Option<Kind> {
     }
     if get(
         fields,
-        &["chapeau-text", "contact-presse", "communique_file"],
+        &["chapeau-text", "communique_file"],
     )
     .is_some()
     {
