@@ -1,8 +1,15 @@
 //! The published set at an instant: entries merged, deduplicated, sorted, embargo applied.
+//!
+//! `assemble` is a pure function of the input *set*: inputs are first put in a total
+//! order (origin file, line, then every other field), so shuffling them changes nothing.
 
-use crate::diagnostic::Diagnostic;
-use crate::model::Entry;
+mod press;
+
+use crate::diagnostic::{Diagnostic, Problem};
+use crate::model::{Entry, Kind};
 use chrono::{DateTime, FixedOffset};
+use std::cmp::Ordering;
+use std::collections::HashMap;
 
 /// What goes out at `now`, newest first.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -19,9 +26,84 @@ pub fn assemble(
     now: DateTime<FixedOffset>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Catalog {
-    let _ = (now, diagnostics);
+    let mut entries = entries;
+    entries.sort_by(input_order);
+
+    // Embargo first: an entry not yet public takes no part in anything, so nothing of it
+    // (not even a merged excerpt or a duplicate message) can leak before its instant.
+    let mut next_embargo: Option<DateTime<FixedOffset>> = None;
+    entries.retain(|e| match e.embargo {
+        Some(at) if at > now => {
+            next_embargo = Some(next_embargo.map_or(at, |n| n.min(at)));
+            false
+        }
+        _ => true,
+    });
+
+    let (press, others): (Vec<Entry>, Vec<Entry>) = entries
+        .into_iter()
+        .partition(|e| e.kind == Kind::PressReview);
+
+    let mut out = unique_outputs(others, diagnostics);
+    out.extend(press::merge(press, diagnostics));
+    out.sort_by(|a, b| {
+        b.date
+            .at
+            .cmp(&a.date.at)
+            .then_with(|| a.key.cmp(&b.key))
+            .then_with(|| input_order(a, b))
+    });
     Catalog {
-        entries,
-        next_embargo: None,
+        entries: out,
+        next_embargo,
     }
 }
+
+/// Total order on inputs: origin path and line first (so "the first" means the first file
+/// in path order), then enough of the rest that two different entries never tie.
+fn input_order(a: &Entry, b: &Entry) -> Ordering {
+    a.origin
+        .cmp(&b.origin)
+        .then_with(|| a.kind.cmp(&b.kind))
+        .then_with(|| a.key.cmp(&b.key))
+        .then_with(|| a.slug.cmp(&b.slug))
+        .then_with(|| a.date.at.cmp(&b.date.at))
+        .then_with(|| a.title.cmp(&b.title))
+        // Last resort for entries equal on every field above; rare, so the cost is fine.
+        .then_with(|| format!("{a:?}").cmp(&format!("{b:?}")))
+}
+
+/// Communiqués and events: one output per key and per slug within a kind; the first in
+/// path order wins, the others are reported and left out.
+fn unique_outputs(entries: Vec<Entry>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Entry> {
+    let mut keys: HashMap<(Kind, String), usize> = HashMap::new();
+    let mut slugs: HashMap<(Kind, String), usize> = HashMap::new();
+    let mut kept: Vec<Entry> = Vec::with_capacity(entries.len());
+    for entry in entries {
+        let first = keys
+            .get(&(entry.kind, entry.key.clone()))
+            .or_else(|| slugs.get(&(entry.kind, entry.slug.clone())))
+            .and_then(|&i| kept.get(i));
+        if let Some(first) = first {
+            diagnostics.push(
+                Diagnostic::error(
+                    &entry.origin.file,
+                    Problem::DuplicateOutput(
+                        first.origin.file.display().to_string(),
+                        entry.slug.clone(),
+                    ),
+                )
+                .at(entry.origin.line, 0)
+                .hint("rename one of the files: each release needs its own file name"),
+            );
+            continue;
+        }
+        keys.insert((entry.kind, entry.key.clone()), kept.len());
+        slugs.insert((entry.kind, entry.slug.clone()), kept.len());
+        kept.push(entry);
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,537 @@
+use super::*;
+use crate::config::Config;
+use crate::diagnostic::Severity;
+use crate::model::{Origin, Precision, PubDate};
+use crate::source::dates::parse_date;
+use crate::source::press_review::{article_entry, parse_page};
+use std::path::{Path, PathBuf};
+
+fn date(text: &str) -> PubDate {
+    parse_date(text, chrono_tz::Europe::Paris).unwrap()
+}
+
+fn now() -> DateTime<FixedOffset> {
+    date("2024-06-01 12:00:00 +02:00").at
+}
+
+fn origin(file: &str, line: usize) -> Origin {
+    Origin {
+        file: file.into(),
+        line,
+    }
+}
+
+fn article(
+    file: &str,
+    line: usize,
+    title: &str,
+    day: &str,
+    url: &str,
+    outlet: Option<&str>,
+) -> Entry {
+    article_entry(
+        origin(file, line),
+        title,
+        date(day),
+        url,
+        outlet,
+        None,
+        None,
+    )
+    .unwrap()
+}
+
+fn communique(file: &str, slug: &str, day: &str) -> Entry {
+    let mut e = article(file, 1, slug, day, "https://example.org/x", None);
+    e.kind = Kind::Communique;
+    e.key = format!("communiques/{slug}");
+    e.slug = slug.to_string();
+    e.article = None;
+    e
+}
+
+/// Deterministic shuffles: reversed, rotated, and a fixed pseudo-random permutation.
+fn shuffles(entries: &[Entry]) -> Vec<Vec<Entry>> {
+    let mut out = vec![entries.iter().rev().cloned().collect::<Vec<_>>()];
+    let mut rotated = entries.to_vec();
+    rotated.rotate_left(entries.len() / 3);
+    out.push(rotated);
+    let mut mixed = entries.to_vec();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for i in (1..mixed.len()).rev() {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        mixed.swap(i, (seed >> 33) as usize % (i + 1));
+    }
+    out.push(mixed);
+    out
+}
+
+#[test]
+fn embargo_hides_future_entries_and_names_the_next_instant() {
+    let mut soon = communique("a.md", "a", "2024-05-01");
+    soon.embargo = Some(date("2024-06-02 09:00:00 +02:00").at);
+    let mut later = communique("b.md", "b", "2024-05-02");
+    later.embargo = Some(date("2024-07-01 09:00:00 +02:00").at);
+    let mut past = communique("c.md", "c", "2024-05-03");
+    past.embargo = Some(date("2024-06-01 12:00:00 +02:00").at);
+    let mut diags = Vec::new();
+    let cat = assemble(vec![later, soon, past], now(), &mut diags);
+    let keys: Vec<&str> = cat.entries.iter().map(|e| e.key.as_str()).collect();
+    assert_eq!(keys, ["communiques/c"], "an embargo equal to now is lifted");
+    assert_eq!(
+        cat.next_embargo,
+        Some(date("2024-06-02 09:00:00 +02:00").at)
+    );
+    assert!(diags.is_empty());
+}
+
+#[test]
+fn same_url_is_one_entry_with_the_richest_facts() {
+    let host_only = article(
+        "b.md",
+        5,
+        "La féminisation",
+        "7 octobre 2021",
+        "https://www.acteurspublics.fr/articles/f/",
+        None,
+    );
+    let mut named = article_entry(
+        origin("a.md", 30),
+        "La féminisation du numérique de l’État passe par les “profils atypiques”",
+        date("7 octobre 2021"),
+        "https://acteurspublics.fr/articles/f?utm_source=t",
+        Some("Acteurs publics"),
+        Some("En 2021"),
+        Some("« En 2022, les femmes… »"),
+    )
+    .unwrap();
+    named.also_in = vec![origin("z.md", 1)];
+    let mut diags = Vec::new();
+    let cat = assemble(vec![host_only.clone(), named.clone()], now(), &mut diags);
+    assert_eq!(cat.entries.len(), 1);
+    let e = &cat.entries[0];
+    // a.md comes first in path order: its key stays, whatever the input order.
+    assert_eq!(e.key, named.key);
+    assert_eq!(e.origin, origin("a.md", 30));
+    assert_eq!(e.also_in, vec![origin("b.md", 5), origin("z.md", 1)]);
+    let a = e.article.as_ref().unwrap();
+    assert_eq!(
+        (a.outlet.as_str(), a.outlet_from_host),
+        ("Acteurs publics", false)
+    );
+    assert_eq!(a.excerpt.as_deref(), Some("« En 2022, les femmes… »"));
+    assert_eq!(a.section.as_deref(), Some("En 2021"));
+    assert!(e.title.starts_with("La féminisation du numérique"));
+    assert!(diags.is_empty());
+}
+
+#[test]
+fn same_title_and_day_is_one_entry_across_domains() {
+    let old = article(
+        "espace.md",
+        6,
+        "La Dinum vise la parité en 2022",
+        "11 octobre 2021",
+        "https://www.nextinpact.com/lebrief/48394/la-dinum-vise-parite-en-2022",
+        None,
+    );
+    let new = article(
+        "eig.md",
+        90,
+        "La Dinum vise la parité en 2022 ",
+        "11 octobre 2021",
+        "https://next.ink/brief_article/la-dinum-vise-parite-en-2022/",
+        Some("Next"),
+    );
+    let other_day = article(
+        "x.md",
+        1,
+        "La Dinum vise la parité en 2022",
+        "12 octobre 2021",
+        "https://other.fr/a",
+        None,
+    );
+    let mut diags = Vec::new();
+    let cat = assemble(vec![old, new.clone(), other_day], now(), &mut diags);
+    assert_eq!(cat.entries.len(), 2);
+    let merged = cat.entries.iter().find(|e| e.also_in.len() == 1).unwrap();
+    assert_eq!(merged.key, new.key, "eig.md sorts before espace.md");
+    assert_eq!(
+        merged.article.as_ref().unwrap().url,
+        "https://next.ink/brief_article/la-dinum-vise-parite-en-2022/"
+    );
+    assert_eq!(merged.article.as_ref().unwrap().outlet, "Next");
+}
+
+#[test]
+fn month_precision_merges_with_a_day_in_that_month() {
+    let month = article(
+        "a.md",
+        1,
+        "Atlas Culture : dynamiques territoriales",
+        "mai 2022",
+        "https://cairn.info/a",
+        Some("Culture Études"),
+    );
+    let day = article(
+        "b.md",
+        1,
+        "Atlas Culture : dynamiques territoriales",
+        "12 mai 2022",
+        "https://www.cairn.info/a/",
+        None,
+    );
+    let mut diags = Vec::new();
+    let cat = assemble(vec![month, day], now(), &mut diags);
+    assert_eq!(cat.entries.len(), 1);
+    assert_eq!(
+        cat.entries[0].date.precision,
+        Precision::Day,
+        "the more precise date wins"
+    );
+    assert!(
+        diags.is_empty(),
+        "a month and a day in it do not conflict: {diags:#?}"
+    );
+}
+
+#[test]
+fn conflicting_dates_keep_the_first_and_warn_naming_both_files() {
+    let a = article(
+        "espace.md",
+        18,
+        "Le programme consolidé au sein du budget 2020",
+        "8 novembre 2020",
+        "https://www.acteurspublics.fr/articles/budget",
+        None,
+    );
+    let b = article(
+        "eig.md",
+        120,
+        "Le programme consolidé au sein du budget 2020",
+        "8 novembre 2019",
+        "https://acteurspublics.fr/articles/budget",
+        Some("Acteurs publics"),
+    );
+    let mut diags = Vec::new();
+    let cat = assemble(vec![a, b], now(), &mut diags);
+    assert_eq!(cat.entries.len(), 1);
+    assert_eq!(
+        cat.entries[0].date.at,
+        date("8 novembre 2019").at,
+        "eig.md is the first origin"
+    );
+    assert_eq!(diags.len(), 1);
+    let d = &diags[0];
+    assert_eq!(d.severity, Severity::Warning);
+    assert_eq!((d.file.as_path(), d.line), (Path::new("espace.md"), 18));
+    assert_eq!(
+        d.problem,
+        Problem::ConflictingDates {
+            here: "2020-11-08".into(),
+            there: "2019-11-08".into(),
+            other: "eig.md:120".into()
+        }
+    );
+}
+
+#[test]
+fn outlets_are_learned_from_the_same_host() {
+    let named = article(
+        "a.md",
+        1,
+        "Un article nommé",
+        "1 mars 2022",
+        "https://acteurspublics.fr/articles/a",
+        Some("Acteurs publics"),
+    );
+    let unnamed = article(
+        "a.md",
+        2,
+        "Un autre article",
+        "2 mars 2022",
+        "https://www.acteurspublics.fr/webtv/b",
+        None,
+    );
+    let blog = article(
+        "a.md",
+        3,
+        "Un billet",
+        "3 mars 2022",
+        "https://www.lemonde.fr/blog/binaire/x",
+        Some("Binaire"),
+    );
+    let paper = article(
+        "a.md",
+        4,
+        "Un article du journal",
+        "4 mars 2022",
+        "https://www.lemonde.fr/politique/y",
+        None,
+    );
+    let same_blog = article(
+        "a.md",
+        5,
+        "Un autre billet",
+        "5 mars 2022",
+        "https://www.lemonde.fr/blog/binaire/z",
+        None,
+    );
+    let mut diags = Vec::new();
+    let cat = assemble(
+        vec![named, unnamed, blog, paper, same_blog],
+        now(),
+        &mut diags,
+    );
+    let outlet = |title: &str| {
+        let a = cat
+            .entries
+            .iter()
+            .find(|e| e.title == title)
+            .unwrap()
+            .article
+            .clone()
+            .unwrap();
+        (a.outlet, a.outlet_from_host)
+    };
+    assert_eq!(
+        outlet("Un autre article"),
+        ("Acteurs publics".into(), false)
+    );
+    assert_eq!(
+        outlet("Un article du journal"),
+        ("lemonde.fr".into(), true),
+        "Binaire is not Le Monde"
+    );
+    assert_eq!(outlet("Un autre billet"), ("Binaire".into(), false));
+}
+
+#[test]
+fn duplicate_communique_output_is_an_error_and_the_second_is_dropped() {
+    let first = communique("communiques/a.md", "annonce", "2023-01-01");
+    let mut same_slug = communique("communiques/b.md", "annonce", "2023-02-01");
+    same_slug.key = "communiques/b".into();
+    let same_key = communique("communiques/c.md", "annonce", "2023-03-01");
+    let mut event = communique("evenements/a.md", "annonce", "2023-04-01");
+    event.kind = Kind::Event;
+    event.key = "agenda/annonce".into();
+    let mut diags = Vec::new();
+    let cat = assemble(vec![same_key, event, same_slug, first], now(), &mut diags);
+    let files: Vec<_> = cat
+        .entries
+        .iter()
+        .map(|e| e.origin.file.display().to_string())
+        .collect();
+    assert_eq!(
+        files,
+        ["evenements/a.md", "communiques/a.md"],
+        "another kind may reuse a slug"
+    );
+    assert_eq!(diags.len(), 2);
+    for (d, file) in diags.iter().zip(["communiques/b.md", "communiques/c.md"]) {
+        assert!(d.is_error());
+        assert_eq!(d.file, Path::new(file));
+        assert_eq!(
+            d.problem,
+            Problem::DuplicateOutput("communiques/a.md".into(), "annonce".into())
+        );
+        assert!(
+            d.hint
+                .as_deref()
+                .unwrap()
+                .contains("rename one of the files")
+        );
+    }
+}
+
+#[test]
+fn newest_first_then_by_key() {
+    let a = communique("a.md", "b-second", "2023-01-01");
+    let b = communique("b.md", "a-first", "2023-01-01");
+    let c = communique("c.md", "c", "2024-01-01");
+    let mut diags = Vec::new();
+    let cat = assemble(vec![a, b, c], now(), &mut diags);
+    let keys: Vec<&str> = cat.entries.iter().map(|e| e.key.as_str()).collect();
+    assert_eq!(
+        keys,
+        [
+            "communiques/c",
+            "communiques/a-first",
+            "communiques/b-second"
+        ]
+    );
+}
+
+fn seed_entries() -> Option<Vec<(String, Vec<Entry>)>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    if !dir.is_dir() {
+        println!("skipped: {} is absent", dir.display());
+        return None;
+    }
+    let mut out = Vec::new();
+    for name in [
+        "press-coverage-aic.md",
+        "press-coverage-eig.md",
+        "press-coverage-espace-presse.md",
+    ] {
+        let text = std::fs::read_to_string(dir.join(name)).unwrap();
+        // Body after the closing `---` of the front matter.
+        let lines: Vec<&str> = text.split_inclusive('\n').collect();
+        let close = lines
+            .iter()
+            .skip(1)
+            .position(|l| l.trim_end() == "---")
+            .unwrap()
+            + 1;
+        let body: String = lines[close + 1..].concat();
+        let (entries, diags) = parse_page(Path::new(name), &body, close + 2, &Config::default());
+        assert!(diags.is_empty());
+        out.push((name.to_string(), entries));
+    }
+    Some(out)
+}
+
+#[test]
+fn seeds_deduplicate() {
+    // Before: aic 9 + eig 55 + espace-presse 9 = 73 articles. espace-presse repeats 7 eig
+    // articles: 6 by URL (www./bare host, same path) and "La Dinum vise la parité en 2022" by
+    // title + day (nextinpact.com then next.ink) → 73 − 7 = 66. aic shares nothing.
+    // "Le programme … consolidé au sein du budget 2020" is dated 8 novembre 2019 in eig and
+    // 8 novembre 2020 in espace-presse → 1 warning; eig's date is kept (first origin).
+    let Some(seeds) = seed_entries() else { return };
+    let all: Vec<Entry> = seeds.iter().flat_map(|(_, e)| e.clone()).collect();
+    assert_eq!(all.len(), 73);
+    let mut diags = Vec::new();
+    let cat = assemble(all.clone(), now(), &mut diags);
+    for d in &diags {
+        println!("{d}");
+    }
+    assert_eq!(cat.entries.len(), 66);
+    assert_eq!(diags.len(), 1);
+    assert!(matches!(diags[0].problem, Problem::ConflictingDates { .. }));
+    let merged = cat.entries.iter().filter(|e| !e.also_in.is_empty()).count();
+    assert_eq!(merged, 7);
+    // Every espace-presse article that eig also lists now carries eig's outlet.
+    for e in cat.entries.iter().filter(|e| !e.also_in.is_empty()) {
+        assert!(!e.article.as_ref().unwrap().outlet_from_host, "{e:#?}");
+    }
+    let mut keys: Vec<&str> = cat.entries.iter().map(|e| e.key.as_str()).collect();
+    keys.sort();
+    keys.dedup();
+    assert_eq!(keys.len(), 66, "ids are unique");
+}
+
+#[test]
+fn input_order_does_not_matter() {
+    let mut entries: Vec<Entry> = seed_entries()
+        .map(|s| s.into_iter().flat_map(|(_, e)| e).collect())
+        .unwrap_or_default();
+    entries.push(communique("c/a.md", "x", "2023-01-01"));
+    entries.push(communique("c/b.md", "x", "2023-01-02"));
+    entries.push(article(
+        "p.md",
+        1,
+        "Titre identique ici",
+        "1 mars 2022",
+        "https://a.fr/1",
+        None,
+    ));
+    entries.push(article(
+        "q.md",
+        1,
+        "Titre identique ici",
+        "1 mars 2022",
+        "https://b.fr/2",
+        Some("B"),
+    ));
+    let mut base_diags = Vec::new();
+    let base = assemble(entries.clone(), now(), &mut base_diags);
+    for shuffled in shuffles(&entries) {
+        let mut diags = Vec::new();
+        let cat = assemble(shuffled, now(), &mut diags);
+        assert_eq!(cat, base);
+        assert_eq!(diags, base_diags);
+    }
+}
+
+/// Every press listing of the real corpus through the catalog: counts and warnings printed.
+#[test]
+fn corpus_press_pages_merge() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    if !dir.is_dir() {
+        println!("skipped: {} is absent", dir.display());
+        return;
+    }
+    let mut files = Vec::new();
+    let mut stack = vec![dir.join("corpus")];
+    while let Some(d) = stack.pop() {
+        let Ok(read) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for item in read.flatten() {
+            let p = item.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|e| e == "md")
+                && p.to_string_lossy().contains("presse.md")
+            {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    // Current pages only (what a site publishes), then with every `_history/` version too.
+    let current: Vec<PathBuf> = files
+        .iter()
+        .filter(|p| !p.to_string_lossy().contains("_history"))
+        .cloned()
+        .collect();
+    for (label, files) in [("current pages", &current), ("with history", &files)] {
+        merge_files(&dir, label, files);
+    }
+}
+
+fn merge_files(dir: &Path, label: &str, files: &[PathBuf]) {
+    let mut all = Vec::new();
+    for path in files {
+        let text = std::fs::read_to_string(path).unwrap();
+        let lines: Vec<&str> = text.split_inclusive('\n').collect();
+        let close = if lines.first().is_some_and(|l| l.trim_end() == "---") {
+            lines
+                .iter()
+                .skip(1)
+                .position(|l| l.trim_end() == "---")
+                .map_or(0, |p| p + 1)
+        } else {
+            0
+        };
+        let start = if close == 0 { 0 } else { close + 1 };
+        let body: String = lines[start.min(lines.len())..].concat();
+        let rel = path.strip_prefix(dir).unwrap();
+        let (entries, _) = parse_page(rel, &body, start + 1, &Config::default());
+        all.extend(entries);
+    }
+    let before = all.len();
+    let mut diags = Vec::new();
+    let cat = assemble(all, now(), &mut diags);
+    println!(
+        "{label}: {} files: {before} articles → {} entries, {} warnings",
+        files.len(),
+        cat.entries.len(),
+        diags.len()
+    );
+    if label == "current pages" {
+        for d in &diags {
+            println!("  {d}");
+        }
+    }
+    let host_only = cat
+        .entries
+        .iter()
+        .filter(|e| e.article.as_ref().unwrap().outlet_from_host)
+        .count();
+    println!("  {host_only} entries still name their outlet by host");
+    assert!(cat.entries.len() < before);
+}

@@ -1,0 +1,191 @@
+//! Article URLs: repairing what editors typed, and normalising for identity.
+
+use url::Url;
+
+/// Query parameters that only track the click; they never change the article.
+const TRACKING: &[&str] = &[
+    "fbclid",
+    "gclid",
+    "dclid",
+    "msclkid",
+    "mc_cid",
+    "mc_eid",
+    "xtor",
+    "xtref",
+    "igshid",
+    "yclid",
+    "_ga",
+    "_gl",
+    "ref_src",
+    "ref_url",
+    "cmpid",
+    "at_medium",
+    "at_campaign",
+];
+
+/// Why a link destination is not an article URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UrlProblem {
+    /// `#`, empty: an unfinished link.
+    Placeholder,
+    /// `mailto:`, `tel:`, `javascript:`…: not a web page.
+    NotWeb,
+    /// Relative with no base to resolve it against, or unparsable.
+    Unusable,
+}
+
+/// Fixes what was seen in real files: `<url>`, a `"title"` after the URL, spaces,
+/// `https:/https://`, `https:/host`, a trailing encoded no-break space.
+pub fn repair(text: &str) -> String {
+    let mut s = text.trim().trim_matches(|c| c == '<' || c == '>').trim();
+    // `(url "title")` and `(url 'title')`: the destination is the first token.
+    if let Some(i) = s.find([' ', '\t']) {
+        let rest = s[i..].trim_start();
+        if rest.starts_with('"') || rest.starts_with('\'') || rest.starts_with('(') {
+            s = s[..i].trim();
+        }
+    }
+    let mut s = s.trim_matches(|c: char| c.is_whitespace()).to_string();
+    // A scheme typed twice: `https:/https://`, `http://https://`, `https://https://`.
+    loop {
+        let lower = s.to_ascii_lowercase();
+        let mut cut = None;
+        for first in ["https:", "http:"] {
+            if let Some(rest) = lower.strip_prefix(first) {
+                let slashes = rest.len() - rest.trim_start_matches('/').len();
+                let after = &rest[slashes..];
+                if after.starts_with("https:") || after.starts_with("http:") {
+                    cut = Some(first.len() + slashes);
+                }
+            }
+        }
+        match cut {
+            Some(n) => s = s[n..].to_string(),
+            None => break,
+        }
+    }
+    // `https:/www.x.fr` and `https:www.x.fr`: one slash short.
+    for scheme in ["https:", "http:"] {
+        if let Some(head) = s.get(..scheme.len())
+            && head.eq_ignore_ascii_case(scheme)
+        {
+            let rest = &s[scheme.len()..];
+            let slashes = rest.len() - rest.trim_start_matches('/').len();
+            if slashes != 2 {
+                s = format!("{}//{}", &s[..scheme.len()], rest.trim_start_matches('/'));
+            }
+            break;
+        }
+    }
+    // Copy-paste artefacts at the end: encoded or raw spaces.
+    loop {
+        let before = s.len();
+        for tail in ["%C2%A0", "%c2%a0", "%20", "\u{a0}", "\u{202f}"] {
+            if let Some(t) = s.strip_suffix(tail) {
+                s = t.to_string();
+            }
+        }
+        if s.len() == before {
+            break;
+        }
+    }
+    s
+}
+
+/// Turns a link destination into an absolute http(s) URL; relative ones are joined to `base`.
+pub fn resolve(dest: &str, base: Option<&Url>) -> Result<Url, UrlProblem> {
+    let s = repair(dest);
+    if s.is_empty() || s.starts_with('#') {
+        return Err(UrlProblem::Placeholder);
+    }
+    let parsed = match Url::parse(&s) {
+        Ok(u) => u,
+        Err(url::ParseError::RelativeUrlWithoutBase) => match base {
+            Some(b) => b.join(&s).map_err(|_| UrlProblem::Unusable)?,
+            None => return Err(UrlProblem::Unusable),
+        },
+        Err(_) => return Err(UrlProblem::Unusable),
+    };
+    match parsed.scheme() {
+        "http" | "https" if parsed.host_str().is_some_and(|h| !h.is_empty()) => Ok(parsed),
+        "http" | "https" => Err(UrlProblem::Unusable),
+        _ => Err(UrlProblem::NotWeb),
+    }
+}
+
+/// The host as people read it: lower-case, without `www.`.
+pub fn readable_host(url: &Url) -> Option<String> {
+    let host = url.host_str()?.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
+    (!host.is_empty()).then_some(host)
+}
+
+fn is_tracking(key: &str, host: &str) -> bool {
+    let key = key.to_ascii_lowercase();
+    if key.starts_with("utm_") || key.starts_with("pk_") || TRACKING.contains(&key.as_str()) {
+        return true;
+    }
+    // Twitter/X share links add `s` and `t` to every copied URL.
+    matches!(host, "twitter.com" | "x.com" | "mobile.twitter.com") && (key == "s" || key == "t")
+}
+
+/// Identity form of an absolute article URL (see `super::normalise_url`).
+pub fn normalise(url: &Url) -> Option<String> {
+    if !matches!(url.scheme(), "http" | "https") {
+        return None;
+    }
+    let host = readable_host(url)?;
+    let port = match url.port() {
+        Some(p) if p != 80 && p != 443 => format!(":{p}"),
+        _ => String::new(),
+    };
+    let path = url.path().trim_end_matches('/');
+    let query: Vec<&str> = url
+        .query()
+        .unwrap_or("")
+        .split('&')
+        .filter(|pair| {
+            let key = pair.split('=').next().unwrap_or("");
+            !pair.is_empty() && !is_tracking(key, &host)
+        })
+        .collect();
+    // http and https copies are the same article; identity uses https.
+    let mut out = format!("https://{host}{port}{path}");
+    if !query.is_empty() {
+        out.push('?');
+        out.push_str(&query.join("&"));
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repairs() {
+        assert_eq!(repair("https:/https://a.fr/x"), "https://a.fr/x");
+        assert_eq!(repair("http://https://a.fr/x"), "https://a.fr/x");
+        assert_eq!(repair("https:/www.a.fr"), "https://www.a.fr");
+        assert_eq!(repair("https://a.fr/x "), "https://a.fr/x");
+        assert_eq!(repair("https://a.fr/x \"Titre\""), "https://a.fr/x");
+        assert_eq!(repair("<https://a.fr/x>"), "https://a.fr/x");
+        assert_eq!(repair("https://a.fr/x%C2%A0"), "https://a.fr/x");
+    }
+
+    #[test]
+    fn resolves() {
+        let base = Url::parse("https://www.numerique.gouv.fr").unwrap();
+        assert_eq!(
+            resolve("/uploads/a.pdf", Some(&base)).unwrap().as_str(),
+            "https://www.numerique.gouv.fr/uploads/a.pdf"
+        );
+        assert_eq!(resolve("#", Some(&base)), Err(UrlProblem::Placeholder));
+        assert_eq!(
+            resolve("mailto:a@b.fr", Some(&base)),
+            Err(UrlProblem::NotWeb)
+        );
+        assert_eq!(resolve("/x", None), Err(UrlProblem::Unusable));
+        assert_eq!(resolve("https://", None), Err(UrlProblem::Unusable));
+    }
+}
