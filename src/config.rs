@@ -194,11 +194,7 @@ impl Config {
             }
         })?;
         let base = |dir: &Path, p: PathBuf| {
-            if p.is_absolute() {
-                p
-            } else {
-                dir.join(p)
-            }
+            if p.is_absolute() { p } else { dir.join(p) }
         };
         let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
         if let Some(v) = file.site_title {
@@ -220,7 +216,9 @@ impl Config {
             self.time_zone = v.parse().map_err(|_| ConfigError::Value {
                 path: path.to_path_buf(),
                 key: "time-zone",
-                message: format!("unknown time zone `{v}`; write an IANA name such as `Europe/Paris`"),
+                message: format!(
+                    "unknown time zone `{v}`; write an IANA name such as `Europe/Paris`"
+                ),
             })?;
         }
         if let Some(v) = file.feed_limit {
@@ -273,7 +271,9 @@ fn check_url(path: &Path, key: &'static str, value: String) -> Result<String, Co
         _ => Err(ConfigError::Value {
             path: path.to_path_buf(),
             key,
-            message: format!("`{value}` is not an absolute http(s) URL; write e.g. `https://www.numerique.gouv.fr`"),
+            message: format!(
+                "`{value}` is not an absolute http(s) URL; write e.g. `https://www.numerique.gouv.fr`"
+            ),
         }),
     }
 }

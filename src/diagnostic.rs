@@ -48,7 +48,9 @@ pub enum Problem {
     BadSlug,
     #[error("`{0}` and this file produce the same output `{1}`")]
     DuplicateOutput(String, String),
-    #[error("removed {count} character(s) that XML cannot carry (control characters, U+FFFE/U+FFFF)")]
+    #[error(
+        "removed {count} character(s) that XML cannot carry (control characters, U+FFFE/U+FFFF)"
+    )]
     ControlCharacters { count: usize },
     #[error("Markdown nested {depth} levels deep, over the limit of {limit}")]
     TooDeep { depth: usize, limit: usize },

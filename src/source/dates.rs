@@ -181,10 +181,16 @@ mod tests {
 
     #[test]
     fn machine_forms() {
-        assert_eq!(rfc("2023-04-13 17:10:00 +02:00").0, "2023-04-13T17:10:00+02:00");
+        assert_eq!(
+            rfc("2023-04-13 17:10:00 +02:00").0,
+            "2023-04-13T17:10:00+02:00"
+        );
         assert_eq!(rfc("2018-03-26T09:03:00Z").0, "2018-03-26T11:03:00+02:00");
         assert_eq!(rfc("2018-03-26 09:03:00 Z").0, "2018-03-26T11:03:00+02:00");
-        assert_eq!(rfc("2020-01-10T10:00:00.000Z").0, "2020-01-10T11:00:00+01:00");
+        assert_eq!(
+            rfc("2020-01-10T10:00:00.000Z").0,
+            "2020-01-10T11:00:00+01:00"
+        );
         assert_eq!(
             rfc("2018-07-02"),
             ("2018-07-02T00:00:00+02:00".into(), Precision::Day)
@@ -205,12 +211,22 @@ mod tests {
             rfc("mai 2022"),
             ("2022-05-01T00:00:00+02:00".into(), Precision::Month)
         );
-        assert_eq!(rfc("mardi 12 septembre 2023").0, "2023-09-12T00:00:00+02:00");
+        assert_eq!(
+            rfc("mardi 12 septembre 2023").0,
+            "2023-09-12T00:00:00+02:00"
+        );
     }
 
     #[test]
     fn not_dates() {
-        for text in ["", "Paris", "32 mars 2023", "12 truc 2023", "2023-13-45", "mai"] {
+        for text in [
+            "",
+            "Paris",
+            "32 mars 2023",
+            "12 truc 2023",
+            "2023-13-45",
+            "mai",
+        ] {
             assert!(parse_date(text, Paris).is_none(), "{text}");
         }
     }

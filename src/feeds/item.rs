@@ -1,0 +1,108 @@
+//! One entry as both feed formats need it: every string already plain or sanitised and
+//! free of XML-invalid characters, every URL absolute. `atom` and `rss` only lay it out.
+
+use super::PdfSizes;
+use super::content::{content_html, summary_markdown};
+use super::html::{Sanitizer, escape, plain_text};
+use super::ids::entry_id;
+use super::links::{entry_link, pdf_url};
+use super::time::local;
+use crate::config::Config;
+use crate::model::{Entry, Kind};
+use chrono::{DateTime, FixedOffset};
+
+/// Content larger than this is replaced by the summary and a link, so that one huge
+/// release cannot push a feed past what readers accept (they cap feeds at 2–15 MiB).
+const MAX_CONTENT_BYTES: usize = 128 * 1024;
+
+pub struct Item {
+    pub id: String,
+    pub title: String,
+    /// The page the entry is about (`rel="alternate"`).
+    pub link: String,
+    pub date: DateTime<FixedOffset>,
+    pub author: String,
+    pub categories: Vec<String>,
+    pub summary: Option<String>,
+    pub content: String,
+    /// The communiqué's PDF; none for an empty file (RSS requires a positive length).
+    /// The communiqué's PDF; none for an empty file (RSS requires a positive length).
+    pub pdf: Option<Enclosure>,
+}
+
+pub struct Enclosure {
+    pub url: String,
+    pub length: u64,
+}
+
+impl Item {
+    pub fn new(entry: &Entry, config: &Config, pdfs: &PdfSizes, html: &Sanitizer) -> Item {
+        let link = entry_link(entry, config);
+        let summary = summary_markdown(entry)
+            .map(|s| html.markdown(s))
+            .filter(|s| !s.trim().is_empty());
+        let mut content = content_html(entry, config, pdfs, html);
+        if content.len() > MAX_CONTENT_BYTES {
+            content = format!(
+                "{}<p><a href=\"{}\" rel=\"noopener\">Lire la suite</a></p>",
+                summary.as_deref().unwrap_or(""),
+                escape(&link)
+            );
+        }
+        let mut title = plain_text(&entry.title);
+        if title.is_empty() {
+            // Atom requires a non-empty title; the date names the entry well enough.
+            title = format!(
+                "{} du {}",
+                entry.kind.label(),
+                local(entry.date.at, config).format("%d/%m/%Y")
+            );
+        }
+        let author = match (&entry.kind, &entry.article) {
+            (Kind::PressReview, Some(article)) => plain_text(&article.outlet),
+            _ => String::new(),
+        };
+        let author = if author.is_empty() {
+            plain_text(&config.author)
+        } else {
+            author
+        };
+        let pdf = match entry.kind {
+            Kind::Communique => {
+                pdfs.get(&entry.slug)
+                    .filter(|&&l| l > 0)
+                    .map(|&length| Enclosure {
+                        url: pdf_url(&entry.slug, config),
+                        length,
+                    })
+            }
+            _ => None,
+        };
+        Item {
+            id: entry_id(entry, config),
+            title,
+            link,
+            date: local(entry.date.at, config),
+            author,
+            categories: categories(entry),
+            summary,
+            content,
+            pdf,
+        }
+    }
+}
+
+/// Kind label, category, then tags: plain text, without blanks or repeats, in source order.
+fn categories(entry: &Entry) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let all = std::iter::once(entry.kind.label())
+        .chain(entry.category.as_deref())
+        .chain(entry.tags.iter().map(String::as_str));
+    for raw in all {
+        let term = plain_text(raw);
+        if !term.is_empty() && !out.iter().any(|t| t.to_lowercase() == term.to_lowercase()) {
+            out.push(term);
+        }
+    }
+    out
+}
