@@ -42,7 +42,7 @@ fn entry(item: &Item) -> Entry {
     Entry {
         title: Text::plain(item.title.as_str()),
         id: item.id.clone(),
-        updated: item.date,
+        updated: item.updated,
         published: Some(item.date),
         authors: vec![person(&item.author)],
         categories: item

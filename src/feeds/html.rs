@@ -23,12 +23,19 @@ impl Sanitizer {
             .link_rel(Some("noopener"))
             .strip_comments(true)
             .attribute_filter(|element, attribute, value| {
+                let is_url = matches!(attribute, "href" | "src" | "cite" | "longdesc");
                 // `(#)` and empty links are placeholders left by the CMS: keep the text only.
                 let placeholder = value.trim().is_empty() || value.trim() == "#";
                 if placeholder && matches!((element, attribute), ("a", "href") | ("img", "src")) {
                     None
+                } else if is_url && starts_with_active_scheme(value) {
+                    // ammonia would drop it too; dropping here keeps `defuse_schemes` from
+                    // turning it into a harmless-looking relative link.
+                    None
+                } else if is_url {
+                    Some(defuse_schemes(value, "%3A"))
                 } else {
-                    Some(Cow::Borrowed(value))
+                    Some(defuse_schemes(value, WORD_JOINER_COLON))
                 }
             });
         match Url::parse(&format!("{}/", config.base_url)) {
@@ -39,10 +46,12 @@ impl Sanitizer {
         Sanitizer { builder }
     }
 
-    /// Sanitised HTML, with every XML-invalid character removed.
+    /// Sanitised HTML, with every XML-invalid character removed and active URL schemes
+    /// left in the text defused.
     pub fn clean(&self, html: &str) -> String {
         let html = xml_text::clean(html);
-        xml_text::clean_owned(self.builder.clean(&html).to_string())
+        let cleaned = xml_text::clean_owned(self.builder.clean(&html).to_string());
+        defuse_schemes(&cleaned, WORD_JOINER_COLON).into_owned()
     }
 
     /// Markdown rendered, then sanitised.
@@ -106,7 +115,7 @@ pub fn strip_kramdown_ial(text: &str) -> Cow<'_, str> {
 pub fn plain_text(text: &str) -> String {
     let cleaned = xml_text::clean(text);
     if !cleaned.contains(['<', '&']) {
-        return collapse_whitespace(&cleaned);
+        return defuse_schemes(&collapse_whitespace(&cleaned), WORD_JOINER_COLON).into_owned();
     }
     let stripped = Builder::empty().clean(&cleaned).to_string();
     let decoded = stripped
@@ -124,7 +133,54 @@ pub fn plain_text(text: &str) -> String {
                 .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'));
         out.push(if opens_tag { '‹' } else { c });
     }
-    collapse_whitespace(&xml_text::clean(&out))
+    let text = collapse_whitespace(&xml_text::clean(&out));
+    defuse_schemes(&text, WORD_JOINER_COLON).into_owned()
+}
+
+/// URL schemes that run code or smuggle documents; they must not appear anywhere in a
+/// feed, not even as text, since some readers turn text that looks like a URL into a link.
+const ACTIVE_SCHEMES: [&str; 3] = ["javascript:", "vbscript:", "data:"];
+
+/// A word joiner before the colon: invisible, and no longer a URL scheme.
+const WORD_JOINER_COLON: &str = "\u{2060}:";
+
+fn starts_with_active_scheme(url: &str) -> bool {
+    // Browsers ignore ASCII whitespace and controls inside a scheme ("java\tscript:").
+    let squeezed: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
+        .take(16)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ACTIVE_SCHEMES.iter().any(|s| squeezed.starts_with(s))
+}
+
+/// Replaces the colon of every `javascript:`, `vbscript:` and `data:` (any case) by `colon`.
+pub fn defuse_schemes<'a>(text: &'a str, colon: &str) -> Cow<'a, str> {
+    let lower = text.to_ascii_lowercase();
+    if !ACTIVE_SCHEMES.iter().any(|s| lower.contains(s)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut last = 0;
+    let mut at = 0;
+    while at < lower.len() {
+        let found = ACTIVE_SCHEMES.iter().find(|s| lower[at..].starts_with(**s));
+        match found {
+            Some(scheme) => {
+                let colon_at = at + scheme.len() - 1;
+                out.push_str(&text[last..colon_at]);
+                out.push_str(colon);
+                last = colon_at + 1;
+                at = last;
+            }
+            // Advance by a whole character: `lower` and `text` share byte offsets
+            // (ASCII lowercasing) and must only be sliced on char boundaries.
+            None => at += lower[at..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    out.push_str(&text[last..]);
+    Cow::Owned(out)
 }
 
 fn collapse_whitespace(text: &str) -> String {
@@ -223,5 +279,24 @@ mod tests {
             "Titre gras & co"
         );
         assert_eq!(plain_text("a < b &lt;script&gt;"), "a < b ‹script>");
+        assert_eq!(plain_text("JaVaScRiPt:x"), "JaVaScRiPt\u{2060}:x");
+    }
+
+    #[test]
+    fn active_schemes_are_defused_in_text_and_inside_urls() {
+        let html = render(
+            "JaVaScRiPt:alert(1) é data:text <a href=\"https://x.fr/?u=javascript:1\" title=\"vbscript:x\">l</a> [j](java\tscript:alert(1))",
+        );
+        assert!(
+            !html.to_lowercase().contains("javascript:")
+                && !html.contains("data:")
+                && !html.contains("vbscript:"),
+            "{html}"
+        );
+        assert!(
+            html.contains("href=\"https://x.fr/?u=javascript%3A1\""),
+            "{html}"
+        );
+        assert!(html.contains("é"), "{html}");
     }
 }

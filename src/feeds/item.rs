@@ -8,8 +8,8 @@ use super::ids::entry_id;
 use super::links::{entry_link, pdf_url};
 use super::time::local;
 use crate::config::Config;
-use crate::model::{Entry, Kind};
-use chrono::{DateTime, FixedOffset};
+use crate::model::{Entry, Kind, Precision};
+use chrono::{DateTime, FixedOffset, TimeDelta};
 
 /// Content larger than this is replaced by the summary and a link, so that one huge
 /// release cannot push a feed past what readers accept (they cap feeds at 2–15 MiB).
@@ -20,7 +20,10 @@ pub struct Item {
     pub title: String,
     /// The page the entry is about (`rel="alternate"`).
     pub link: String,
+    /// The entry's date (Atom `published`, RSS `pubDate`).
     pub date: DateTime<FixedOffset>,
+    /// Atom `updated`: the date, plus a sub-second tiebreak when only the day is known.
+    pub updated: DateTime<FixedOffset>,
     pub author: String,
     pub categories: Vec<String>,
     pub summary: Option<String>,
@@ -83,6 +86,7 @@ impl Item {
             title,
             link,
             date: local(entry.date.at, config),
+            updated: local(updated(entry), config),
             author,
             categories: categories(entry),
             summary,
@@ -90,6 +94,22 @@ impl Item {
             pdf,
         }
     }
+}
+
+/// Many entries share a day with no time (a press page lists several articles "Le 9
+/// octobre 2023"), and identical `atom:updated` values draw a W3C validator warning. The
+/// time of such a date is fictional anyway, so add a fraction of a second (1 µs – 1 s,
+/// invisible in readers) derived from the key alone: stable across builds and neighbours.
+fn updated(entry: &Entry) -> DateTime<FixedOffset> {
+    if entry.date.precision == Precision::Instant {
+        return entry.date.at;
+    }
+    let hash = blake3::hash(entry.key.as_bytes());
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&hash.as_bytes()[..8]);
+    let micros = 1 + u64::from_le_bytes(first) % 999_999;
+    // `micros` < 10^6 always fits an i64; the fallback is unreachable.
+    entry.date.at + TimeDelta::microseconds(i64::try_from(micros).unwrap_or(1))
 }
 
 /// Kind label, category, then tags: plain text, without blanks or repeats, in source order.
@@ -105,4 +125,53 @@ fn categories(entry: &Entry) -> Vec<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Origin, PubDate};
+
+    fn entry(key: &str, precision: Precision) -> Entry {
+        Entry {
+            kind: Kind::PressReview,
+            key: key.into(),
+            slug: "s".into(),
+            title: "t".into(),
+            date: PubDate {
+                at: DateTime::parse_from_rfc3339("2023-10-09T00:00:00+02:00").unwrap(),
+                precision,
+            },
+            category: None,
+            tags: vec![],
+            summary: None,
+            body: String::new(),
+            place: None,
+            contact: None,
+            attachments: vec![],
+            images: vec![],
+            event: None,
+            article: None,
+            embargo: None,
+            origin: Origin {
+                file: "x.md".into(),
+                line: 1,
+            },
+            also_in: vec![],
+        }
+    }
+
+    #[test]
+    fn same_day_entries_get_distinct_stable_updated_within_a_second() {
+        let a = entry("revue-de-presse/a", Precision::Day);
+        let b = entry("revue-de-presse/b", Precision::Day);
+        assert_ne!(updated(&a), updated(&b));
+        assert_eq!(updated(&a), updated(&a.clone()));
+        for e in [&a, &b] {
+            let delta = updated(e) - e.date.at;
+            assert!(delta > TimeDelta::zero() && delta < TimeDelta::seconds(1));
+        }
+        let exact = entry("revue-de-presse/a", Precision::Instant);
+        assert_eq!(updated(&exact), exact.date.at);
+    }
 }

@@ -55,7 +55,7 @@ pub(crate) struct FeedMeta<'a> {
     pub subtitle: String,
     /// Which feed: `None` is the main one, with every kind.
     pub kind: Option<Kind>,
-    /// Newest entry's date, or the fixed empty-feed date: never the build time.
+    /// Newest entry's `updated`, or the fixed empty-feed date: never the build time.
     pub updated: DateTime<FixedOffset>,
     pub config: &'a Config,
 }
@@ -149,8 +149,10 @@ fn meta<'a>(kind: Option<Kind>, items: &[&Item], config: &'a Config) -> FeedMeta
         subtitle,
         kind,
         updated: items
-            .first()
-            .map_or_else(|| time::empty_feed_date(config), |item| item.date),
+            .iter()
+            .map(|item| item.updated)
+            .max()
+            .unwrap_or_else(|| time::empty_feed_date(config)),
         config,
     }
 }

@@ -11,7 +11,11 @@ pub fn local(at: DateTime<FixedOffset>, config: &Config) -> DateTime<FixedOffset
 
 /// RFC 2822 in English, as RSS requires: `Tue, 12 Sep 2023 00:00:00 +0200`.
 pub fn rfc2822(at: DateTime<FixedOffset>, config: &Config) -> String {
-    local(at, config).to_rfc2822()
+    // chrono's `to_rfc2822` writes "9 Oct"; the two-digit day is what readers and
+    // validators expect most. `%a`/`%b` are always English in chrono.
+    local(at, config)
+        .format("%a, %d %b %Y %H:%M:%S %z")
+        .to_string()
 }
 
 /// The `updated` of a feed with no entry: fixed (never the build time) so an empty
@@ -117,6 +121,8 @@ mod tests {
         let d = DateTime::parse_from_rfc3339("2023-09-11T22:00:00Z").unwrap();
         assert_eq!(rfc2822(d, &c), "Tue, 12 Sep 2023 00:00:00 +0200");
         assert_eq!(local(d, &c).to_rfc3339(), "2023-09-12T00:00:00+02:00");
+        let d = DateTime::parse_from_rfc3339("2023-01-09T08:05:00Z").unwrap();
+        assert_eq!(rfc2822(d, &c), "Mon, 09 Jan 2023 09:05:00 +0100");
     }
 
     #[test]
