@@ -336,7 +336,7 @@ fn feeds_carry_namespaces_links_authors_and_kind_specific_content() {
         "{content}"
     );
     assert!(
-        content.contains("Lieu : Ségur<br>20 avenue de Ségur, 75007 Paris"),
+        content.contains("Lieu&nbsp;: Ségur<br>20 avenue de Ségur, 75007 Paris"),
         "{content}"
     );
     assert!(
@@ -663,4 +663,21 @@ fn dump_sample_feeds() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, &f.bytes).unwrap();
     }
+}
+
+#[test]
+fn deeply_nested_input_does_not_overflow_the_stack() {
+    let mut e = communique();
+    e.body = format!(
+        "{}x\n\n{}y{}\n\n{}z",
+        "> ".repeat(20_000),
+        "<div>".repeat(20_000),
+        "</div>".repeat(20_000),
+        "* ".repeat(5_000)
+    );
+    let files = render(&Catalog {
+        entries: vec![e],
+        next_embargo: None,
+    });
+    parse(file(&files, "atom.xml"));
 }

@@ -11,7 +11,7 @@ pub fn render(meta: &FeedMeta<'_>, items: &[&Item]) -> Result<Vec<u8>, atom_synd
         title: Text::plain(meta.title.as_str()),
         id: meta.id.clone(),
         updated: meta.updated,
-        authors: vec![person(&super::html::plain_text(&config.author))],
+        authors: vec![person(&super::item::default_author(config))],
         links: vec![
             link(
                 &feed_url(meta.kind, "atom.xml", config),

@@ -89,7 +89,8 @@ fn event(entry: &Entry, config: &Config, out: &mut String) {
             .map(escape)
             .collect();
         if !place.is_empty() {
-            out.push_str(&format!("<p>Lieu : {}</p>\n", place.join("<br>")));
+            // French typography: a no-break space before the colon.
+            out.push_str(&format!("<p>Lieu\u{a0}: {}</p>\n", place.join("<br>")));
         }
         if !info.fields.is_empty() {
             out.push_str("<dl>\n");

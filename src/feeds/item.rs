@@ -96,6 +96,15 @@ impl Item {
     }
 }
 
+/// `config.author`, never empty: Atom requires a name for every author.
+pub fn default_author(config: &Config) -> String {
+    [&config.author, &config.site_title]
+        .into_iter()
+        .map(|name| plain_text(name))
+        .find(|name| !name.is_empty())
+        .unwrap_or_else(|| "DINUM".to_string())
+}
+
 /// Many entries share a day with no time (a press page lists several articles "Le 9
 /// octobre 2023"), and identical `atom:updated` values draw a W3C validator warning. The
 /// time of such a date is fictional anyway, so add a fraction of a second (1 µs – 1 s,
