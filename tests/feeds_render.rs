@@ -681,3 +681,27 @@ fn deeply_nested_input_does_not_overflow_the_stack() {
     });
     parse(file(&files, "atom.xml"));
 }
+
+#[test]
+fn an_entry_without_text_still_has_a_title_and_content() {
+    let mut e = event();
+    e.title = "  ".into();
+    e.summary = None;
+    e.body = String::new();
+    e.event = None;
+    let files = render(&Catalog {
+        entries: vec![e],
+        next_embargo: None,
+    });
+    let feed = parse(file(&files, "agenda/atom.xml"));
+    let entry = &feed.entries[0];
+    assert_eq!(
+        entry.title.as_ref().unwrap().content,
+        "Agenda du 10/05/2023"
+    );
+    let content = entry.content.as_ref().unwrap().body.clone().unwrap();
+    assert!(
+        content.contains("https://www.numerique.gouv.fr/agenda/etat-partenaire-communs/"),
+        "{content}"
+    );
+}

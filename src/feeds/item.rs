@@ -61,12 +61,20 @@ impl Item {
                 local(entry.date.at, config).format("%d/%m/%Y")
             );
         }
+        if content.trim().is_empty() {
+            // Blank content draws a validator warning and shows readers nothing: link the page.
+            content = format!(
+                "<p><a href=\"{}\" rel=\"noopener\">{}</a></p>",
+                escape(&link),
+                escape(&title)
+            );
+        }
         let author = match (&entry.kind, &entry.article) {
             (Kind::PressReview, Some(article)) => plain_text(&article.outlet),
             _ => String::new(),
         };
         let author = if author.is_empty() {
-            plain_text(&config.author)
+            default_author(config)
         } else {
             author
         };
