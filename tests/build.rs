@@ -204,8 +204,8 @@ fn ids_do_not_change_when_text_is_edited() {
     );
     edit(
         "revue-de-presse/entrepreneurs-interet-general.md",
-        "« Réflexions à partir de l’étude",
-        "« Réflexions nouvelles à partir de l’étude",
+        "Réflexions à partir de l’étude",
+        "Réflexions nouvelles à partir de l’étude",
     );
     edit(
         "revue-de-presse/accelerateur-initiatives-citoyennes.md",
