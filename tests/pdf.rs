@@ -450,3 +450,29 @@ fn timing() {
         per_doc / pages as u32
     );
 }
+
+/// A 4×2 blue PNG standing in for the official bloc-marque.
+const TINY_PNG: &[u8] = &[
+    137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 4, 0, 0, 0, 2, 8, 2, 0,
+    0, 0, 240, 202, 234, 52, 0, 0, 0, 15, 73, 68, 65, 84, 120, 156, 99, 96, 96, 152, 136, 132, 144,
+    56, 0, 54, 122, 4, 137, 80, 255, 139, 109, 0, 0, 0, 0, 73, 69, 78, 68, 174, 66, 96, 130,
+];
+
+#[test]
+fn logo_replaces_the_text_bloc_marque_and_still_validates() {
+    let cfg = communique::config::PdfConfig {
+        logo: Some(tmp("marque.png", TINY_PNG)),
+        ..Default::default()
+    };
+    let assets = Assets::load(&cfg).unwrap();
+    let bytes = pdf::render(&seed_entry(), &Config::default(), &assets).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(text.contains("/Subtype/Image"), "no image XObject");
+    let path = tmp("logo.pdf", &bytes);
+    if let Some(raw) = tool("pdftotext", &["-enc", "UTF-8", path.to_str().unwrap(), "-"]) {
+        assert!(
+            !raw.contains("GOUVERNEMENT"),
+            "text bloc-marque drawn as well"
+        );
+    }
+}
