@@ -69,7 +69,7 @@ pub fn compose(
         10.0,
     ));
 
-    let shown = display_title(entry);
+    let shown = display_title(entry, config);
     let title = clip(&shown, META_CHARS);
     let node = tree.add(None, Kind::H(1, title.clone()));
     let mut b = simple(node, shaper.plain(&shown, &TITLE, COLUMN), 0.0, 12.0);
@@ -83,7 +83,7 @@ pub fn compose(
         .filter(|p| !p.is_empty())
         .unwrap_or("Paris");
     let node = tree.add(None, Kind::P);
-    let dateline = super::french::dateline(place, &entry.date);
+    let dateline = entry.date.dateline(place, config.time_zone);
     out.push(simple(
         node,
         shaper.plain(&dateline, &DATELINE, COLUMN),
@@ -117,7 +117,7 @@ pub fn compose(
 }
 
 /// The title, or when it is blank (PDF/UA needs one) the category and date.
-pub fn display_title(entry: &Entry) -> String {
+pub fn display_title(entry: &Entry, config: &Config) -> String {
     let title = clip(&entry.title, usize::MAX);
     if !title.is_empty() {
         return entry.title.trim().to_string();
@@ -127,8 +127,9 @@ pub fn display_title(entry: &Entry) -> String {
         .as_deref()
         .map(str::trim)
         .filter(|c| !c.is_empty());
-    let date = super::french::dateline("", &entry.date);
-    format!("{}{}", category.unwrap_or("Communiqué de presse"), date)
+    entry
+        .date
+        .dateline(category.unwrap_or("Communiqué de presse"), config.time_zone)
 }
 
 /// The summary as plain text, for the XMP subject.

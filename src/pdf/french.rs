@@ -2,9 +2,6 @@
 //! no-break spaces around punctuation and guillemets, hyphenation points, and removal of
 //! characters that cannot be printed or extracted back.
 
-use crate::model::{Precision, PubDate};
-use chrono::Datelike;
-
 /// U+00A0: before `:` and inside « » (a full no-break space, as the Imprimerie nationale asks).
 pub const NBSP: char = '\u{A0}';
 /// U+202F: the thin no-break space before `; ! ?`.
@@ -13,40 +10,6 @@ pub const NNBSP: char = '\u{202F}';
 pub const SHY: char = '\u{AD}';
 /// U+2060: forbids a line break; never drawn.
 pub const WJ: char = '\u{2060}';
-
-const MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
-/// "Paris, le 12 septembre 2023", "Paris, le 1er mars 2024", "Paris, mai 2022".
-pub fn dateline(place: &str, date: &PubDate) -> String {
-    let d = date.at.date_naive();
-    let month = MONTHS
-        .get(d.month0() as usize)
-        .copied()
-        .unwrap_or("janvier");
-    match date.precision {
-        Precision::Month => format!("{place}, {month} {}", d.year()),
-        Precision::Day | Precision::Instant => {
-            let day = match d.day() {
-                1 => "1er".to_string(),
-                n => n.to_string(),
-            };
-            format!("{place}, le {day} {month} {}", d.year())
-        }
-    }
-}
 
 /// A character with the index of its inline style; transformations keep styles aligned.
 pub type Styled = (char, u32);
@@ -222,28 +185,12 @@ pub fn protect_urls(chars: &mut Vec<Styled>, linked: impl Fn(u32) -> bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::{DateTime, FixedOffset};
 
     fn styled(s: &str) -> Vec<Styled> {
         s.chars().map(|c| (c, 0)).collect()
     }
     fn text(v: &[Styled]) -> String {
         v.iter().map(|p| p.0).collect()
-    }
-
-    #[test]
-    fn datelines() {
-        let at: DateTime<FixedOffset> = "2024-03-01T10:00:00+01:00".parse().unwrap();
-        let d = PubDate {
-            at,
-            precision: Precision::Day,
-        };
-        assert_eq!(dateline("Paris", &d), "Paris, le 1er mars 2024");
-        let m = PubDate {
-            at: "2022-05-01T00:00:00+02:00".parse().unwrap(),
-            precision: Precision::Month,
-        };
-        assert_eq!(dateline("Paris", &m), "Paris, mai 2022");
     }
 
     #[test]

@@ -139,7 +139,7 @@ pub fn render_as(
         pdf_page.finish();
     }
 
-    let title = compose::clip(&compose::display_title(entry), compose::META_CHARS);
+    let title = compose::clip(&compose::display_title(entry, config), compose::META_CHARS);
     let author = compose::clip(contact.organisation.trim(), 500);
     let author = if author.is_empty() {
         compose::clip(&config.author, 500)
