@@ -345,6 +345,9 @@ fn bench_hugo(corpus: &str, releases: &Path, work: &Path, saves: usize) -> Optio
     })
 }
 
+/// Lays out a corpus of releases in the given directory.
+type MakeCorpus<'a> = Box<dyn Fn(&Path) + 'a>;
+
 fn main() {
     let saves = env_or("BENCH_SAVES", 50) as usize;
     let debounce = env_or("BENCH_DEBOUNCE_MS", 15);
@@ -353,7 +356,7 @@ fn main() {
     let shipped = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("releases");
 
     let mut rows = Vec::new();
-    let corpora: Vec<(String, Box<dyn Fn(&Path)>)> = vec![
+    let corpora: Vec<(String, MakeCorpus)> = vec![
         (
             "shipped releases/".to_string(),
             Box::new(|to: &Path| copy_tree(&shipped, to)),
