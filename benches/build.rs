@@ -51,7 +51,7 @@ fn generate(dir: &Path, releases: usize) {
 fn communique(i: usize, year: usize, month: usize, day: usize) -> String {
     let paragraph = "La direction interministérielle du numérique (DINUM) accompagne les administrations dans leur transformation numérique : produits mutualisés, communs numériques, recrutement de talents et souveraineté. ";
     format!(
-        "---\ntitle: \"Communiqué {i} : l'État présente sa feuille de route numérique\"\ndate: {year}-{month:02}-{day:02} 09:00:00 +01:00\ncategories:\n- Communiqué de presse\ntags:\n- Numérique\nchapeau-text: {paragraph}\n---\n{}\n### Les chiffres clés\n\n* premier point\n* second point\n\n{}\n",
+        "---\ntitle: \"Communiqué {i} : l'État présente sa feuille de route numérique\"\ndate: {year}-{month:02}-{day:02} 09:00:00 +01:00\ncategories:\n- Communiqué de presse\ntags:\n- Numérique\nchapeau-text: \"{paragraph}\"\n---\n{}\n### Les chiffres clés\n\n* premier point\n* second point\n\n{}\n",
         paragraph.repeat(4),
         paragraph.repeat(3)
     )
@@ -84,6 +84,7 @@ fn main() {
         let started = Instant::now();
         let clean = pipeline::build(config.clone(), paths.clone(), now).unwrap();
         let clean_time = started.elapsed();
+        assert_eq!(clean.error_count(), 0, "{:?}", clean.diagnostics.first());
 
         let started = Instant::now();
         let noop = pipeline::build(config.clone(), paths.clone(), now).unwrap();

@@ -33,7 +33,13 @@ enum Command {
         json: bool,
     },
     /// Build, then rebuild what changes in releases/ until interrupted.
-    Watch(Options),
+    Watch {
+        #[command(flatten)]
+        options: Options,
+        /// Quiet time after the last file event before rebuilding (milliseconds).
+        #[arg(long, default_value_t = 15)]
+        debounce_ms: u64,
+    },
 }
 
 #[derive(Args, Clone)]
@@ -86,7 +92,10 @@ fn main() -> ExitCode {
         Command::Build(options) => build(&options),
         Command::Check(options) => check(&options),
         Command::List { options, json } => list(&options, json),
-        Command::Watch(options) => watch(&options),
+        Command::Watch {
+            options,
+            debounce_ms,
+        } => watch(&options, debounce_ms),
     };
     match result {
         Ok(code) => code,
@@ -188,7 +197,7 @@ fn list(options: &Options, json: bool) -> Result<ExitCode, String> {
     Ok(print_diagnostics(&diagnostics, &site.paths().releases))
 }
 
-fn watch(options: &Options) -> Result<ExitCode, String> {
+fn watch(options: &Options, debounce_ms: u64) -> Result<ExitCode, String> {
     use communique::watch::{self, Clock, WatchEvent};
     use std::sync::Arc;
     use std::sync::atomic::AtomicBool;
@@ -209,12 +218,7 @@ fn watch(options: &Options) -> Result<ExitCode, String> {
         },
         clock,
     );
-    if let Some(ms) = std::env::var("COMMUNIQUE_DEBOUNCE_MS")
-        .ok()
-        .and_then(|v| v.parse::<u64>().ok())
-    {
-        watch_options.debounce = std::time::Duration::from_millis(ms.max(1));
-    }
+    watch_options.debounce = std::time::Duration::from_millis(debounce_ms.max(1));
     let releases = options.releases.clone();
     watch::run(watch_options, &stop, |event| match event {
         WatchEvent::Ready => eprintln!("watching {} (Ctrl-C to stop)", releases.display()),

@@ -4,7 +4,7 @@
 
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::model::{Entry, Origin, Precision, PubDate};
-use crate::source::press_review::{fold, normalise_url, outlet_matches_host, url_host};
+use crate::source::press_review::{fold, outlet_matches_host, url_host};
 use std::collections::{BTreeMap, HashMap};
 
 /// Merges copies; `entries` must already be in input order (origin first).
@@ -12,17 +12,14 @@ pub(super) fn merge(entries: Vec<Entry>, diagnostics: &mut Vec<Diagnostic>) -> V
     let n = entries.len();
     let mut sets = UnionFind::new(n);
 
-    let mut by_url: HashMap<String, usize> = HashMap::new();
+    let mut by_url: HashMap<&str, usize> = HashMap::new();
     for (i, e) in entries.iter().enumerate() {
-        let id = e
-            .article
-            .as_ref()
-            .and_then(|a| normalise_url(&a.url))
-            .unwrap_or_else(|| e.key.clone());
-        match by_url.get(&id) {
+        // Article keys are minted from the normalised URL (`press_review::article_entry`),
+        // so equal keys are equal URLs, without normalising thousands of URLs per publish.
+        match by_url.get(e.key.as_str()) {
             Some(&first) => sets.union(first, i),
             None => {
-                by_url.insert(id, i);
+                by_url.insert(&e.key, i);
             }
         }
     }
