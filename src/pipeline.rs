@@ -11,7 +11,7 @@ use crate::publish::{Outcome, Publisher};
 use crate::source::{self, Loaded, scan};
 use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -106,6 +106,8 @@ pub struct Site {
     sources: BTreeMap<PathBuf, SourceState>,
     scan_diagnostics: Vec<Diagnostic>,
     pdfs: BTreeMap<String, RenderedPdf>,
+    /// The input hash of each published communiqué, with the entry it was computed from.
+    pdf_inputs: HashMap<String, (Entry, String)>,
     cleaned_temp_files: bool,
 }
 
@@ -123,6 +125,7 @@ impl Site {
             sources: BTreeMap::new(),
             scan_diagnostics: Vec::new(),
             pdfs,
+            pdf_inputs: HashMap::new(),
             cleaned_temp_files: false,
         })
     }
@@ -273,6 +276,14 @@ impl Site {
             .iter()
             .map(|e| (e.slug.clone(), self.pdf_input(e)))
             .collect();
+        // Keep the inputs of what is published now, so the next save hashes only what changed.
+        self.pdf_inputs.retain(|slug, _| wanted.contains_key(slug));
+        for entry in &communiques {
+            if let Some(input) = wanted.get(&entry.slug) {
+                self.pdf_inputs
+                    .insert(entry.slug.clone(), ((*entry).clone(), input.clone()));
+            }
+        }
         let to_render: Vec<&Entry> = communiques
             .iter()
             .copied()
@@ -340,7 +351,14 @@ impl Site {
     }
 
     /// What a PDF depends on: the entry, the settings the renderer reads, the renderer's version.
+    /// Hashing every communiqué's text on each save is the watcher's main cost on a large
+    /// archive; comparing with the entry last hashed is much cheaper.
     fn pdf_input(&self, entry: &Entry) -> String {
+        if let Some((known, input)) = self.pdf_inputs.get(&entry.slug)
+            && known == entry
+        {
+            return input.clone();
+        }
         let c = &self.config;
         let input = format!(
             "{}\n{entry:?}\n{:?}\n{:?}\n{}\n{}",
