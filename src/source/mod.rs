@@ -205,6 +205,11 @@ fn release_entry(
         return None;
     };
     let inferred = communique::infer(doc.body, doc.body_first_line, config);
+    let title_line = if field_text(get(fields, &["title", "titre"])).is_some() {
+        doc.key_line(&["title", "titre"])
+    } else {
+        inferred.title_line
+    };
     let Some(mut title) = field_text(get(fields, &["title", "titre"])).or(inferred.title) else {
         diagnostics.push(
             Diagnostic::error(rel, Problem::MissingTitle).at(1, 1).hint(
@@ -222,6 +227,8 @@ fn release_entry(
                     "title longer than {MAX_TITLE_CHARS} characters, cut"
                 )),
             )
+            // Name the title's line: a 100,000-character title gave a message without one.
+            .at(title_line, 0)
             .hint("put the detail in `chapeau-text` or the body"),
         );
     }
