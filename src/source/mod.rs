@@ -26,6 +26,9 @@ use std::path::Path;
 pub struct Loaded {
     pub entries: Vec<Entry>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The file asks to be kept out (an `embargo:` that cannot be read): nothing may stand
+    /// in for it, not even the last good version a long-running site keeps for broken edits.
+    pub withheld: bool,
 }
 
 impl Loaded {
@@ -37,6 +40,7 @@ impl Loaded {
         Loaded {
             entries: Vec::new(),
             diagnostics: vec![diagnostic],
+            withheld: false,
         }
     }
 }
@@ -92,7 +96,14 @@ pub fn load_text(rel: &Path, text: &str, config: &Config) -> Loaded {
     let mut diagnostics = Vec::new();
     let embargo = match embargo(rel, &doc, config) {
         Ok(embargo) => embargo,
-        Err(diagnostic) => return Loaded::failed(diagnostic),
+        // Fail closed: an unreadable embargo withdraws the file, even one already published
+        // (adding `embargo: demain à l'aube` to a published file left it in the feeds).
+        Err(diagnostic) => {
+            return Loaded {
+                withheld: true,
+                ..Loaded::failed(diagnostic)
+            };
+        }
     };
     let mut entries = match kind::detect(rel, &doc, config) {
         Some(Kind::PressReview) => press_review_entries(rel, &doc, config, &mut diagnostics),
@@ -114,6 +125,7 @@ pub fn load_text(rel: &Path, text: &str, config: &Config) -> Loaded {
     Loaded {
         entries,
         diagnostics,
+        withheld: false,
     }
 }
 
