@@ -89,7 +89,11 @@ fn shipped_releases_give_the_hand_counted_entries() {
         let parsed = read_feed(&out.path().join(feed));
         assert_eq!(parsed.entries.len(), count, "{feed}");
         for entry in &parsed.entries {
-            assert!(!entry.authors.is_empty(), "{feed}: {} has no author", entry.id);
+            assert!(
+                !entry.authors.is_empty(),
+                "{feed}: {} has no author",
+                entry.id
+            );
             assert!(entry.id.starts_with("tag:"), "{feed}: {}", entry.id);
             assert!(!entry.links.is_empty(), "{feed}: {} has no link", entry.id);
         }
@@ -102,7 +106,11 @@ fn shipped_releases_give_the_hand_counted_entries() {
             || matches!(&d.problem, Problem::ConflictingDates { other, .. }
                 if other.contains("espace-presse.md") || other.contains("entrepreneurs-interet-general.md"))
     });
-    assert!(conflict.is_some(), "a warning names both pages: {:#?}", report.diagnostics);
+    assert!(
+        conflict.is_some(),
+        "a warning names both pages: {:#?}",
+        report.diagnostics
+    );
 }
 
 #[test]
@@ -113,20 +121,45 @@ fn the_converted_communique_is_understood() {
     let entry = &feed.entries[0];
     let title = entry.title.as_ref().unwrap().content.clone();
     assert!(
-        title.starts_with("NUMÉRIQUE EN COMMUN[S] 2023 : LA DIRECTION INTERMINISTÉRIELLE DU NUMÉRIQUE, "),
+        title.starts_with(
+            "NUMÉRIQUE EN COMMUN[S] 2023 : LA DIRECTION INTERMINISTÉRIELLE DU NUMÉRIQUE, "
+        ),
         "{title}"
     );
     let published = entry.published.unwrap();
-    assert_eq!(published.timestamp(), DateTime::parse_from_rfc3339("2023-09-12T00:00:00+02:00").unwrap().timestamp());
+    assert_eq!(
+        published.timestamp(),
+        DateTime::parse_from_rfc3339("2023-09-12T00:00:00+02:00")
+            .unwrap()
+            .timestamp()
+    );
     let raw = fs::read_to_string(out.path().join("communiques/atom.xml")).unwrap();
-    assert!(raw.contains("2023-09-12T00:00:00+02:00"), "Paris offset kept in the XML");
+    assert!(
+        raw.contains("2023-09-12T00:00:00+02:00"),
+        "Paris offset kept in the XML"
+    );
     let summary = entry.summary.as_ref().unwrap().content.clone();
-    assert!(summary.contains("Pour rendre l'action publique plus proche"), "{summary}");
+    assert!(
+        summary.contains("Pour rendre l'action publique plus proche"),
+        "{summary}"
+    );
     let content = entry.content.as_ref().unwrap().body.clone().unwrap();
     assert!(content.contains("Partenaire de l'événement aux côtés de la Mednum"));
-    assert!(content.contains("LE GRAND RDV DU NUMÉRIQUE"), "the annex page stays in the body");
-    for furniture in ["GOUVERNEMENT", "Liberté", "Tél :", "Relations presse et événementiel", "COMMUNIQUÉ DE PRESSE"] {
-        assert!(!content.contains(furniture), "page furniture `{furniture}` in content");
+    assert!(
+        content.contains("LE GRAND RDV DU NUMÉRIQUE"),
+        "the annex page stays in the body"
+    );
+    for furniture in [
+        "GOUVERNEMENT",
+        "Liberté",
+        "Tél :",
+        "Relations presse et événementiel",
+        "COMMUNIQUÉ DE PRESSE",
+    ] {
+        assert!(
+            !content.contains(furniture),
+            "page furniture `{furniture}` in content"
+        );
     }
     // Place comes from the dateline.
     let communique = communique::source::load_file(
@@ -144,7 +177,8 @@ fn ids_do_not_change_when_text_is_edited() {
     common::copy_tree(&common::releases_dir(), &releases);
     let out = dir.path().join("feeds");
     build(&releases, &out);
-    let before: BTreeMap<&str, Vec<String>> = FEEDS.iter().map(|f| (*f, ids(&out.join(f)))).collect();
+    let before: BTreeMap<&str, Vec<String>> =
+        FEEDS.iter().map(|f| (*f, ids(&out.join(f)))).collect();
 
     let edit = |rel: &str, from: &str, to: &str| {
         let path = releases.join(rel);
@@ -153,11 +187,31 @@ fn ids_do_not_change_when_text_is_edited() {
         fs::write(&path, text.replacen(from, to, 1)).unwrap();
     };
     // A title, a body paragraph, an article title and an excerpt.
-    edit("communiques/communique-nec-2023.md", "### **NUMÉRIQUE EN COMMUN[S] 2023", "### **NUMÉRIQUE EN COMMUNS 2023 (titre corrigé)");
-    edit("communiques/communique-nec-2023.md", "La mobilisation des équipes", "La forte mobilisation des équipes");
-    edit("agenda/vers-un-etat-partenaire-des-communs-numeriques.md", "title: Vers un Etat-Partenaire", "title: Vers un État partenaire");
-    edit("revue-de-presse/entrepreneurs-interet-general.md", "« Réflexions à partir de l’étude", "« Réflexions nouvelles à partir de l’étude");
-    edit("revue-de-presse/accelerateur-initiatives-citoyennes.md", "[Les communs numériques, graines", "[Les communs numériques : graines");
+    edit(
+        "communiques/communique-nec-2023.md",
+        "### **NUMÉRIQUE EN COMMUN[S] 2023",
+        "### **NUMÉRIQUE EN COMMUNS 2023 (titre corrigé)",
+    );
+    edit(
+        "communiques/communique-nec-2023.md",
+        "La mobilisation des équipes",
+        "La forte mobilisation des équipes",
+    );
+    edit(
+        "agenda/vers-un-etat-partenaire-des-communs-numeriques.md",
+        "title: Vers un Etat-Partenaire",
+        "title: Vers un État partenaire",
+    );
+    edit(
+        "revue-de-presse/entrepreneurs-interet-general.md",
+        "Réflexions à partir de l’étude",
+        "Réflexions nouvelles à partir de l’étude",
+    );
+    edit(
+        "revue-de-presse/accelerateur-initiatives-citoyennes.md",
+        "[Les communs numériques, graines",
+        "[Les communs numériques : graines",
+    );
     build(&releases, &out);
     for feed in FEEDS {
         let mut a = before[feed].clone();
@@ -171,7 +225,10 @@ fn ids_do_not_change_when_text_is_edited() {
         .iter()
         .map(|e| e.title.as_ref().unwrap().content.clone())
         .collect();
-    assert!(titles[0].contains("titre corrigé"), "the edit is published: {titles:?}");
+    assert!(
+        titles[0].contains("titre corrigé"),
+        "the edit is published: {titles:?}"
+    );
 }
 
 fn snapshot(dir: &Path) -> BTreeMap<std::path::PathBuf, (Vec<u8>, std::time::SystemTime)> {
@@ -196,13 +253,19 @@ fn rebuilding_gives_the_same_bytes_and_rewrites_nothing() {
     std::thread::sleep(std::time::Duration::from_millis(30));
     let second = build(&common::releases_dir(), &out);
     assert!(second.written.is_empty(), "rewrote {:?}", second.written);
-    assert_eq!(second.pdfs_rendered, 0, "unchanged communiqués are not re-rendered");
+    assert_eq!(
+        second.pdfs_rendered, 0,
+        "unchanged communiqués are not re-rendered"
+    );
     assert_eq!(before, snapshot(&out), "bytes or mtimes changed");
     // Deleting feeds/ and building again gives the same bytes.
     let fresh = dir.path().join("fresh");
     build(&common::releases_dir(), &fresh);
     let a: BTreeMap<_, _> = before.into_iter().map(|(k, (b, _))| (k, b)).collect();
-    let b: BTreeMap<_, _> = snapshot(&fresh).into_iter().map(|(k, (b, _))| (k, b)).collect();
+    let b: BTreeMap<_, _> = snapshot(&fresh)
+        .into_iter()
+        .map(|(k, (b, _))| (k, b))
+        .collect();
     assert_eq!(a, b);
 }
 
@@ -225,16 +288,43 @@ fn hostile_markup_never_reaches_a_reader_and_the_rest_still_publishes() {
     for feed in FEEDS {
         let parsed = read_feed(&out.join(feed));
         let raw = fs::read_to_string(out.join(feed)).unwrap();
-        let unescaped = raw.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").replace("&quot;", "\"").to_lowercase();
-        for bad in ["<script", "onerror", "onclick", "javascript:", "&#106;avascript", "data:text", "<iframe", "<style", "<object"] {
+        let unescaped = raw
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&")
+            .replace("&quot;", "\"")
+            .to_lowercase();
+        for bad in [
+            "<script",
+            "onerror",
+            "onclick",
+            "javascript:",
+            "&#106;avascript",
+            "data:text",
+            "<iframe",
+            "<style",
+            "<object",
+        ] {
             assert!(!unescaped.contains(bad), "{feed} contains {bad}");
         }
-        assert!(!raw.contains(['\u{1}', '\u{8}', '\u{b}', '\u{c}', '\u{1f}', '\u{fffe}']), "{feed}: control characters");
+        assert!(
+            !raw.contains(['\u{1}', '\u{8}', '\u{b}', '\u{c}', '\u{1f}', '\u{fffe}']),
+            "{feed}: control characters"
+        );
         if feed == "communiques/atom.xml" {
-            assert_eq!(parsed.entries.len(), 2, "the hostile communiqué and the seed both publish");
+            assert_eq!(
+                parsed.entries.len(),
+                2,
+                "the hostile communiqué and the seed both publish"
+            );
         }
     }
-    assert!(report.diagnostics.iter().any(|d| matches!(d.problem, Problem::ControlCharacters { .. })));
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .any(|d| matches!(d.problem, Problem::ControlCharacters { .. }))
+    );
 }
 
 #[test]
@@ -259,18 +349,33 @@ fn drafts_and_embargoes_stay_out_until_their_time() {
     .unwrap();
     let out = dir.path().join("feeds");
     let before = build(&releases, &out);
-    assert_eq!(before.next_embargo.unwrap().to_rfc3339(), "2026-11-24T08:00:00+01:00");
+    assert_eq!(
+        before.next_embargo.unwrap().to_rfc3339(),
+        "2026-11-24T08:00:00+01:00"
+    );
     let listing: Vec<String> = common::files_below(&out)
         .iter()
         .map(|p| p.display().to_string())
         .collect();
     for file in &listing {
         let text = String::from_utf8_lossy(&fs::read(out.join(file)).unwrap()).to_string();
-        assert!(!file.contains("embargo") && !text.contains("sous embargo") && !text.contains("sous-embargo"), "leak in {file}");
-        assert!(!file.contains("brouillon") && !text.contains("Brouillon"), "draft in {file}");
+        assert!(
+            !file.contains("embargo")
+                && !text.contains("sous embargo")
+                && !text.contains("sous-embargo"),
+            "leak in {file}"
+        );
+        assert!(
+            !file.contains("brouillon") && !text.contains("Brouillon"),
+            "draft in {file}"
+        );
     }
     assert_eq!(ids(&out.join("communiques/atom.xml")).len(), 1);
-    let after = build_at(&releases, &out, DateTime::parse_from_rfc3339("2026-11-24T08:00:00+01:00").unwrap());
+    let after = build_at(
+        &releases,
+        &out,
+        DateTime::parse_from_rfc3339("2026-11-24T08:00:00+01:00").unwrap(),
+    );
     assert!(after.next_embargo.is_none());
     assert_eq!(ids(&out.join("communiques/atom.xml")).len(), 2);
 }

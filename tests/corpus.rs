@@ -14,7 +14,11 @@ fn every_corpus_document_loads_without_error() {
     let config = Config::default();
     let root = shared.join("corpus");
     let (files, _) = scan::scan(&root);
-    assert!(files.len() > 50, "corpus should hold dozens of documents, found {}", files.len());
+    assert!(
+        files.len() > 50,
+        "corpus should hold dozens of documents, found {}",
+        files.len()
+    );
     let mut errors = Vec::new();
     let mut entries = 0;
     let mut warnings = 0;
@@ -31,11 +35,19 @@ fn every_corpus_document_loads_without_error() {
         }
         for e in &loaded.entries {
             let year = e.date.at.format("%Y").to_string();
-            assert!(("1990".."2031").contains(&year.as_str()), "{}: implausible date {}", rel.display(), e.date.at);
+            assert!(
+                ("1990".."2031").contains(&year.as_str()),
+                "{}: implausible date {}",
+                rel.display(),
+                e.date.at
+            );
             assert!(!e.title.trim().is_empty(), "{}: empty title", rel.display());
         }
     }
-    eprintln!("{} files, {entries} entries, {warnings} warnings", files.len());
+    eprintln!(
+        "{} files, {entries} entries, {warnings} warnings",
+        files.len()
+    );
     assert!(errors.is_empty(), "errors:\n{}", errors.join("\n"));
 }
 

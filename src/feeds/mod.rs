@@ -1,50 +1,169 @@
 //! Atom 1.0 and RSS 2.0 feeds: pure functions of (Catalog, Config, PDF sizes) → bytes.
-//! (Placeholder until the renderer lands.)
+//!
+//! Each entry is prepared once ([`item::Item`]: plain titles, sanitised HTML, absolute
+//! URLs, `tag:` ids) and then laid out by [`atom`] and [`rss`]. Every feed is re-parsed with
+//! a strict XML parser before it is returned.
+
+mod atom;
+mod content;
+mod html;
+mod ids;
+mod item;
+mod links;
+mod rss;
+mod time;
+mod xml_text;
+
+pub use ids::entry_id;
+pub use links::{entry_link, pdf_path, pdf_url};
 
 use crate::catalog::Catalog;
 use crate::config::Config;
-use crate::model::{Entry, Kind};
-use std::collections::BTreeMap;
+use crate::model::Kind;
+use chrono::{DateTime, FixedOffset};
+use item::Item;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
+/// Byte length of each published PDF, by entry slug (for enclosures).
 pub type PdfSizes = BTreeMap<String, u64>;
 
+/// Feeds larger than this drop their oldest entries: readers cap feeds at 2–15 MiB and
+/// journalists' readers poll often, so we stay well under 1 MB.
+pub const MAX_FEED_BYTES: usize = 512 * 1024;
+
+/// A rendered output file, relative to the output directory.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
     pub path: PathBuf,
     pub bytes: Vec<u8>,
 }
 
+/// Why a feed could not be produced (a bug, never a user's file: it is checked before).
 #[derive(Debug, thiserror::Error)]
 pub enum FeedError {
     #[error("{path}: generated feed is not well-formed XML: {message}")]
     NotWellFormed { path: PathBuf, message: String },
+    #[error("{path}: cannot write feed: {message}")]
+    Render { path: PathBuf, message: String },
 }
 
+/// Feed-level facts shared by the Atom and RSS layouts.
+pub(crate) struct FeedMeta<'a> {
+    pub id: String,
+    pub title: String,
+    pub subtitle: String,
+    /// Which feed: `None` is the main one, with every kind.
+    pub kind: Option<Kind>,
+    /// Newest entry's `updated`, or the fixed empty-feed date: never the build time.
+    pub updated: DateTime<FixedOffset>,
+    pub config: &'a Config,
+}
+
+/// Renders `atom.xml` and `rss.xml` at the top and in each kind's folder.
 pub fn render_feeds(
-    _catalog: &Catalog,
-    _config: &Config,
-    _pdfs: &PdfSizes,
+    catalog: &Catalog,
+    config: &Config,
+    pdfs: &PdfSizes,
 ) -> Result<Vec<OutputFile>, FeedError> {
-    Ok(Vec::new())
+    let sanitizer = html::Sanitizer::new(config);
+    // Ids are unique by construction (distinct keys); a duplicate key would still be a
+    // catalog bug, and readers must never see one id twice, so the first (newest) wins.
+    let mut seen = BTreeSet::new();
+    let items: Vec<(Kind, Item)> = catalog
+        .entries
+        .iter()
+        .filter(|entry| seen.insert(entry_id(entry, config)))
+        .map(|entry| (entry.kind, Item::new(entry, config, pdfs, &sanitizer)))
+        .collect();
+
+    let mut out = Vec::new();
+    for kind in std::iter::once(None).chain(Kind::ALL.map(Some)) {
+        let mut selected: Vec<&Item> = items
+            .iter()
+            .filter(|(k, _)| kind.is_none_or(|wanted| wanted == *k))
+            .map(|(_, item)| item)
+            .collect();
+        if config.feed_limit > 0 {
+            selected.truncate(config.feed_limit);
+        }
+        out.extend(render_pair(kind, &selected, config)?);
+    }
+    Ok(out)
 }
 
-pub fn entry_id(entry: &Entry, config: &Config) -> String {
-    format!("tag:{}:{}", config.id_authority, entry.key)
-}
-
-pub fn entry_link(entry: &Entry, config: &Config) -> String {
-    match (&entry.article, entry.kind) {
-        (Some(article), _) => article.url.clone(),
-        (None, Kind::Event) => format!("{}/agenda/{}/", config.base_url, entry.slug),
-        _ => format!("{}/espace-presse/{}/", config.base_url, entry.slug),
+/// `atom.xml` and `rss.xml` for one feed, dropping the oldest entries while either is too big.
+fn render_pair(
+    kind: Option<Kind>,
+    items: &[&Item],
+    config: &Config,
+) -> Result<[OutputFile; 2], FeedError> {
+    let dir = PathBuf::from(links::feed_dir(kind));
+    let (atom_path, rss_path) = (dir.join("atom.xml"), dir.join("rss.xml"));
+    let mut count = items.len();
+    loop {
+        let shown = &items[..count];
+        let meta = meta(kind, shown, config);
+        let atom = atom::render(&meta, shown).map_err(|e| FeedError::Render {
+            path: atom_path.clone(),
+            message: e.to_string(),
+        })?;
+        let rss = rss::render(&meta, shown).map_err(|e| FeedError::Render {
+            path: rss_path.clone(),
+            message: e.to_string(),
+        })?;
+        if count > 1 && atom.len().max(rss.len()) > MAX_FEED_BYTES {
+            count = (count * 3 / 4).min(count - 1);
+            continue;
+        }
+        check_well_formed(&atom_path, &atom)?;
+        check_well_formed(&rss_path, &rss)?;
+        return Ok([
+            OutputFile {
+                path: atom_path,
+                bytes: atom,
+            },
+            OutputFile {
+                path: rss_path,
+                bytes: rss,
+            },
+        ]);
     }
 }
 
-pub fn pdf_url(slug: &str, config: &Config) -> String {
-    format!("{}/pdf/{slug}.pdf", config.feeds_url)
+fn meta<'a>(kind: Option<Kind>, items: &[&Item], config: &'a Config) -> FeedMeta<'a> {
+    let site = html::plain_text(&config.site_title);
+    let (title, subtitle) = match kind {
+        None => (
+            site.clone(),
+            format!("Communiqués, agenda et revue de presse — {site}"),
+        ),
+        Some(kind) => (
+            format!("{site} — {}", kind.label()),
+            format!("{} — {site}", kind.label()),
+        ),
+    };
+    FeedMeta {
+        id: ids::feed_id(kind, config),
+        title,
+        subtitle,
+        kind,
+        updated: items
+            .iter()
+            .map(|item| item.updated)
+            .max()
+            .unwrap_or_else(|| time::empty_feed_date(config)),
+        config,
+    }
 }
 
-pub fn pdf_path(slug: &str) -> PathBuf {
-    PathBuf::from(format!("pdf/{slug}.pdf"))
+/// Strict re-parse (well-formedness and namespaces): the writers do not check what they write.
+fn check_well_formed(path: &std::path::Path, bytes: &[u8]) -> Result<(), FeedError> {
+    let not_well_formed = |message: String| FeedError::NotWellFormed {
+        path: path.to_path_buf(),
+        message,
+    };
+    let text = std::str::from_utf8(bytes).map_err(|e| not_well_formed(e.to_string()))?;
+    roxmltree::Document::parse(text).map_err(|e| not_well_formed(e.to_string()))?;
+    Ok(())
 }

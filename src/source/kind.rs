@@ -60,12 +60,7 @@ fn by_shape(rel: &Path, doc: &Document<'_>, config: &Config) -> Option<Kind> {
     {
         return Some(Kind::Communique);
     }
-    if get(
-        fields,
-        &["chapeau-text", "communique_file"],
-    )
-    .is_some()
-    {
+    if get(fields, &["chapeau-text", "communique_file"]).is_some() {
         return Some(Kind::Communique);
     }
     let (articles, _) = super::press_review::parse_page(rel, doc.body, doc.body_first_line, config);

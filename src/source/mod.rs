@@ -283,8 +283,13 @@ fn release_entry(
             "summary",
         ],
     ))
-    .map(|s| text::clean_markdown(&s).trim().to_string())
-    .or(inferred.lead);
+    .map(|s| text::clean_markdown(&s).trim().to_string());
+    // A bold paragraph after the dateline is the lead only when front matter gives none;
+    // otherwise it is body text and goes back where it was.
+    let (summary, body) = match (summary, inferred.lead) {
+        (Some(summary), Some(lead)) => (Some(summary), format!("**{lead}**\n\n{}", inferred.body)),
+        (summary, lead) => (summary.or(lead), inferred.body),
+    };
     Some(Entry {
         kind,
         key: format!("{}/{}", kind.slug(), slug),
@@ -294,7 +299,7 @@ fn release_entry(
         category,
         tags: fields::texts(get(fields, &["tags", "mots-cles"])),
         summary,
-        body: text::clean_markdown(&inferred.body),
+        body: text::clean_markdown(&body),
         place: field_text(get(fields, &["place", "lieu-communique"])).or(inferred.place),
         contact: fields::contact(
             get(fields, &["contact-presse", "contact_presse", "contact"]),

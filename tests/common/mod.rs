@@ -9,7 +9,10 @@ pub fn shared_dir() -> Option<PathBuf> {
     if dir.is_dir() {
         Some(dir)
     } else {
-        eprintln!("SKIP: {} is absent; shared seeds/corpus tests not run", dir.display());
+        eprintln!(
+            "SKIP: {} is absent; shared seeds/corpus tests not run",
+            dir.display()
+        );
         None
     }
 }

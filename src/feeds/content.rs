@@ -1,0 +1,180 @@
+//! An entry's full HTML content: summary, body and the parts its kind adds (PDF link,
+//! attachments, agenda facts, the press article). Built as raw HTML, then sanitised once.
+
+use super::PdfSizes;
+use super::html::{Sanitizer, escape, markdown_to_html};
+use super::links::{absolute_http_url, pdf_url};
+use super::time::{french_date, french_span};
+use crate::config::Config;
+use crate::model::{Entry, Kind};
+
+/// The lead as Markdown: the entry's summary, else a press article's excerpt.
+pub fn summary_markdown(entry: &Entry) -> Option<&str> {
+    entry
+        .summary
+        .as_deref()
+        .or_else(|| entry.article.as_ref()?.excerpt.as_deref())
+        .filter(|s| !s.trim().is_empty())
+}
+
+/// Sanitised HTML of the whole entry.
+pub fn content_html(entry: &Entry, config: &Config, pdfs: &PdfSizes, html: &Sanitizer) -> String {
+    let mut raw = String::new();
+    match entry.kind {
+        Kind::Communique => communique(entry, config, pdfs, &mut raw),
+        Kind::Event => event(entry, config, &mut raw),
+        Kind::PressReview => press_review(entry, config, &mut raw),
+    }
+    html.clean(&raw)
+}
+
+fn communique(entry: &Entry, config: &Config, pdfs: &PdfSizes, out: &mut String) {
+    if let Some(place) = entry.place.as_deref().filter(|p| !p.trim().is_empty()) {
+        let dateline = format!("{}, le {}", place.trim(), french_date(&entry.date, config));
+        out.push_str(&format!("<p>{}</p>\n", escape(&dateline)));
+    }
+    push_summary(entry, out);
+    out.push_str(&markdown_to_html(&entry.body));
+    if let Some(&bytes) = pdfs.get(&entry.slug) {
+        out.push_str(&format!(
+            "<p><a href=\"{}\">Télécharger le communiqué (PDF, {})</a></p>\n",
+            escape(&pdf_url(&entry.slug, config)),
+            size_label(bytes)
+        ));
+    }
+    let attachments: Vec<String> = entry
+        .attachments
+        .iter()
+        .filter_map(|a| {
+            let url = absolute_http_url(&a.url, config)?;
+            let label = if a.label.trim().is_empty() {
+                url.as_str()
+            } else {
+                a.label.trim()
+            };
+            Some(format!(
+                "<li><a href=\"{}\">{}</a></li>",
+                escape(&url),
+                escape(label)
+            ))
+        })
+        .collect();
+    if !attachments.is_empty() {
+        out.push_str(&format!("<ul>\n{}\n</ul>\n", attachments.join("\n")));
+    }
+    for image in &entry.images {
+        if let Some(url) = absolute_http_url(&image.url, config) {
+            let alt = image.alt.as_deref().unwrap_or("");
+            out.push_str(&format!(
+                "<p><img src=\"{}\" alt=\"{}\"></p>\n",
+                escape(&url),
+                escape(alt)
+            ));
+        }
+    }
+}
+
+fn event(entry: &Entry, config: &Config, out: &mut String) {
+    push_summary(entry, out);
+    if let Some(info) = &entry.event {
+        if let Some(start) = &info.start {
+            let span = french_span(start, info.end.as_ref(), config);
+            out.push_str(&format!("<p><strong>{}</strong></p>\n", escape(&span)));
+        }
+        let place: Vec<String> = [&info.venue, &info.address]
+            .into_iter()
+            .flatten()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .map(escape)
+            .collect();
+        if !place.is_empty() {
+            // French typography: a no-break space before the colon.
+            out.push_str(&format!("<p>Lieu\u{a0}: {}</p>\n", place.join("<br>")));
+        }
+        if !info.fields.is_empty() {
+            out.push_str("<dl>\n");
+            for field in &info.fields {
+                let value = markdown_to_html(&field.content);
+                let value = match field
+                    .link
+                    .as_deref()
+                    .and_then(|l| absolute_http_url(l, config))
+                {
+                    Some(url) => format!(
+                        "{value}<p><a href=\"{}\">{}</a></p>",
+                        escape(&url),
+                        escape(&url)
+                    ),
+                    None => value,
+                };
+                out.push_str(&format!(
+                    "<dt>{}</dt>\n<dd>{value}</dd>\n",
+                    escape(field.label.trim())
+                ));
+            }
+            out.push_str("</dl>\n");
+        }
+    }
+    out.push_str(&markdown_to_html(&entry.body));
+}
+
+fn press_review(entry: &Entry, config: &Config, out: &mut String) {
+    let Some(article) = &entry.article else {
+        push_summary(entry, out);
+        out.push_str(&markdown_to_html(&entry.body));
+        return;
+    };
+    out.push_str(&format!(
+        "<p><strong>{}</strong>, {}</p>\n",
+        escape(article.outlet.trim()),
+        escape(&french_date(&entry.date, config))
+    ));
+    let excerpt = article.excerpt.as_deref().filter(|e| !e.trim().is_empty());
+    // The summary usually *is* the excerpt: show it once, as the quotation.
+    if entry.summary.as_deref().is_some_and(|s| Some(s) != excerpt) {
+        push_summary(entry, out);
+    }
+    if let Some(excerpt) = excerpt {
+        out.push_str(&format!(
+            "<blockquote>{}</blockquote>\n",
+            markdown_to_html(excerpt)
+        ));
+    }
+    out.push_str(&markdown_to_html(&entry.body));
+    if let Some(url) = absolute_http_url(&article.url, config) {
+        out.push_str(&format!(
+            "<p><a href=\"{}\">Lire l'article sur {}</a></p>\n",
+            escape(&url),
+            escape(article.outlet.trim())
+        ));
+    }
+}
+
+fn push_summary(entry: &Entry, out: &mut String) {
+    if let Some(summary) = entry.summary.as_deref().filter(|s| !s.trim().is_empty()) {
+        out.push_str(&markdown_to_html(summary));
+    }
+}
+
+/// "52 Ko", "1,3 Mo": the size French sites print next to a download (rounded up).
+pub fn size_label(bytes: u64) -> String {
+    if bytes < 1_000_000 {
+        format!("{} Ko", bytes.div_ceil(1000).max(1))
+    } else {
+        let tenths = bytes.div_ceil(100_000);
+        format!("{},{} Mo", tenths / 10, tenths % 10)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn size_labels() {
+        assert_eq!(size_label(0), "1 Ko");
+        assert_eq!(size_label(51_200), "52 Ko");
+        assert_eq!(size_label(1_250_000), "1,3 Mo");
+    }
+}

@@ -1,0 +1,380 @@
+//! Markdown (with raw HTML, as the press office writes it) → sanitised HTML fit for a
+//! feed: an allowlist of tags, http/https/mailto links only, absolute URLs, `rel="noopener"`.
+//! Feed readers render this HTML inside their own pages, so nothing active may survive.
+
+use super::xml_text;
+use crate::config::Config;
+use ammonia::{Builder, UrlRelative};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use std::borrow::Cow;
+use std::collections::HashSet;
+use url::Url;
+
+/// The one sanitiser for a feed build (ammonia's builder is costly to set up).
+pub struct Sanitizer {
+    builder: Builder<'static>,
+}
+
+impl Sanitizer {
+    pub fn new(config: &Config) -> Sanitizer {
+        let mut builder = Builder::default();
+        builder
+            .url_schemes(HashSet::from(["http", "https", "mailto"]))
+            .link_rel(Some("noopener"))
+            .strip_comments(true)
+            .attribute_filter(|element, attribute, value| {
+                let is_url = matches!(attribute, "href" | "src" | "cite" | "longdesc");
+                // `(#)` and empty links are placeholders left by the CMS: keep the text only.
+                let placeholder = value.trim().is_empty() || value.trim() == "#";
+                if placeholder && matches!((element, attribute), ("a", "href") | ("img", "src")) {
+                    None
+                } else if is_url && starts_with_active_scheme(value) {
+                    // ammonia would drop it too; dropping here keeps `defuse_schemes` from
+                    // turning it into a harmless-looking relative link.
+                    None
+                } else if is_url {
+                    Some(defuse_schemes(value, "%3A"))
+                } else {
+                    Some(defuse_schemes(value, WORD_JOINER_COLON))
+                }
+            });
+        match Url::parse(&format!("{}/", config.base_url)) {
+            Ok(base) => builder.url_relative(UrlRelative::RewriteWithBase(base)),
+            // An unusable base cannot make links absolute: drop relative links instead.
+            Err(_) => builder.url_relative(UrlRelative::Deny),
+        };
+        Sanitizer { builder }
+    }
+
+    /// Sanitised HTML, with every XML-invalid character removed and active URL schemes
+    /// left in the text defused.
+    pub fn clean(&self, html: &str) -> String {
+        let html = xml_text::clean(html);
+        let cleaned = if nesting_depth(&html) > MAX_NESTING {
+            format!("<p>{}</p>", escape(&strip_tags(&html)))
+        } else {
+            xml_text::clean_owned(self.builder.clean(&html).to_string())
+        };
+        defuse_schemes(&cleaned, WORD_JOINER_COLON).into_owned()
+    }
+
+    /// Markdown rendered, then sanitised.
+    pub fn markdown(&self, markdown: &str) -> String {
+        self.clean(&markdown_to_html(markdown))
+    }
+}
+
+/// Markdown → raw (unsanitised) HTML, without kramdown attribute lists and with `(#)`
+/// placeholder links reduced to their text.
+pub fn markdown_to_html(markdown: &str) -> String {
+    let source = strip_kramdown_ial(&xml_text::clean(markdown)).into_owned();
+    let mut dropped_links = Vec::new();
+    let events = Parser::new_ext(
+        &source,
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+    )
+    .filter(|event| match event {
+        Event::Start(Tag::Link { dest_url, .. }) => {
+            let placeholder = dest_url.trim().is_empty() || dest_url.trim() == "#";
+            dropped_links.push(placeholder);
+            !placeholder
+        }
+        Event::End(TagEnd::Link) => !dropped_links.pop().unwrap_or(false),
+        _ => true,
+    });
+    let mut html = String::with_capacity(source.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events);
+    html
+}
+
+/// Removes kramdown inline/block attribute lists (`{: .citation}`, `{:target="_blank"}`,
+/// `{::nomarkdown}`), which CommonMark would print as text. Only spans on one line.
+pub fn strip_kramdown_ial(text: &str) -> Cow<'_, str> {
+    if !text.contains("{:") {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("{:") {
+        let after = &rest[start..];
+        let line_end = after.find('\n').unwrap_or(after.len());
+        match after[..line_end].find('}') {
+            Some(close) => {
+                out.push_str(&rest[..start]);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[..start + 2]);
+                rest = &after[2..];
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// Plain text for titles, categories and names: tags and script/style contents removed,
+/// entities decoded, whitespace collapsed. Many readers render RSS titles as HTML, so a
+/// `<` that would open a tag becomes `‹`.
+pub fn plain_text(text: &str) -> String {
+    let cleaned = xml_text::clean(text);
+    if !cleaned.contains(['<', '&']) {
+        return defuse_schemes(&collapse_whitespace(&cleaned), WORD_JOINER_COLON).into_owned();
+    }
+    let stripped = if nesting_depth(&cleaned) > MAX_NESTING {
+        escape(&strip_tags(&cleaned))
+    } else {
+        Builder::empty().clean(&cleaned).to_string()
+    };
+    let decoded = stripped
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&nbsp;", "\u{a0}")
+        .replace("&amp;", "&");
+    let mut out = String::with_capacity(decoded.len());
+    let mut chars = decoded.chars().peekable();
+    while let Some(c) = chars.next() {
+        let opens_tag = c == '<'
+            && chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'));
+        out.push(if opens_tag { '‹' } else { c });
+    }
+    let text = collapse_whitespace(&xml_text::clean(&out));
+    defuse_schemes(&text, WORD_JOINER_COLON).into_owned()
+}
+
+/// html5ever's tree builder is quadratic in nesting depth (20,000 nested `<div>` take
+/// 25 s to sanitise in a debug build). Real releases nest a dozen levels; deeper input is
+/// hostile or broken and is published as plain text instead.
+const MAX_NESTING: usize = 256;
+
+/// Elements that never take a closing tag, so never deepen the tree.
+const VOID_ELEMENTS: [&str; 14] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// An upper estimate of the element nesting depth of `html`, in one linear scan.
+fn nesting_depth(html: &str) -> usize {
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        rest = &rest[open + 1..];
+        let closing = rest.starts_with('/');
+        let name: String = rest
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name.is_empty() || VOID_ELEMENTS.contains(&name.as_str()) {
+            continue;
+        }
+        let self_closing = rest.find('>').is_some_and(|end| rest[..end].ends_with('/'));
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if !self_closing {
+            depth += 1;
+            max = max.max(depth);
+        }
+    }
+    max
+}
+
+/// The text of `html` with everything between `<` and `>` removed (no parser: linear).
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// URL schemes that run code or smuggle documents; they must not appear anywhere in a
+/// feed, not even as text, since some readers turn text that looks like a URL into a link.
+const ACTIVE_SCHEMES: [&str; 3] = ["javascript:", "vbscript:", "data:"];
+
+/// A word joiner before the colon: invisible, and no longer a URL scheme.
+const WORD_JOINER_COLON: &str = "\u{2060}:";
+
+fn starts_with_active_scheme(url: &str) -> bool {
+    // Browsers ignore ASCII whitespace and controls inside a scheme ("java\tscript:").
+    let squeezed: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
+        .take(16)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ACTIVE_SCHEMES.iter().any(|s| squeezed.starts_with(s))
+}
+
+/// Replaces the colon of every `javascript:`, `vbscript:` and `data:` (any case) by `colon`.
+pub fn defuse_schemes<'a>(text: &'a str, colon: &str) -> Cow<'a, str> {
+    let lower = text.to_ascii_lowercase();
+    if !ACTIVE_SCHEMES.iter().any(|s| lower.contains(s)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut last = 0;
+    let mut at = 0;
+    while at < lower.len() {
+        let found = ACTIVE_SCHEMES.iter().find(|s| lower[at..].starts_with(**s));
+        match found {
+            Some(scheme) => {
+                let colon_at = at + scheme.len() - 1;
+                out.push_str(&text[last..colon_at]);
+                out.push_str(colon);
+                last = colon_at + 1;
+                at = last;
+            }
+            // Advance by a whole character: `lower` and `text` share byte offsets
+            // (ASCII lowercasing) and must only be sliced on char boundaries.
+            None => at += lower[at..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    out.push_str(&text[last..]);
+    Cow::Owned(out)
+}
+
+fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Escapes text for an HTML element or a double-quoted attribute.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(md: &str) -> String {
+        Sanitizer::new(&Config::default()).markdown(md)
+    }
+
+    #[test]
+    fn absurd_nesting_is_flattened_quickly() {
+        assert_eq!(
+            nesting_depth("<div><p>a<br><img src=x/></p><p>b</p></div>"),
+            2
+        );
+        let html = render(&format!(
+            "{}x{}",
+            "<div>".repeat(20_000),
+            "</div>".repeat(20_000)
+        ));
+        assert_eq!(html, "<p>x</p>");
+        let html = render(&format!("{}<script>alert(1)</script>", "> ".repeat(20_000)));
+        assert!(!html.contains("<script"), "{html}");
+        assert!(plain_text(&"<b>".repeat(20_000)).is_empty());
+    }
+
+    #[test]
+    fn hostile_markup_is_neutralised() {
+        let html = render(concat!(
+            "<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n",
+            "[x](javascript:alert(1)) [y](JaVaScRiPt:alert(1)) <a href=\"&#106;avascript:alert(1)\">z</a> ",
+            "<a href=\"data:text/html,<script>alert(1)</script>\">d</a> <a href=\"vbscript:msgbox\">v</a>\n\n",
+            "<iframe src=\"https://evil.example\"></iframe><style>body{}</style><object data=x></object>",
+            "<p onclick=\"alert(1)\" style=\"color:red\">t</p>"
+        ));
+        let lower = html.to_lowercase();
+        for bad in [
+            "<script",
+            "onerror",
+            "onclick",
+            "javascript:",
+            "data:",
+            "vbscript:",
+            "<iframe",
+            "<style",
+            "<object",
+            "style=",
+            "alert(1)</",
+        ] {
+            assert!(!lower.contains(bad), "{bad} in {html}");
+        }
+        assert!(
+            html.contains("src=\"https://www.numerique.gouv.fr/x\""),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn links_become_absolute_with_noopener() {
+        let html =
+            render("[a](/espace-presse/x/) <a href=\"uploads/f.pdf\">f</a> [m](mailto:a@b.fr)");
+        assert!(
+            html.contains(
+                "href=\"https://www.numerique.gouv.fr/espace-presse/x/\" rel=\"noopener\""
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains("href=\"https://www.numerique.gouv.fr/uploads/f.pdf\""),
+            "{html}"
+        );
+        assert!(html.contains("href=\"mailto:a@b.fr\""), "{html}");
+    }
+
+    #[test]
+    fn placeholders_and_kramdown_lists_disappear() {
+        let html = render(
+            "Voir [le site](#){:target=\"_blank\"} et <a href=\"#\">ici</a>.\n{: .citation}\n",
+        );
+        assert!(
+            !html.contains("href=\"#\"") && !html.contains("{:"),
+            "{html}"
+        );
+        assert!(html.contains("Voir le site et"), "{html}");
+        assert_eq!(strip_kramdown_ial("a {: .x} b {:"), "a  b {:");
+    }
+
+    #[test]
+    fn plain_text_strips_tags_and_controls() {
+        assert_eq!(
+            plain_text("<script>alert(1)</script>Titre\u{1} <b>gras</b> & co"),
+            "Titre gras & co"
+        );
+        assert_eq!(plain_text("a < b &lt;script&gt;"), "a < b ‹script>");
+        assert_eq!(plain_text("JaVaScRiPt:x"), "JaVaScRiPt\u{2060}:x");
+    }
+
+    #[test]
+    fn active_schemes_are_defused_in_text_and_inside_urls() {
+        let html = render(
+            "JaVaScRiPt:alert(1) é data:text <a href=\"https://x.fr/?u=javascript:1\" title=\"vbscript:x\">l</a> [j](java\tscript:alert(1))",
+        );
+        assert!(
+            !html.to_lowercase().contains("javascript:")
+                && !html.contains("data:")
+                && !html.contains("vbscript:"),
+            "{html}"
+        );
+        assert!(
+            html.contains("href=\"https://x.fr/?u=javascript%3A1\""),
+            "{html}"
+        );
+        assert!(html.contains("é"), "{html}");
+    }
+}
