@@ -45,9 +45,21 @@ pub fn executable_markup(xml: &str) -> Vec<String> {
     found
 }
 
-/// One level of XML unescaping: the five predefined entities and character references.
+/// One level of XML unescaping, as an XML parser hands text to the reader: the five
+/// predefined entities and character references are decoded, except inside CDATA sections,
+/// whose content is taken verbatim (it already *is* the value: `&lt;` in CDATA stays `&lt;`).
 pub fn xml_unescape(text: &str) -> String {
-    decode_references(text, true)
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("<![CDATA[") {
+        out.push_str(&decode_references(&rest[..start], true));
+        let inner = &rest[start + "<![CDATA[".len()..];
+        let end = inner.find("]]>").unwrap_or(inner.len());
+        out.push_str(&inner[..end]);
+        rest = inner.get(end + 3..).unwrap_or("");
+    }
+    out.push_str(&decode_references(rest, true));
+    out
 }
 
 /// A start tag: lower-case name and attributes (lower-case names, raw values).
@@ -233,6 +245,8 @@ mod self_tests {
             "<content type=\"html\">&lt;img src=\"data:image/svg+xml,x\"&gt;</content>",
             "<content type=\"html\">&lt;a href=\"jav&amp;#97;script&amp;colon;x\"&gt;</content>",
             "<link href=\"javascript:alert(1)\"/>",
+            "<description><![CDATA[<p onclick=x>t</p>]]></description>",
+            "<description>&lt;![CDATA[<script>]]&gt;</description>",
             "<title>&lt;iframe src=x&gt;</title>",
         ] {
             assert!(!executable_markup(bad).is_empty(), "missed: {bad}");
@@ -247,6 +261,7 @@ mod self_tests {
             "<content type=\"html\">&lt;a href=\"https://a.fr/javascript\"&gt;</content>",
             "<link rel=\"enclosure\" href=\"https://a.fr/pdf/x.pdf\" length=\"3\"/>",
             "<summary>metadata: online</summary>",
+            "<description><![CDATA[<p>&lt;img src=x onerror=y&gt;</p>]]></description>",
         ] {
             assert_eq!(executable_markup(good), Vec::<String>::new(), "{good}");
         }
