@@ -62,7 +62,11 @@ fn main() {
         .skip(1)
         .filter_map(|a| a.parse().ok())
         .collect();
-    let sizes = if sizes.is_empty() { vec![100, 1_000, 10_000] } else { sizes };
+    let sizes = if sizes.is_empty() {
+        vec![100, 1_000, 10_000]
+    } else {
+        sizes
+    };
     let now = DateTime::parse_from_rfc3339("2026-11-23T12:00:00+01:00").unwrap();
     println!("| releases | entries | PDFs | clean build | no-op rebuild | one communiqué edited |");
     println!("| ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -71,7 +75,10 @@ fn main() {
         let releases = dir.path().join("releases");
         let out = dir.path().join("feeds");
         generate(&releases, size);
-        let paths = Paths { releases: releases.clone(), out };
+        let paths = Paths {
+            releases: releases.clone(),
+            out,
+        };
         let config = Config::default();
 
         let started = Instant::now();
@@ -88,7 +95,11 @@ fn main() {
         site.publish(now).unwrap();
         let edited = releases.join("communiques/communique-1.md");
         let text = fs::read_to_string(&edited).unwrap();
-        fs::write(&edited, text.replace("premier point", "premier point modifié")).unwrap();
+        fs::write(
+            &edited,
+            text.replace("premier point", "premier point modifié"),
+        )
+        .unwrap();
         let started = Instant::now();
         site.rescan().unwrap();
         let incremental = site.publish(now).unwrap();

@@ -2,7 +2,8 @@
 //! `feeds` and `pdf` turn it into bytes. Nothing here knows about files on disk
 //! beyond the `Origin` used in messages.
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, Datelike, FixedOffset};
+use chrono_tz::Tz;
 use std::path::PathBuf;
 
 /// What a release is; decides which feed it goes to and whether it gets a PDF.
@@ -55,6 +56,45 @@ pub enum Precision {
 pub struct PubDate {
     pub at: DateTime<FixedOffset>,
     pub precision: Precision,
+}
+
+const FRENCH_MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+impl PubDate {
+    /// "12 septembre 2023", "1er mars 2024", "mai 2022": as precise as the source was,
+    /// in the calendar of `tz`. Shared by every renderer so feeds and PDFs agree.
+    pub fn french(&self, tz: Tz) -> String {
+        let day = self.at.with_timezone(&tz).date_naive();
+        let month = FRENCH_MONTHS[day.month0() as usize];
+        match self.precision {
+            Precision::Month => format!("{month} {}", day.year()),
+            Precision::Day | Precision::Instant => match day.day() {
+                1 => format!("1er {month} {}", day.year()),
+                n => format!("{n} {month} {}", day.year()),
+            },
+        }
+    }
+
+    /// "Paris, le 12 septembre 2023", or "Paris, mai 2022" for a month.
+    pub fn dateline(&self, place: &str, tz: Tz) -> String {
+        match self.precision {
+            Precision::Month => format!("{place}, {}", self.french(tz)),
+            Precision::Day | Precision::Instant => format!("{place}, le {}", self.french(tz)),
+        }
+    }
 }
 
 /// A press contact block ("Direction interministérielle du numérique / Tél : … / Mél : …").
@@ -151,4 +191,29 @@ pub struct Entry {
     pub origin: Origin,
     /// Other places the same entry was found (merged duplicates).
     pub also_in: Vec<Origin>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono_tz::Europe::Paris;
+
+    fn date(text: &str, precision: Precision) -> PubDate {
+        PubDate {
+            at: DateTime::parse_from_rfc3339(text).unwrap(),
+            precision,
+        }
+    }
+
+    #[test]
+    fn french_dates() {
+        let first = date("2024-03-01T00:00:00+01:00", Precision::Day);
+        assert_eq!(first.french(Paris), "1er mars 2024");
+        assert_eq!(first.dateline("Paris", Paris), "Paris, le 1er mars 2024");
+        let month = date("2022-05-01T00:00:00+02:00", Precision::Month);
+        assert_eq!(month.dateline("Paris", Paris), "Paris, mai 2022");
+        // Late evening UTC is already the next day in Paris.
+        let utc = date("2023-09-11T22:30:00+00:00", Precision::Instant);
+        assert_eq!(utc.french(Paris), "12 septembre 2023");
+    }
 }

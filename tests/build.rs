@@ -379,3 +379,104 @@ fn drafts_and_embargoes_stay_out_until_their_time() {
     assert!(after.next_embargo.is_none());
     assert_eq!(ids(&out.join("communiques/atom.xml")).len(), 2);
 }
+
+#[test]
+fn feeds_link_each_pdf_with_its_exact_length() {
+    let out = tempfile::tempdir().unwrap();
+    build(&common::releases_dir(), out.path());
+    let pdf = out.path().join("pdf/communique-nec-2023.pdf");
+    let length = fs::metadata(&pdf).unwrap().len();
+    let url = "https://www.numerique.gouv.fr/feeds/pdf/communique-nec-2023.pdf";
+    for feed in [
+        "atom.xml",
+        "communiques/atom.xml",
+        "rss.xml",
+        "communiques/rss.xml",
+    ] {
+        let parsed = read_feed(&out.path().join(feed));
+        let entry = parsed
+            .entries
+            .iter()
+            .find(|e| e.id.ends_with("communiques/communique-nec-2023"))
+            .unwrap();
+        let raw = fs::read_to_string(out.path().join(feed)).unwrap();
+        if feed.ends_with("atom.xml") {
+            let enclosure = entry
+                .links
+                .iter()
+                .find(|l| l.rel.as_deref() == Some("enclosure"))
+                .unwrap();
+            assert_eq!(enclosure.href, url, "{feed}");
+            assert_eq!(enclosure.length, Some(length), "{feed}");
+        } else {
+            assert!(
+                raw.contains(&format!(
+                    "<enclosure url=\"{url}\" length=\"{length}\" type=\"application/pdf\""
+                )),
+                "{feed}"
+            );
+        }
+        // Some readers drop non-media enclosures: the content links the PDF too.
+        let content = entry
+            .content
+            .as_ref()
+            .and_then(|c| c.body.clone())
+            .unwrap_or_default();
+        let described = entry
+            .summary
+            .as_ref()
+            .map(|s| s.content.clone())
+            .unwrap_or_default();
+        assert!(
+            content.contains(url) || described.contains(url),
+            "{feed}: no PDF link in the content"
+        );
+    }
+}
+
+#[test]
+fn a_front_matter_contact_replaces_the_default_block_in_the_pdf() {
+    let Some(pdftotext) = which("pdftotext") else {
+        eprintln!("SKIP: pdftotext not installed");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let releases = dir.path().join("releases/communiques");
+    fs::create_dir_all(&releases).unwrap();
+    fs::write(
+        releases.join("suite-numerique.md"),
+        "---\ntitle: L’État lance une suite numérique\ndate: 2024-05-23 14:00:00 +02:00\ncategories:\n- Communiqué de presse\ncontact-presse:\n  name: Claire Brisoux\n  tel:\n  - 01.71.21.12.50\n  - '06 84 89 45 95 '\n  mail: claire.brisoux@modernisation.gouv.fr\n  Key:\n---\nPremier employeur de France, la fonction publique se doit de garantir à ses agents l’accès à des outils numériques performants.\n",
+    )
+    .unwrap();
+    let out = dir.path().join("feeds");
+    let report = build(&dir.path().join("releases"), &out);
+    assert_eq!(report.error_count(), 0, "{:#?}", report.diagnostics);
+    let text = std::process::Command::new(pdftotext)
+        .args([
+            out.join("pdf/suite-numerique.pdf").as_os_str(),
+            "-".as_ref(),
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout)
+        .unwrap()
+        .replace(['\u{a0}', '\u{202f}'], " ");
+    assert!(text.contains("Claire Brisoux"), "{text}");
+    assert!(
+        text.contains("claire.brisoux@modernisation.gouv.fr"),
+        "{text}"
+    );
+    assert!(text.contains("01 71 21 12 50 – 06 84 89 45 95"), "{text}");
+    assert!(
+        !text.contains("floriane.beaudron"),
+        "the default block is replaced: {text}"
+    );
+}
+
+fn which(tool: &str) -> Option<std::path::PathBuf> {
+    std::env::var_os("PATH")?
+        .to_str()?
+        .split(':')
+        .map(|dir| Path::new(dir).join(tool))
+        .find(|p| p.is_file())
+}

@@ -69,3 +69,64 @@ fn every_seed_loads_without_error() {
         assert!(!loaded.has_errors(), "{name}: {:?}", loaded.diagnostics);
     }
 }
+
+/// krilla validates PDF/A-2a and PDF/UA-1 at export: every communiqué of the seeds and of the
+/// corpus must export under both.
+#[test]
+fn every_corpus_communique_exports_as_pdf_a2a_and_ua1() {
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
+    let config = Config::default();
+    let assets = communique::pdf::Assets::load(&config.pdf).unwrap();
+    let mut rendered = 0;
+    for root in [shared.join("seeds"), shared.join("corpus")] {
+        let (files, _) = scan::scan(&root);
+        for rel in &files {
+            for entry in source::load_file(&root, rel, &config).entries {
+                if entry.kind != communique::Kind::Communique {
+                    continue;
+                }
+                let pdf = communique::pdf::render(&entry, &config, &assets)
+                    .unwrap_or_else(|e| panic!("{}: {e}", rel.display()));
+                assert!(pdf.starts_with(b"%PDF-"), "{}", rel.display());
+                rendered += 1;
+            }
+        }
+    }
+    eprintln!("{rendered} communiqués exported as PDF/A-2a + PDF/UA-1");
+    assert!(
+        rendered >= 25,
+        "expected the corpus communiqués, rendered {rendered}"
+    );
+}
+
+/// The whole corpus, published at once, gives feeds that a strict XML parser and feed-rs accept.
+#[test]
+fn the_whole_corpus_publishes_valid_feeds() {
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
+    let out = tempfile::tempdir().unwrap();
+    let paths = communique::pipeline::Paths {
+        releases: shared.join("corpus"),
+        out: out.path().to_path_buf(),
+    };
+    let now = chrono::DateTime::parse_from_rfc3339("2026-11-23T12:00:00+01:00").unwrap();
+    let report = communique::pipeline::build(Config::default(), paths, now).unwrap();
+    assert_eq!(report.error_count(), 0, "{:#?}", report.diagnostics);
+    for feed in common::files_below(out.path()) {
+        if feed.extension().is_some_and(|e| e == "xml") {
+            let bytes = std::fs::read(out.path().join(&feed)).unwrap();
+            roxmltree::Document::parse(std::str::from_utf8(&bytes).unwrap())
+                .unwrap_or_else(|e| panic!("{}: {e}", feed.display()));
+            let parsed = feed_rs::parser::parse(&bytes[..]).unwrap();
+            assert!(
+                !parsed.entries.is_empty() || !feed.starts_with("agenda"),
+                "{}",
+                feed.display()
+            );
+        }
+    }
+    assert!(report.entries > 100, "{} entries", report.entries);
+}

@@ -30,7 +30,7 @@ pub fn content_html(entry: &Entry, config: &Config, pdfs: &PdfSizes, html: &Sani
 
 fn communique(entry: &Entry, config: &Config, pdfs: &PdfSizes, out: &mut String) {
     if let Some(place) = entry.place.as_deref().filter(|p| !p.trim().is_empty()) {
-        let dateline = format!("{}, le {}", place.trim(), french_date(&entry.date, config));
+        let dateline = entry.date.dateline(place.trim(), config.time_zone);
         out.push_str(&format!("<p>{}</p>\n", escape(&dateline)));
     }
     push_summary(entry, out);

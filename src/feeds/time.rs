@@ -2,7 +2,7 @@
 
 use crate::config::Config;
 use crate::model::{Precision, PubDate};
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeZone, Timelike};
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Timelike};
 
 /// The instant re-expressed in the configured zone (Europe/Paris), keeping its offset.
 pub fn local(at: DateTime<FixedOffset>, config: &Config) -> DateTime<FixedOffset> {
@@ -35,35 +35,9 @@ pub fn empty_feed_date(config: &Config) -> DateTime<FixedOffset> {
         .unwrap_or_default()
 }
 
-const MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
 /// "12 septembre 2023", "1er mars 2024", "mai 2022", as precise as the source was.
 pub fn french_date(date: &PubDate, config: &Config) -> String {
-    let at = local(date.at, config);
-    let month = MONTHS.get(at.month0() as usize).copied().unwrap_or("");
-    match date.precision {
-        Precision::Month => format!("{month} {}", at.year()),
-        Precision::Day | Precision::Instant => {
-            let day = match at.day() {
-                1 => "1er".to_string(),
-                d => d.to_string(),
-            };
-            format!("{day} {month} {}", at.year())
-        }
-    }
+    date.french(config.time_zone)
 }
 
 /// "14 h 00" for an instant, nothing for a day or month.

@@ -1,0 +1,213 @@
+//! Drawing laid-out lines with krilla, each piece marked either as tagged content (joined to
+//! its structure element) or as an artifact, and collecting link rectangles for annotations.
+
+use super::fonts::Assets;
+use super::tags::Tree;
+use super::text::{Color, Laid, PGlyph};
+use krilla::action::{Action, LinkAction};
+use krilla::annotation::{Annotation, LinkAnnotation, Target};
+use krilla::color::rgb;
+use krilla::geom::{PathBuilder, Point, Quadrilateral, Rect};
+use krilla::num::NormalizedF32;
+use krilla::page::Page;
+use krilla::paint::{Fill, Stroke};
+use krilla::surface::Surface;
+use krilla::tagging::{Artifact, ArtifactType, ContentTag, SpanTag};
+use krilla::text::{GlyphId, KrillaGlyph};
+
+/// What drawn content is, for the structure tree.
+#[derive(Debug, Clone, Copy)]
+pub enum Mark {
+    /// Real content of structure element `node`; `key` identifies the block, so links of
+    /// different blocks never merge.
+    Content { node: usize, key: usize },
+    /// Page furniture, outside the logical structure.
+    Artifact(ArtifactType),
+}
+
+/// A link's rectangles on the current page, waiting for the page's surface to be finished.
+pub struct PendingLink {
+    node: usize,
+    child: usize,
+    uri: String,
+    quads: Vec<Quadrilateral>,
+}
+
+/// Everything one page's drawing needs besides the surface.
+pub struct Pen<'a> {
+    pub assets: &'a Assets,
+    pub tree: &'a mut Tree,
+    pub page: usize,
+    pub links: Vec<PendingLink>,
+}
+
+impl Pen<'_> {
+    /// Draws line `index` of `laid` with its box top at `top` and its start at `x`.
+    pub fn line(
+        &mut self,
+        s: &mut Surface<'_>,
+        laid: &Laid,
+        index: usize,
+        x: f32,
+        top: f32,
+        mark: Mark,
+    ) {
+        let Some(line) = laid.lines.get(index) else {
+            return;
+        };
+        let baseline = top + line.baseline;
+        // Pieces of the line that differ in link target get their own marked content.
+        let mut rest: &[PGlyph] = &line.glyphs;
+        while let Some(first) = rest.first() {
+            let n = rest.iter().take_while(|g| g.link == first.link).count();
+            let (piece, tail) = rest.split_at(n);
+            rest = tail;
+            match mark {
+                Mark::Artifact(kind) => {
+                    s.start_tagged(ContentTag::Artifact(Artifact::with_kind(kind)));
+                    self.glyphs(s, laid, piece, x, baseline);
+                    s.end_tagged();
+                }
+                Mark::Content { node, key } => {
+                    let id = s.start_tagged(ContentTag::Span(SpanTag::empty()));
+                    self.glyphs(s, laid, piece, x, baseline);
+                    s.end_tagged();
+                    let Some(link) = first.link else {
+                        self.tree.content(node, id);
+                        continue;
+                    };
+                    let Some(child) = self.tree.link_content(node, (key, link), self.page, id)
+                    else {
+                        continue;
+                    };
+                    let Some(uri) = laid.links.get(link) else {
+                        continue;
+                    };
+                    let inked: Vec<&PGlyph> = piece.iter().filter(|g| !g.space).collect();
+                    let (Some(a), Some(b)) = (inked.first(), inked.last()) else {
+                        continue;
+                    };
+                    let rect = Rect::from_ltrb(
+                        x + a.x,
+                        baseline - line.ascent,
+                        x + b.x + b.advance,
+                        baseline + line.descent,
+                    );
+                    let Some(rect) = rect else { continue };
+                    match self
+                        .links
+                        .iter_mut()
+                        .find(|p| p.node == node && p.child == child)
+                    {
+                        Some(p) => p.quads.push(rect.into()),
+                        None => self.links.push(PendingLink {
+                            node,
+                            child,
+                            uri: uri.clone(),
+                            quads: vec![rect.into()],
+                        }),
+                    }
+                }
+            }
+        }
+    }
+
+    /// Glyphs in runs of one font, size and colour, each run positioned at its first glyph.
+    fn glyphs(&self, s: &mut Surface<'_>, laid: &Laid, glyphs: &[PGlyph], x: f32, baseline: f32) {
+        let mut rest = glyphs;
+        while let Some(first) = rest.first() {
+            let mut pen = first.x;
+            let n = rest
+                .iter()
+                .take_while(|g| {
+                    let same = g.face == first.face
+                        && g.size == first.size
+                        && g.color == first.color
+                        && (g.x - pen).abs() < 0.01;
+                    pen = g.x + g.advance;
+                    same
+                })
+                .count()
+                .max(1);
+            let (run, tail) = rest.split_at(n);
+            rest = tail;
+            let Some(face) = self.assets.faces.get(first.face) else {
+                continue;
+            };
+            let size = first.size.max(0.1);
+            let kglyphs: Vec<KrillaGlyph> = run
+                .iter()
+                .map(|g| {
+                    KrillaGlyph::new(
+                        GlyphId::new(g.gid),
+                        g.advance / size,
+                        g.x_offset / size,
+                        g.y_offset / size,
+                        0.0,
+                        g.text.clone(),
+                        None,
+                    )
+                })
+                .collect();
+            s.set_fill(Some(fill(first.color)));
+            s.draw_glyphs(
+                Point::from_xy(x + first.x, baseline),
+                &kglyphs,
+                face.krilla.clone(),
+                &laid.text,
+                size,
+                false,
+            );
+        }
+    }
+
+    /// Turns the page's collected links into tagged link annotations.
+    pub fn annotate(self, page: &mut Page<'_>) {
+        for link in self.links {
+            let target = Target::Action(Action::Link(LinkAction::new(link.uri.clone())));
+            let alt = match link.uri.strip_prefix("mailto:") {
+                Some(address) => format!("Écrire à {address}"),
+                None => format!("Lien vers {}", link.uri),
+            };
+            let annotation = LinkAnnotation::new_with_quad_points(link.quads, target);
+            let id = page.add_tagged_annotation(Annotation::new_link(annotation, Some(alt)));
+            self.tree.link_annotation(link.node, link.child, id);
+        }
+    }
+}
+
+pub fn fill(c: Color) -> Fill {
+    Fill {
+        paint: rgb::Color::new(c[0], c[1], c[2]).into(),
+        opacity: NormalizedF32::ONE,
+        rule: Default::default(),
+    }
+}
+
+/// A horizontal rule, as a layout artifact.
+pub fn rule(s: &mut Surface<'_>, x0: f32, x1: f32, y: f32, width: f32, c: Color) {
+    let mut pb = PathBuilder::new();
+    pb.move_to(x0, y);
+    pb.line_to(x1, y);
+    let Some(path) = pb.finish() else { return };
+    s.start_tagged(ContentTag::Artifact(Artifact::with_kind(
+        ArtifactType::Layout,
+    )));
+    s.set_fill(None);
+    s.set_stroke(Some(Stroke {
+        paint: rgb::Color::new(c[0], c[1], c[2]).into(),
+        width,
+        ..Default::default()
+    }));
+    s.draw_path(&path);
+    s.set_stroke(None);
+    s.end_tagged();
+}
+
+/// Width of a laid-out single line (for right alignment).
+pub fn line_width(laid: &Laid) -> f32 {
+    laid.lines
+        .first()
+        .and_then(|l| l.glyphs.iter().rev().find(|g| !g.space))
+        .map_or(0.0, |g| g.x + g.advance)
+}

@@ -1,0 +1,190 @@
+//! Fonts and logo: the embedded open fonts (Liberation Sans, SIL OFL 1.1) or the files named
+//! in the configuration, loaded once and shared read-only by every render.
+
+use super::PdfError;
+use crate::config::PdfConfig;
+use parley::fontique::{Blob, FontInfoOverride, FontStyle, FontWeight};
+use parley::{FontContext, LayoutContext};
+use std::path::Path;
+use std::sync::Arc;
+
+const REGULAR: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Regular.ttf");
+const BOLD: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Bold.ttf");
+const ITALIC: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Italic.ttf");
+const BOLD_ITALIC: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-BoldItalic.ttf");
+
+/// The one family name every face is registered under, whatever the file calls itself, so a
+/// supplied Marianne slots in without touching the layout code.
+pub(super) const FAMILY: &str = "Communique Text";
+
+/// One font file, held twice cheaply: parley's blob (shaping) and krilla's font (embedding).
+pub(super) struct FaceData {
+    pub(super) blob: Blob<u8>,
+    pub(super) krilla: krilla::text::Font,
+}
+
+/// Fonts and optional logo, loaded once; `Sync`, so one `Assets` serves every rayon thread.
+pub struct Assets {
+    /// Regular, bold, italic, bold italic (the order `hyphen_glyphs` relies on).
+    pub(super) faces: [FaceData; 4],
+    /// PNG bytes of the official bloc-marque, when configured.
+    pub(super) logo: Option<Logo>,
+}
+
+/// A decoded-enough logo: the bytes for krilla and the pixel size for the aspect ratio.
+pub(super) struct Logo {
+    pub(super) png: Arc<Vec<u8>>,
+    pub(super) width: u32,
+    pub(super) height: u32,
+}
+
+// Compile-time guarantee for the pipeline, which shares one `Assets` across threads.
+const _: fn() = || {
+    fn sync<T: Sync + Send>() {}
+    sync::<Assets>();
+};
+
+impl Assets {
+    /// The embedded open fonts, no logo.
+    pub fn embedded() -> Result<Assets, PdfError> {
+        Assets::load(&PdfConfig::default())
+    }
+
+    /// Reads the font and logo files named in `pdf`; faces not named use the embedded fonts.
+    pub fn load(pdf: &PdfConfig) -> Result<Assets, PdfError> {
+        let face = |path: &Option<std::path::PathBuf>, builtin: &'static [u8]| match path {
+            Some(path) => face_from_file(path),
+            None => face_from_bytes(Arc::new(builtin), None),
+        };
+        let faces = [
+            face(&pdf.font_regular, REGULAR)?,
+            face(&pdf.font_bold, BOLD)?,
+            face(&pdf.font_italic, ITALIC)?,
+            face(&pdf.font_bold_italic, BOLD_ITALIC)?,
+        ];
+        let logo = pdf.logo.as_deref().map(read_logo).transpose()?;
+        Ok(Assets { faces, logo })
+    }
+
+    /// A fresh parley font context holding exactly our four faces (never the system's).
+    pub(super) fn font_context(&self) -> FontContext {
+        let mut cx = FontContext::default();
+        for (i, face) in self.faces.iter().enumerate() {
+            let (weight, style) = match i {
+                0 => (FontWeight::NORMAL, FontStyle::Normal),
+                1 => (FontWeight::BOLD, FontStyle::Normal),
+                2 => (FontWeight::NORMAL, FontStyle::Italic),
+                _ => (FontWeight::BOLD, FontStyle::Italic),
+            };
+            cx.collection.register_fonts(
+                face.blob.clone(),
+                Some(FontInfoOverride {
+                    family_name: Some(FAMILY),
+                    weight: Some(weight),
+                    style: Some(style),
+                    ..Default::default()
+                }),
+            );
+        }
+        cx
+    }
+
+    /// Which face a parley run was shaped with (by blob identity).
+    pub(super) fn face_of(&self, blob_id: u64) -> Option<usize> {
+        self.faces.iter().position(|f| f.blob.id() == blob_id)
+    }
+}
+
+fn face_from_file(path: &Path) -> Result<FaceData, PdfError> {
+    let bytes = std::fs::read(path).map_err(|source| PdfError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    face_from_bytes(Arc::new(bytes), Some(path))
+}
+
+fn face_from_bytes<T>(bytes: Arc<T>, path: Option<&Path>) -> Result<FaceData, PdfError>
+where
+    T: AsRef<[u8]> + Send + Sync + 'static,
+{
+    let shared: Arc<dyn AsRef<[u8]> + Send + Sync> = bytes.clone();
+    let krilla =
+        krilla::text::Font::new(krilla::Data::from(shared), 0).ok_or_else(|| PdfError::Font {
+            path: path.map(Path::to_path_buf).unwrap_or_default(),
+            message: "not a TrueType/OpenType font krilla can read".into(),
+        })?;
+    Ok(FaceData {
+        blob: Blob::new(bytes),
+        krilla,
+    })
+}
+
+fn read_logo(path: &Path) -> Result<Logo, PdfError> {
+    let bytes = std::fs::read(path).map_err(|source| PdfError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let bad = |message: &str| PdfError::Logo {
+        path: path.to_path_buf(),
+        message: message.into(),
+    };
+    // PNG header: 8-byte signature, then the IHDR chunk with big-endian width and height.
+    if bytes.len() < 24 || &bytes[..8] != b"\x89PNG\r\n\x1a\n" || &bytes[12..16] != b"IHDR" {
+        return Err(bad("not a PNG file; give the bloc-marque as PNG"));
+    }
+    let be =
+        |at: usize| u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
+    let (width, height) = (be(16), be(20));
+    if width == 0 || height == 0 {
+        return Err(bad("PNG with an empty size"));
+    }
+    // Decode once now so a broken file is reported at load, not in the middle of a build.
+    krilla::image::Image::from_png(krilla::Data::from(bytes.clone()), false)
+        .map_err(|e| bad(&format!("unreadable PNG: {e}")))?;
+    Ok(Logo {
+        png: Arc::new(bytes),
+        width,
+        height,
+    })
+}
+
+/// Shapes a lone hyphen in each face: the glyph drawn where a word is hyphenated at a line end.
+pub(super) fn hyphen_glyphs(
+    assets: &Assets,
+    fcx: &mut FontContext,
+    lcx: &mut LayoutContext<[u8; 4]>,
+) -> [Option<(u32, f32)>; 4] {
+    let mut out = [None; 4];
+    for (i, slot) in out.iter_mut().enumerate() {
+        let mut b = lcx.ranged_builder(fcx, "-", 1.0, false);
+        b.push_default(parley::StyleProperty::FontFamily(
+            parley::FontFamily::named(FAMILY),
+        ));
+        b.push_default(parley::StyleProperty::FontSize(1.0));
+        let (bold, italic) = (i % 2 == 1, i >= 2);
+        if bold {
+            b.push_default(parley::StyleProperty::FontWeight(FontWeight::BOLD));
+        }
+        if italic {
+            b.push_default(parley::StyleProperty::FontStyle(FontStyle::Italic));
+        }
+        let mut layout: parley::Layout<[u8; 4]> = b.build("-");
+        layout.break_all_lines(None);
+        'found: for line in layout.lines() {
+            for run in line.runs() {
+                if assets.face_of(run.font().data.id()) != Some(i) {
+                    continue;
+                }
+                for cluster in run.clusters() {
+                    if let Some(g) = cluster.glyphs().next() {
+                        if g.id != 0 {
+                            *slot = Some((g.id, g.advance));
+                        }
+                        break 'found;
+                    }
+                }
+            }
+        }
+    }
+    out
+}

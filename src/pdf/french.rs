@@ -1,0 +1,215 @@
+//! French typography applied at layout time (the model keeps the text as written): dateline,
+//! no-break spaces around punctuation and guillemets, hyphenation points, and removal of
+//! characters that cannot be printed or extracted back.
+
+/// U+00A0: before `:` and inside « » (a full no-break space, as the Imprimerie nationale asks).
+pub const NBSP: char = '\u{A0}';
+/// U+202F: the thin no-break space before `; ! ?`.
+pub const NNBSP: char = '\u{202F}';
+/// U+00AD: a hyphenation opportunity; drawn as a hyphen only at a line end.
+pub const SHY: char = '\u{AD}';
+/// U+2060: forbids a line break; never drawn.
+pub const WJ: char = '\u{2060}';
+
+/// A character with the index of its inline style; transformations keep styles aligned.
+pub type Styled = (char, u32);
+
+/// Drops what cannot be drawn or extracted faithfully: control characters (a hard break stays
+/// as `\n`), BOM and non-characters, private-use code points (PDF/A-2a forbids them), and
+/// collapses runs of spaces the way HTML would.
+pub fn sanitize(chars: &mut Vec<Styled>) {
+    let mut out: Vec<Styled> = Vec::with_capacity(chars.len());
+    for &(c, s) in chars.iter() {
+        let c = match c {
+            '\t' | '\r' => ' ',
+            '\n' | '\u{2028}' | '\u{2029}' => '\n',
+            _ => c,
+        };
+        if c != '\n' && (c.is_control() || is_unprintable(c)) {
+            continue;
+        }
+        if c == ' ' && matches!(out.last(), None | Some((' ' | '\n', _))) {
+            continue;
+        }
+        if c == '\n' && matches!(out.last(), Some((' ', _))) {
+            out.pop();
+        }
+        out.push((c, s));
+    }
+    while matches!(out.last(), Some((' ' | '\n', _))) {
+        out.pop();
+    }
+    *chars = out;
+}
+
+fn is_unprintable(c: char) -> bool {
+    let u = c as u32;
+    matches!(u,
+        0xFEFF | 0xFFFE | 0xFFFF | 0xFFFC | 0xFFFD
+        | 0xE000..=0xF8FF | 0xF0000..=0x10FFFF
+        | 0xFDD0..=0xFDEF
+        // Zero-width format characters and bidi controls: invisible, and they break extraction.
+        | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F
+        // Soft hyphens in the source: we place our own.
+        | 0xAD)
+        || (u & 0xFFFE) == 0xFFFE
+}
+
+/// No-break spaces: `mot :` → `mot\u{A0}:`, `mot ;` → `mot\u{202F};` (also when the space is
+/// missing after a letter), `« x »` → `«\u{A0}x\u{A0}»`. URLs, times and ratios (`https://`,
+/// `10:30`) are left alone because the punctuation is not followed by a space.
+pub fn french_spacing(chars: &mut Vec<Styled>) {
+    let mut out: Vec<Styled> = Vec::with_capacity(chars.len() + 8);
+    let n = chars.len();
+    for i in 0..n {
+        let (c, s) = chars[i];
+        let next = chars.get(i + 1).map(|p| p.0);
+        let ends_clause = next.is_none_or(|n| n.is_whitespace() || matches!(n, '»' | ')' | '"'));
+        match c {
+            ':' | ';' | '!' | '?' if ends_clause => {
+                let space = if c == ':' { NBSP } else { NNBSP };
+                match out.last().map(|p| p.0) {
+                    Some(' ') => {
+                        if let Some(last) = out.last_mut() {
+                            last.0 = space;
+                        }
+                    }
+                    // "Tél:" → "Tél :" but "?!" and "!!" stay tight.
+                    Some(p) if p.is_alphanumeric() || p == '»' || p == ')' => out.push((space, s)),
+                    _ => {}
+                }
+                out.push((c, s));
+            }
+            '«' => {
+                out.push((c, s));
+                if next.is_some_and(|n| !n.is_whitespace()) {
+                    out.push((NBSP, s));
+                }
+            }
+            ' ' if matches!(out.last(), Some(('«', _))) => out.push((NBSP, s)),
+            '»' => {
+                match out.last().map(|p| p.0) {
+                    Some(' ') => {
+                        if let Some(last) = out.last_mut() {
+                            last.0 = NBSP;
+                        }
+                    }
+                    Some(p) if p != NBSP && p != '\n' => out.push((NBSP, s)),
+                    _ => {}
+                }
+                out.push((c, s));
+            }
+            _ => out.push((c, s)),
+        }
+    }
+    *chars = out;
+}
+
+/// Inserts soft hyphens at French hyphenation points (hypher, TeX patterns) in ordinary
+/// words. Skipped: short words, words in capitals (acronyms, titles), very long "words"
+/// (identifiers, hostile input; those wrap anywhere instead), and characters of styles for
+/// which `skip(style)` is true (links, whose text is often a URL).
+pub fn hyphenate(chars: &mut Vec<Styled>, skip: impl Fn(u32) -> bool) {
+    let mut out: Vec<Styled> = Vec::with_capacity(chars.len() + chars.len() / 8);
+    let mut i = 0;
+    let mut word = String::new();
+    while i < chars.len() {
+        if !chars[i].0.is_alphabetic() {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && chars[i].0.is_alphabetic() {
+            i += 1;
+        }
+        let run = &chars[start..i];
+        let len = run.len();
+        let caps = run.iter().filter(|p| p.0.is_uppercase()).count();
+        let linked = run.iter().any(|p| skip(p.1));
+        if !(6..=40).contains(&len) || caps > 1 || linked {
+            out.extend_from_slice(run);
+            continue;
+        }
+        word.clear();
+        word.extend(run.iter().map(|p| p.0));
+        let mut k = 0;
+        for (n, syllable) in hypher::hyphenate(&word, hypher::Lang::French).enumerate() {
+            if n > 0 {
+                out.push((SHY, run[k].1));
+            }
+            for _ in syllable.chars() {
+                if let Some(&p) = run.get(k) {
+                    out.push(p);
+                }
+                k += 1;
+            }
+        }
+        // Defensive: hypher returns the word in full, but never lose a character.
+        if k < len {
+            out.extend_from_slice(&run[k..]);
+        }
+    }
+    *chars = out;
+}
+
+/// A URL shown as link text must not break at its hyphens: a reader could not tell a line-end
+/// hyphen from one of the address (and text extractors drop it). A word joiner after each
+/// hyphen of a space-less linked run keeps breaks at `/` and `.` only.
+pub fn protect_urls(chars: &mut Vec<Styled>, linked: impl Fn(u32) -> bool) {
+    let mut out: Vec<Styled> = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let style = chars[i].1;
+        let start = i;
+        while i < chars.len() && chars[i].1 == style && !chars[i].0.is_whitespace() {
+            i += 1;
+        }
+        if i == start {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let run = &chars[start..i];
+        let url_like = linked(style) && run.iter().any(|p| matches!(p.0, '/' | '.' | '@'));
+        for &(c, s) in run {
+            out.push((c, s));
+            if url_like && c == '-' {
+                out.push((WJ, s));
+            }
+        }
+    }
+    *chars = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn styled(s: &str) -> Vec<Styled> {
+        s.chars().map(|c| (c, 0)).collect()
+    }
+    fn text(v: &[Styled]) -> String {
+        v.iter().map(|p| p.0).collect()
+    }
+
+    #[test]
+    fn spacing() {
+        let mut v = styled("Tél : 01 ; « une stratégie » et https://x.fr 10:30 Quoi? Oui !");
+        french_spacing(&mut v);
+        assert_eq!(
+            text(&v),
+            "Tél\u{A0}: 01\u{202F}; «\u{A0}une stratégie\u{A0}» et https://x.fr 10:30 Quoi\u{202F}? Oui\u{202F}!"
+        );
+    }
+
+    #[test]
+    fn hyphenation_points() {
+        let mut v = styled("intervenant DINUM Transformation");
+        hyphenate(&mut v, |_| false);
+        let t = text(&v);
+        assert!(t.contains('\u{AD}'));
+        assert!(t.contains("DINUM"));
+        assert_eq!(t.replace('\u{AD}', ""), "intervenant DINUM Transformation");
+    }
+}

@@ -1,0 +1,258 @@
+//! What every page carries: the bloc-marque at the top, the press contact block and the
+//! page number at the foot. Real content on page 1 (read once, at the logical place chosen by
+//! the caller); artifacts on the other pages, so a screen reader does not repeat them.
+
+use super::draw::{self, Mark, Pen};
+use super::fonts::Assets;
+use super::markdown::Inline;
+use super::page::{FOOTER_BOTTOM, HEADER_TOP, MARGIN_LEFT, MARGIN_RIGHT, WIDTH};
+use super::tags::{Kind, Tree};
+use super::text::{BLACK, GREY, Laid, Shaper, TextStyle};
+use crate::model::Contact;
+use krilla::geom::{Size, Transform};
+use krilla::surface::Surface;
+use krilla::tagging::{ArtifactType, ContentTag};
+
+const MARQUE: TextStyle = TextStyle::new(11.0).bold().leading(1.15);
+const DEVISE: TextStyle = TextStyle::new(8.0).italic().leading(1.15);
+const ORG: TextStyle = TextStyle::new(9.0).bold().leading(1.2);
+const DETAIL: TextStyle = TextStyle::new(8.5).leading(1.3).color(GREY);
+const FOLIO: TextStyle = TextStyle::new(8.5).color(GREY);
+/// Width of the issuing body's column; the details start after it.
+const ORG_WIDTH: f32 = 150.0;
+const DETAIL_X: f32 = MARGIN_LEFT + ORG_WIDTH + 18.0;
+/// Height of the logo when a PNG bloc-marque is configured.
+const LOGO_HEIGHT: f32 = 64.0;
+
+pub enum Header {
+    Text {
+        marque: Laid,
+        devise: Laid,
+        node: usize,
+    },
+    Logo {
+        node: usize,
+    },
+}
+
+/// Creates the bloc-marque's structure element first, so it is read first.
+pub fn header(shaper: &mut Shaper<'_>, tree: &mut Tree, assets: &Assets) -> Header {
+    if assets.logo.is_some() {
+        let node = tree.add(
+            None,
+            Kind::Figure("Gouvernement — Liberté, Égalité, Fraternité".into()),
+        );
+        return Header::Logo { node };
+    }
+    let node = tree.add(None, Kind::P);
+    Header::Text {
+        marque: shaper.plain("GOUVERNEMENT", &MARQUE, 200.0),
+        devise: shaper.plain("Liberté\nÉgalité\nFraternité", &DEVISE, 200.0),
+        node,
+    }
+}
+
+pub fn draw_header(header: &Header, s: &mut Surface<'_>, pen: &mut Pen<'_>) {
+    let first = pen.page == 0;
+    match header {
+        Header::Text {
+            marque,
+            devise,
+            node,
+        } => {
+            let mark = |node| match first {
+                true => Mark::Content {
+                    node,
+                    key: usize::MAX,
+                },
+                false => Mark::Artifact(ArtifactType::Header),
+            };
+            let mut y = HEADER_TOP;
+            for (i, l) in marque.lines.iter().enumerate() {
+                pen.line(s, marque, i, MARGIN_LEFT, y, mark(*node));
+                y += l.height;
+            }
+            y += 3.0;
+            for (i, l) in devise.lines.iter().enumerate() {
+                pen.line(s, devise, i, MARGIN_LEFT, y, mark(*node));
+                y += l.height;
+            }
+        }
+        Header::Logo { node } => {
+            let Some(logo) = pen.assets.logo.as_ref() else {
+                return;
+            };
+            let data = krilla::Data::from(logo.png.clone());
+            // Checked at load; a failure here only loses the picture.
+            let Ok(image) = krilla::image::Image::from_png(data, false) else {
+                return;
+            };
+            let width = LOGO_HEIGHT * logo.width as f32 / logo.height as f32;
+            let Some(size) = Size::from_wh(width.min(240.0), LOGO_HEIGHT) else {
+                return;
+            };
+            if first {
+                let id = s.start_tagged(ContentTag::Other);
+                s.push_transform(&Transform::from_translate(MARGIN_LEFT, HEADER_TOP - 6.0));
+                s.draw_image(image, size);
+                s.pop();
+                s.end_tagged();
+                pen.tree.content(*node, id);
+            } else {
+                s.start_tagged(ContentTag::Artifact(krilla::tagging::Artifact::with_kind(
+                    ArtifactType::Header,
+                )));
+                s.push_transform(&Transform::from_translate(MARGIN_LEFT, HEADER_TOP - 6.0));
+                s.draw_image(image, size);
+                s.pop();
+                s.end_tagged();
+            }
+        }
+    }
+}
+
+/// The contact block, laid out once for all pages.
+pub struct Footer {
+    org: Laid,
+    details: Vec<Laid>,
+    /// One P per line, created after the body so they are read last.
+    nodes: Vec<usize>,
+    pub top: f32,
+}
+
+pub fn footer(shaper: &mut Shaper<'_>, tree: &mut Tree, contact: &Contact) -> Footer {
+    let org = shaper.plain(contact.organisation.trim(), &ORG, ORG_WIDTH);
+    let detail_width = WIDTH - MARGIN_RIGHT - DETAIL_X;
+    let mut details = Vec::new();
+    let plain = |t: String| {
+        vec![Inline {
+            text: t,
+            bold: false,
+            italic: false,
+            link: None,
+        }]
+    };
+    if let Some(name) = contact.name.as_deref().filter(|n| !n.trim().is_empty()) {
+        details.push(shaper.layout(
+            &plain(name.trim().to_string()),
+            &DETAIL.bold_black(),
+            detail_width,
+        ));
+    }
+    let phones: Vec<&str> = contact
+        .phones
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect();
+    if !phones.is_empty() {
+        details.push(shaper.layout(
+            &plain(format!("Tél : {}", phones.join(" – "))),
+            &DETAIL,
+            detail_width,
+        ));
+    }
+    if let Some(email) = contact
+        .email
+        .as_deref()
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+    {
+        let address = email.strip_prefix("mailto:").unwrap_or(email);
+        let runs = vec![
+            Inline {
+                text: "Mél : ".into(),
+                bold: false,
+                italic: false,
+                link: None,
+            },
+            Inline {
+                text: address.to_string(),
+                bold: false,
+                italic: false,
+                link: (address.len() < 500).then(|| format!("mailto:{address}")),
+            },
+        ];
+        details.push(shaper.layout(&runs, &DETAIL, detail_width));
+    }
+    if let Some(role) = contact.role.as_deref().filter(|r| !r.trim().is_empty()) {
+        details.push(shaper.layout(&plain(role.trim().to_string()), &DETAIL, detail_width));
+    }
+    let org_h = org.height();
+    let details_h: f32 = details.iter().map(Laid::height).sum();
+    // A hostile contact cannot eat the page: the block is capped, overflow is clipped by order.
+    let height = org_h.max(details_h).min(220.0);
+    let mut nodes = vec![tree.add(None, Kind::P)];
+    nodes.extend(details.iter().map(|_| tree.add(None, Kind::P)));
+    Footer {
+        org,
+        details,
+        nodes,
+        top: FOOTER_BOTTOM - height,
+    }
+}
+
+impl TextStyle {
+    const fn bold_black(self) -> Self {
+        let mut s = self.bold();
+        s.color = BLACK;
+        s
+    }
+}
+
+pub fn draw_footer(footer: &Footer, s: &mut Surface<'_>, pen: &mut Pen<'_>, folio: &Laid) {
+    let first = pen.page == 0;
+    draw::rule(
+        s,
+        MARGIN_LEFT,
+        WIDTH - MARGIN_RIGHT,
+        footer.top - 9.0,
+        0.6,
+        GREY,
+    );
+    let mark = |node: usize, key: usize| match first {
+        true => Mark::Content { node, key },
+        false => Mark::Artifact(ArtifactType::Footer),
+    };
+    let mut y = footer.top;
+    for (i, l) in footer.org.lines.iter().enumerate() {
+        if y + l.height > FOOTER_BOTTOM + 1.0 {
+            break;
+        }
+        pen.line(
+            s,
+            &footer.org,
+            i,
+            MARGIN_LEFT,
+            y,
+            mark(footer.nodes[0], usize::MAX - 1),
+        );
+        y += l.height;
+    }
+    let mut y = footer.top;
+    for (d, laid) in footer.details.iter().enumerate() {
+        let node = footer.nodes.get(d + 1).copied().unwrap_or(footer.nodes[0]);
+        for (i, l) in laid.lines.iter().enumerate() {
+            if y + l.height > FOOTER_BOTTOM + 1.0 {
+                break;
+            }
+            pen.line(s, laid, i, DETAIL_X, y, mark(node, usize::MAX - 2 - d));
+            y += l.height;
+        }
+    }
+    let x = WIDTH - MARGIN_RIGHT - draw::line_width(folio);
+    let top = FOOTER_BOTTOM - folio.height();
+    pen.line(
+        s,
+        folio,
+        0,
+        x,
+        top,
+        Mark::Artifact(ArtifactType::PageNumber),
+    );
+}
+
+/// "1/2".
+pub fn folio(shaper: &mut Shaper<'_>, page: usize, pages: usize) -> Laid {
+    shaper.plain(&format!("{}/{}", page + 1, pages), &FOLIO, 100.0)
+}
