@@ -189,6 +189,48 @@ fn list(options: &Options, json: bool) -> Result<ExitCode, String> {
 }
 
 fn watch(options: &Options) -> Result<ExitCode, String> {
-    let _ = options;
-    Err("watch is not available yet".into())
+    use communique::watch::{self, Clock, WatchEvent};
+    use std::sync::Arc;
+    use std::sync::atomic::AtomicBool;
+
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        // The first signal lets the write in progress finish; a second one exits at once.
+        signal_hook::flag::register_conditional_shutdown(signal, 1, Arc::clone(&stop))
+            .and_then(|_| signal_hook::flag::register(signal, Arc::clone(&stop)))
+            .map_err(|e| format!("cannot handle signals: {e}"))?;
+    }
+    let clock = options.now.map_or(Clock::System, Clock::starting_at);
+    let mut watch_options = watch::Options::new(
+        options.config_path(),
+        Paths {
+            releases: options.releases.clone(),
+            out: options.out.clone(),
+        },
+        clock,
+    );
+    if let Some(ms) = std::env::var("COMMUNIQUE_DEBOUNCE_MS")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+    {
+        watch_options.debounce = std::time::Duration::from_millis(ms.max(1));
+    }
+    let releases = options.releases.clone();
+    watch::run(watch_options, &stop, |event| match event {
+        WatchEvent::Ready => eprintln!("watching {} (Ctrl-C to stop)", releases.display()),
+        WatchEvent::Rebuilt(rebuild) => println!("{rebuild}"),
+        WatchEvent::Diagnostics { diagnostics, .. } => {
+            for diagnostic in diagnostics {
+                let mut located = diagnostic.clone();
+                located.file = releases.join(&diagnostic.file);
+                eprintln!("{located}");
+            }
+        }
+        WatchEvent::Resolved { file } => {
+            eprintln!("{}: no more problems", releases.join(file).display())
+        }
+        WatchEvent::Problem(message) => eprintln!("warning: {message}"),
+    })
+    .map_err(|e| e.to_string())?;
+    Ok(ExitCode::SUCCESS)
 }

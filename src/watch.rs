@@ -1,1 +1,658 @@
-//! Watches releases/ and rebuilds what changed.
+//! Watches releases/ and the settings file, and republishes what changed.
+//!
+//! File events are only hints: any relevant one (or the debouncer's "rescan" signal after a
+//! kernel queue overflow, or the periodic safety rescan for network filesystems that send
+//! none) makes [`Site::rescan`] compare the tree by size, mtime and hash, and [`Site::publish`]
+//! runs only if something changed. Embargoes are published by a timer, with no event at all.
+
+use crate::config::{Config, ConfigError};
+use crate::diagnostic::Diagnostic;
+use crate::pipeline::{BuildReport, Paths, PipelineError, Site, SourceChanges};
+use crate::source::dates::in_zone;
+use crate::source::scan::is_release_name;
+use chrono::{DateTime, FixedOffset, Utc};
+use notify::event::{AccessKind, AccessMode, EventKind};
+use notify::{RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, DebouncedEvent, RecommendedCache};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+/// Default quiet time before a burst of events is handed over: short, since a rescan that
+/// finds nothing costs a walk of the tree and the press office wants the feed at once.
+pub const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(15);
+
+/// Longest sleep between two looks at the stop flag, so SIGINT is answered promptly.
+const STOP_POLL: Duration = Duration::from_millis(100);
+
+/// A second rescan this long after a burst: catches files written into a directory before
+/// inotify had a watch on it (`mkdir -p` then a file at once), whose events never come.
+const SETTLE: Duration = Duration::from_millis(250);
+
+/// How many names a log line shows before "+N more".
+const NAMES_SHOWN: usize = 3;
+
+/// The instant the watcher publishes at.
+#[derive(Debug, Clone, Copy)]
+pub enum Clock {
+    /// The system clock, in the configured time zone.
+    System,
+    /// `start` at `origin`, then advancing with real time: `--now` pins the date while
+    /// embargo timers still fire after the real delay.
+    From {
+        start: DateTime<FixedOffset>,
+        origin: Instant,
+    },
+}
+
+impl Clock {
+    /// A clock reading `start` now and advancing with real time.
+    pub fn starting_at(start: DateTime<FixedOffset>) -> Clock {
+        Clock::From {
+            start,
+            origin: Instant::now(),
+        }
+    }
+
+    pub fn now(&self, time_zone: chrono_tz::Tz) -> DateTime<FixedOffset> {
+        match self {
+            Clock::System => in_zone(Utc::now().fixed_offset(), time_zone),
+            Clock::From { start, origin } => {
+                let elapsed = chrono::Duration::from_std(origin.elapsed())
+                    .unwrap_or(chrono::Duration::zero());
+                *start + elapsed
+            }
+        }
+    }
+}
+
+/// What to watch and how.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The settings file, reloaded when it changes; `None`: the built-in defaults.
+    pub config_path: Option<PathBuf>,
+    pub paths: Paths,
+    pub clock: Clock,
+    /// Quiet time before events are handed over (see [`DEFAULT_DEBOUNCE`]).
+    pub debounce: Duration,
+}
+
+impl Options {
+    pub fn new(config_path: Option<PathBuf>, paths: Paths, clock: Clock) -> Options {
+        Options {
+            config_path,
+            paths,
+            clock,
+            debounce: DEFAULT_DEBOUNCE,
+        }
+    }
+}
+
+/// Why the watcher could not start or had to stop. Problems in users' files never end it.
+#[derive(Debug, thiserror::Error)]
+pub enum WatchError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(transparent)]
+    Pipeline(#[from] PipelineError),
+    #[error("{path}: cannot watch: {source}")]
+    Watch {
+        path: PathBuf,
+        source: notify::Error,
+    },
+    #[error("{path}: {source}")]
+    Path {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the file watcher stopped unexpectedly")]
+    WatcherGone,
+}
+
+/// Why a rebuild ran.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    /// The first build, before watching.
+    Start,
+    /// Files changed (seen through events).
+    Files,
+    /// Files changed that no event announced: found by the periodic safety rescan.
+    SafetyRescan,
+    /// The settings file changed and parsed: everything was rebuilt with a fresh site.
+    Settings,
+    /// An embargo ended: published with no file event.
+    Embargo,
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Reason::Start => "start",
+            Reason::Files => "files",
+            Reason::SafetyRescan => "safety rescan",
+            Reason::Settings => "settings reloaded",
+            Reason::Embargo => "embargo ended",
+        })
+    }
+}
+
+/// One rebuild: why, what changed in releases/, what publish did.
+#[derive(Debug, Clone)]
+pub struct Rebuild {
+    pub reason: Reason,
+    pub at: DateTime<FixedOffset>,
+    pub changes: SourceChanges,
+    pub report: BuildReport,
+    /// Rescan plus publish.
+    pub elapsed: Duration,
+}
+
+impl fmt::Display for Rebuild {
+    /// The one log line per rebuild.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let c = &self.changes;
+        let r = &self.report;
+        write!(f, "[{}] {}: ", self.at.format("%H:%M:%S"), self.reason)?;
+        if c.is_empty() {
+            f.write_str("no file changed")?;
+        } else {
+            write!(
+                f,
+                "{} added{}, {} changed{}, {} removed{}",
+                c.added.len(),
+                names(&c.added),
+                c.changed.len(),
+                names(&c.changed),
+                c.removed.len(),
+                names(&c.removed)
+            )?;
+        }
+        write!(
+            f,
+            "; wrote {}{}, removed {}{}; {} entries, {} error(s); {} ms",
+            r.written.len(),
+            names(&r.written),
+            r.removed.len(),
+            names(&r.removed),
+            r.entries,
+            r.error_count(),
+            self.elapsed.as_millis()
+        )
+    }
+}
+
+fn names(paths: &[PathBuf]) -> String {
+    if paths.is_empty() {
+        return String::new();
+    }
+    let shown: Vec<String> = paths
+        .iter()
+        .take(NAMES_SHOWN)
+        .map(|p| p.display().to_string())
+        .collect();
+    let more = paths.len().saturating_sub(NAMES_SHOWN);
+    if more > 0 {
+        format!(" ({}, +{more} more)", shown.join(", "))
+    } else {
+        format!(" ({})", shown.join(", "))
+    }
+}
+
+/// What the watcher tells its caller.
+#[derive(Debug, Clone)]
+pub enum WatchEvent {
+    /// Watching has begun (after the first build): file changes from now on are seen.
+    Ready,
+    /// A rebuild ran; its `Display` is the log line.
+    Rebuilt(Rebuild),
+    /// A file's diagnostics, told once each time they change (files relative to releases/).
+    Diagnostics {
+        file: PathBuf,
+        diagnostics: Vec<Diagnostic>,
+    },
+    /// A file that had diagnostics has none any more.
+    Resolved { file: PathBuf },
+    /// A problem of the watcher or the settings (not of a release): told, then carried on.
+    Problem(String),
+}
+
+/// Builds everything, then republishes on every change until `stop` is set.
+///
+/// A write in progress always finishes: `stop` is only read between rebuilds.
+pub fn run(
+    options: Options,
+    stop: &AtomicBool,
+    mut on_event: impl FnMut(&WatchEvent),
+) -> Result<(), WatchError> {
+    let Options {
+        config_path,
+        paths,
+        clock,
+        debounce,
+    } = options;
+    let mut settings = Settings::load(config_path)?;
+
+    // Watch before the first build, so nothing saved during it goes unseen.
+    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
+    let notify_config = notify::Config::default().with_follow_symlinks(false);
+    let mut debouncer = notify_debouncer_full::new_debouncer_opt::<
+        _,
+        RecommendedWatcher,
+        RecommendedCache,
+    >(debounce, None, tx, RecommendedCache::new(), notify_config)
+    .map_err(|source| WatchError::Watch {
+        path: paths.releases.clone(),
+        source,
+    })?;
+    let releases_root = canonical(&paths.releases)?;
+    debouncer
+        .watch(&releases_root, RecursiveMode::Recursive)
+        .map_err(|source| WatchError::Watch {
+            path: paths.releases.clone(),
+            source,
+        })?;
+    // The settings file's directory, not the file: a watch on the file itself dies with
+    // the first rename-style save. Not twice if releases/ already covers it.
+    let config_file = match &settings.path {
+        Some(path) => {
+            let parent = match path.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p,
+                _ => Path::new("."),
+            };
+            let parent = canonical(parent)?;
+            if !parent.starts_with(&releases_root) {
+                debouncer
+                    .watch(&parent, RecursiveMode::NonRecursive)
+                    .map_err(|source| WatchError::Watch {
+                        path: parent.clone(),
+                        source,
+                    })?;
+            }
+            path.file_name().map(|name| parent.join(name))
+        }
+        None => None,
+    };
+    let filter = Filter {
+        releases_root,
+        config_file,
+    };
+
+    let mut state = State {
+        site: Site::new(settings.config.clone(), paths.clone())?,
+        paths,
+        clock,
+        printed: BTreeMap::new(),
+        next_embargo: None,
+    };
+    state.rebuild(Reason::Start, true, &mut on_event)?;
+    on_event(&WatchEvent::Ready);
+
+    let mut next_safety = Instant::now() + settings.rescan_interval();
+    let mut settle_at: Option<Instant> = None;
+    while !stop.load(Ordering::SeqCst) {
+        let now = Instant::now();
+        let mut deadline = next_safety.min(now + STOP_POLL);
+        if let Some(at) = settle_at {
+            deadline = deadline.min(at);
+        }
+        if let Some(at) = state.embargo_deadline() {
+            deadline = deadline.min(at);
+        }
+        let mut wake = Wake::default();
+        match rx.recv_timeout(deadline.saturating_duration_since(now)) {
+            Ok(message) => {
+                filter.classify(message, &mut wake, &mut on_event);
+                // Whatever else is already queued belongs to the same rebuild.
+                while let Ok(message) = rx.try_recv() {
+                    filter.classify(message, &mut wake, &mut on_event);
+                }
+            }
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => return Err(WatchError::WatcherGone),
+        }
+        if stop.load(Ordering::SeqCst) {
+            break;
+        }
+        let now = Instant::now();
+        let mut reason = Reason::Files;
+        if wake.releases {
+            settle_at = Some(now + SETTLE);
+        } else if settle_at.is_some_and(|at| now >= at) {
+            settle_at = None;
+            wake.releases = true;
+        }
+        if now >= next_safety {
+            next_safety = now + settings.rescan_interval();
+            if !wake.releases {
+                reason = Reason::SafetyRescan;
+            }
+            wake.releases = true;
+            wake.config |= settings.path.is_some();
+        }
+        if wake.config
+            && let Some(config) = settings.reload(&mut on_event)
+        {
+            // New settings can change every output: start from a fresh site.
+            match Site::new(config, state.paths.clone()) {
+                Ok(site) => {
+                    state.site = site;
+                    report_failure(
+                        state.rebuild(Reason::Settings, true, &mut on_event),
+                        &mut on_event,
+                    );
+                    next_safety = Instant::now() + settings.rescan_interval();
+                }
+                Err(err) => on_event(&WatchEvent::Problem(format!("settings not applied: {err}"))),
+            }
+            continue;
+        }
+        let embargo_due = state.embargo_due();
+        if embargo_due {
+            reason = Reason::Embargo;
+        }
+        if wake.releases || embargo_due {
+            report_failure(
+                state.rebuild(reason, embargo_due, &mut on_event),
+                &mut on_event,
+            );
+        }
+    }
+    debouncer.stop();
+    Ok(())
+}
+
+fn report_failure(result: Result<(), WatchError>, on_event: &mut impl FnMut(&WatchEvent)) {
+    if let Err(err) = result {
+        // The releases directory may be gone for a moment (a sync tool replacing it) or the
+        // output disk full: say so and try again at the next event or safety rescan.
+        on_event(&WatchEvent::Problem(format!("rebuild failed: {err}")));
+    }
+}
+
+fn canonical(path: &Path) -> Result<PathBuf, WatchError> {
+    path.canonicalize().map_err(|source| WatchError::Path {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// The settings in force and the bytes they were read from.
+struct Settings {
+    path: Option<PathBuf>,
+    config: Config,
+    /// What the file held when `config` was read (or last refused), to skip touches.
+    bytes: Option<Vec<u8>>,
+}
+
+impl Settings {
+    fn load(path: Option<PathBuf>) -> Result<Settings, WatchError> {
+        let bytes = path.as_ref().and_then(|p| std::fs::read(p).ok());
+        let config = Config::load(path.as_deref())?;
+        Ok(Settings {
+            path,
+            config,
+            bytes,
+        })
+    }
+
+    fn rescan_interval(&self) -> Duration {
+        Duration::from_secs(self.config.rescan_seconds.max(1))
+    }
+
+    /// The new settings if the file changed and parses to something different.
+    fn reload(&mut self, on_event: &mut impl FnMut(&WatchEvent)) -> Option<Config> {
+        let path = self.path.as_ref()?;
+        let bytes = std::fs::read(path).ok();
+        if bytes == self.bytes {
+            return None;
+        }
+        self.bytes = bytes;
+        match Config::load(Some(path)) {
+            Ok(config) if config == self.config => None,
+            Ok(config) => {
+                self.config = config.clone();
+                Some(config)
+            }
+            Err(err) => {
+                // Mid-save or mistyped: keep publishing with what worked.
+                on_event(&WatchEvent::Problem(format!(
+                    "{err}; keeping the previous settings"
+                )));
+                None
+            }
+        }
+    }
+}
+
+/// What a batch of events asks for.
+#[derive(Debug, Default)]
+struct Wake {
+    releases: bool,
+    config: bool,
+}
+
+/// Tells events worth a rescan from the editor's and our own noise.
+struct Filter {
+    releases_root: PathBuf,
+    config_file: Option<PathBuf>,
+}
+
+impl Filter {
+    fn classify(
+        &self,
+        message: DebounceEventResult,
+        wake: &mut Wake,
+        on_event: &mut impl FnMut(&WatchEvent),
+    ) {
+        match message {
+            Ok(events) => {
+                for event in &events {
+                    self.classify_event(event, wake);
+                }
+            }
+            Err(errors) => {
+                for err in errors {
+                    on_event(&WatchEvent::Problem(format!("file watcher: {err}")));
+                }
+                // Events may have been lost with the error: look at everything.
+                wake.releases = true;
+                wake.config = self.config_file.is_some();
+            }
+        }
+    }
+
+    fn classify_event(&self, event: &DebouncedEvent, wake: &mut Wake) {
+        if event.need_rescan() {
+            // The kernel queue overflowed: events were lost, only a rescan knows what changed.
+            wake.releases = true;
+            wake.config = self.config_file.is_some();
+            return;
+        }
+        match event.kind {
+            // Our own rescans open files and directories; only a finished write matters.
+            EventKind::Access(AccessKind::Close(AccessMode::Write)) => {}
+            EventKind::Access(_) => return,
+            _ => {}
+        }
+        let gone = matches!(
+            event.kind,
+            EventKind::Remove(_) | EventKind::Modify(notify::event::ModifyKind::Name(_))
+        );
+        for path in &event.paths {
+            if self.config_file.as_deref() == Some(path.as_path()) {
+                wake.config = true;
+            } else if self.may_change_releases(path, gone) {
+                wake.releases = true;
+            }
+        }
+    }
+
+    /// Whether `path` may be (or contain) a release. Errs towards yes: a needless rescan
+    /// costs a walk of the tree, a missed one a stale feed until the safety rescan.
+    fn may_change_releases(&self, path: &Path, gone: bool) -> bool {
+        let Ok(rel) = path.strip_prefix(&self.releases_root) else {
+            return false;
+        };
+        let mut components = rel.components().peekable();
+        let Some(name) = rel.file_name().and_then(|n| n.to_str()) else {
+            // The root itself (moved, deleted, attributes) or a non-UTF-8 name the scan reports.
+            return true;
+        };
+        // Hidden directories are never scanned.
+        while let Some(component) = components.next() {
+            if components.peek().is_some()
+                && component.as_os_str().to_string_lossy().starts_with('.')
+            {
+                return false;
+            }
+        }
+        if is_release_name(name) {
+            return true;
+        }
+        // Swap, backup and temp files (`.x.md.swp`, `x.md~`, `#x#`, our `.tmp*`).
+        if name.starts_with('.') || name.ends_with('~') || name.starts_with('#') {
+            return false;
+        }
+        // Something removed or renamed may have been a directory full of releases.
+        gone || path.is_dir()
+    }
+}
+
+/// The site and what the watcher remembers between rebuilds.
+struct State {
+    site: Site,
+    paths: Paths,
+    clock: Clock,
+    /// Each file's diagnostics as last told, so they are told once, not on every rebuild.
+    printed: BTreeMap<PathBuf, Vec<Diagnostic>>,
+    next_embargo: Option<DateTime<FixedOffset>>,
+}
+
+impl State {
+    fn now(&self) -> DateTime<FixedOffset> {
+        self.clock.now(self.site.config().time_zone)
+    }
+
+    fn embargo_due(&self) -> bool {
+        self.next_embargo.is_some_and(|at| self.now() >= at)
+    }
+
+    /// When the next embargo ends, on the monotonic clock.
+    fn embargo_deadline(&self) -> Option<Instant> {
+        let at = self.next_embargo?;
+        let left = (at - self.now()).to_std().unwrap_or(Duration::ZERO);
+        Some(Instant::now() + left)
+    }
+
+    /// Rescans; publishes if anything changed or `force`.
+    fn rebuild(
+        &mut self,
+        reason: Reason,
+        force: bool,
+        on_event: &mut impl FnMut(&WatchEvent),
+    ) -> Result<(), WatchError> {
+        let started = Instant::now();
+        let changes = self.site.rescan()?;
+        if changes.is_empty() && !force {
+            return Ok(());
+        }
+        let at = self.now();
+        let report = self.site.publish(at)?;
+        // Only an embargo still ahead can wake us; a past one would spin.
+        self.next_embargo = report.next_embargo.filter(|next| *next > at);
+        let rebuild = Rebuild {
+            reason,
+            at,
+            changes,
+            elapsed: started.elapsed(),
+            report,
+        };
+        self.tell_diagnostics(&rebuild, on_event);
+        on_event(&WatchEvent::Rebuilt(rebuild));
+        Ok(())
+    }
+
+    fn tell_diagnostics(&mut self, rebuild: &Rebuild, on_event: &mut impl FnMut(&WatchEvent)) {
+        let mut current: BTreeMap<PathBuf, Vec<Diagnostic>> = BTreeMap::new();
+        for diagnostic in &rebuild.report.diagnostics {
+            current
+                .entry(diagnostic.file.clone())
+                .or_default()
+                .push(diagnostic.clone());
+        }
+        for list in current.values_mut() {
+            list.sort_by_key(|d| (d.line, d.column));
+        }
+        for (file, diagnostics) in &current {
+            if self.printed.get(file) != Some(diagnostics) {
+                on_event(&WatchEvent::Diagnostics {
+                    file: file.clone(),
+                    diagnostics: diagnostics.clone(),
+                });
+            }
+        }
+        for file in self.printed.keys() {
+            if !current.contains_key(file) && !rebuild.changes.removed.contains(file) {
+                on_event(&WatchEvent::Resolved { file: file.clone() });
+            }
+        }
+        self.printed = current;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn filter() -> Filter {
+        Filter {
+            releases_root: PathBuf::from("/r"),
+            config_file: Some(PathBuf::from("/c/communique.toml")),
+        }
+    }
+
+    #[test]
+    fn editor_noise_does_not_wake_but_releases_and_folders_do() {
+        let f = filter();
+        assert!(f.may_change_releases(Path::new("/r/communiques/a.md"), false));
+        assert!(!f.may_change_releases(Path::new("/r/communiques/.a.md.swp"), false));
+        assert!(!f.may_change_releases(Path::new("/r/communiques/a.md~"), true));
+        assert!(!f.may_change_releases(Path::new("/r/.git/index"), false));
+        assert!(!f.may_change_releases(Path::new("/r/notes.txt"), false));
+        // A folder moved out no longer exists to be asked whether it was one.
+        assert!(f.may_change_releases(Path::new("/r/archives.2023"), true));
+        assert!(f.may_change_releases(Path::new("/r"), false));
+        assert!(!f.may_change_releases(Path::new("/elsewhere/a.md"), false));
+    }
+
+    #[test]
+    fn pinned_clock_advances_with_real_time() {
+        let start = DateTime::parse_from_rfc3339("2024-03-01T08:00:00+01:00").unwrap();
+        let clock = Clock::starting_at(start);
+        let now = clock.now(chrono_tz::Europe::Paris);
+        assert!(now >= start && now - start < chrono::Duration::seconds(5));
+        assert_eq!(now.offset(), start.offset());
+    }
+
+    #[test]
+    fn log_line_names_the_first_files() {
+        let rebuild = Rebuild {
+            reason: Reason::Files,
+            at: DateTime::parse_from_rfc3339("2024-03-01T08:00:00+01:00").unwrap(),
+            changes: SourceChanges {
+                added: (0..5).map(|i| PathBuf::from(format!("c/{i}.md"))).collect(),
+                changed: vec![],
+                removed: vec![PathBuf::from("old.md")],
+            },
+            report: BuildReport::default(),
+            elapsed: Duration::from_millis(7),
+        };
+        let line = rebuild.to_string();
+        assert!(line.starts_with("[08:00:00] files: 5 added (c/0.md, c/1.md, c/2.md, +2 more)"));
+        assert!(line.contains("1 removed (old.md)"));
+        assert!(line.ends_with("7 ms"));
+    }
+}

@@ -63,13 +63,29 @@ pub fn decode(rel: &Path, bytes: &[u8]) -> Result<ReleaseText, Diagnostic> {
         Err(err) => {
             let offset = err.valid_up_to();
             let (line, column) = byte_line_column(bytes, offset);
+            let lossy = String::from_utf8_lossy(bytes);
+            // Valid multi-byte sequences elsewhere mean a damaged UTF-8 file (a truncated
+            // copy, a bad paste), not a Word export: reading it as Windows-1252 would turn
+            // every accent into mojibake, so only the broken bytes are dropped.
+            let damaged_utf8 = lossy.chars().any(|c| !c.is_ascii() && c != '\u{fffd}');
+            let (text, hint) = if damaged_utf8 {
+                (
+                    lossy.replace('\u{fffd}', ""),
+                    "the invalid bytes were dropped; retype the text around this place",
+                )
+            } else {
+                let (decoded, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+                (
+                    decoded.into_owned(),
+                    "read as Windows-1252; save the file as UTF-8 to silence this",
+                )
+            };
             warnings.push(
                 Diagnostic::warning(rel, Problem::InvalidUtf8 { offset })
                     .at(line, column)
-                    .hint("read as Windows-1252; save the file as UTF-8 to silence this"),
+                    .hint(hint),
             );
-            let (decoded, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            decoded.into_owned()
+            text
         }
     };
     let text = if text.contains('\r') {
@@ -156,6 +172,23 @@ mod tests {
         let out = decode(Path::new("a.md"), b"a\rb\r\nc\r\xe9").unwrap();
         assert_eq!(out.warnings[0].problem, Problem::InvalidUtf8 { offset: 7 });
         assert_eq!((out.warnings[0].line, out.warnings[0].column), (4, 1));
+    }
+
+    #[test]
+    fn damaged_utf8_keeps_its_accents() {
+        let out = decode(
+            Path::new("a.md"),
+            "Communiqué\n"
+                .as_bytes()
+                .iter()
+                .copied()
+                .chain([0xff, b'!'])
+                .collect::<Vec<u8>>()
+                .as_slice(),
+        )
+        .unwrap();
+        assert_eq!(out.text, "Communiqué\n!");
+        assert_eq!(out.warnings[0].problem, Problem::InvalidUtf8 { offset: 12 });
     }
 
     #[test]
