@@ -45,7 +45,7 @@ impl Rng {
 
 /// One generated communiqué in version 0 or 1.
 fn communique(i: usize, version: usize) -> String {
-    let changed = i % CHANGED == 0;
+    let changed = i.is_multiple_of(CHANGED);
     let v = if changed { version } else { 0 };
     let title = if v == 0 {
         format!("Communiqué numéro {i} sur la transformation numérique")
