@@ -19,9 +19,10 @@ pub use links::{entry_link, pdf_path, pdf_url};
 
 use crate::catalog::Catalog;
 use crate::config::Config;
-use crate::model::Kind;
+use crate::model::{Entry, Kind};
 use chrono::{DateTime, FixedOffset};
 use item::Item;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
@@ -70,24 +71,42 @@ pub fn render_feeds(
     // Ids are unique by construction (distinct keys); a duplicate key would still be a
     // catalog bug, and readers must never see one id twice, so the first (newest) wins.
     let mut seen = BTreeSet::new();
-    let items: Vec<(Kind, Item)> = catalog
+    let unique: Vec<&Entry> = catalog
         .entries
         .iter()
         .filter(|entry| seen.insert(entry_id(entry, config)))
-        .map(|entry| (entry.kind, Item::new(entry, config, pdfs, &sanitizer)))
+        .collect();
+    let limit = match config.feed_limit {
+        0 => usize::MAX,
+        n => n,
+    };
+    let feeds: Vec<Option<Kind>> = std::iter::once(None).chain(Kind::ALL.map(Some)).collect();
+    let in_feed = |entry: &Entry, feed: Option<Kind>| feed.is_none_or(|kind| kind == entry.kind);
+    // Sanitising is the costly part: prepare only the entries some feed shows (the newest
+    // `limit` of each), in parallel, instead of the whole archive on every save.
+    let mut shown = vec![false; unique.len()];
+    for &feed in &feeds {
+        let newest = unique.iter().enumerate().filter(|(_, e)| in_feed(e, feed));
+        for (index, _) in newest.take(limit) {
+            shown[index] = true;
+        }
+    }
+    let items: Vec<Option<Item>> = unique
+        .par_iter()
+        .zip(shown.par_iter())
+        .map(|(entry, &shown)| shown.then(|| Item::new(entry, config, pdfs, &sanitizer)))
         .collect();
 
     let mut out = Vec::new();
-    for kind in std::iter::once(None).chain(Kind::ALL.map(Some)) {
-        let mut selected: Vec<&Item> = items
+    for feed in feeds {
+        let selected: Vec<&Item> = unique
             .iter()
-            .filter(|(k, _)| kind.is_none_or(|wanted| wanted == *k))
-            .map(|(_, item)| item)
+            .zip(&items)
+            .filter(|(entry, _)| in_feed(entry, feed))
+            .filter_map(|(_, item)| item.as_ref())
+            .take(limit)
             .collect();
-        if config.feed_limit > 0 {
-            selected.truncate(config.feed_limit);
-        }
-        out.extend(render_pair(kind, &selected, config)?);
+        out.extend(render_pair(feed, &selected, config)?);
     }
     Ok(out)
 }
