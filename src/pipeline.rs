@@ -199,8 +199,11 @@ impl Site {
                     return Some((rel.clone(), Some(same)));
                 }
                 let published = match known {
-                    // Last good version: a broken edit keeps what was published.
-                    Some(known) if loaded.has_errors() && loaded.entries.is_empty() => {
+                    // Last good version: a broken edit keeps what was published, unless
+                    // the edit withholds the file (an unreadable embargo fails closed).
+                    Some(known)
+                        if loaded.has_errors() && loaded.entries.is_empty() && !loaded.withheld =>
+                    {
                         known.published.clone()
                     }
                     _ => loaded.entries.clone(),

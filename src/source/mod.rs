@@ -26,6 +26,9 @@ use std::path::Path;
 pub struct Loaded {
     pub entries: Vec<Entry>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The file asks to be kept out (an `embargo:` that cannot be read): nothing may stand
+    /// in for it, not even the last good version a long-running site keeps for broken edits.
+    pub withheld: bool,
 }
 
 impl Loaded {
@@ -37,6 +40,7 @@ impl Loaded {
         Loaded {
             entries: Vec::new(),
             diagnostics: vec![diagnostic],
+            withheld: false,
         }
     }
 }
@@ -92,7 +96,14 @@ pub fn load_text(rel: &Path, text: &str, config: &Config) -> Loaded {
     let mut diagnostics = Vec::new();
     let embargo = match embargo(rel, &doc, config) {
         Ok(embargo) => embargo,
-        Err(diagnostic) => return Loaded::failed(diagnostic),
+        // Fail closed: an unreadable embargo withdraws the file, even one already published
+        // (adding `embargo: demain à l'aube` to a published file left it in the feeds).
+        Err(diagnostic) => {
+            return Loaded {
+                withheld: true,
+                ..Loaded::failed(diagnostic)
+            };
+        }
     };
     let mut entries = match kind::detect(rel, &doc, config) {
         Some(Kind::PressReview) => press_review_entries(rel, &doc, config, &mut diagnostics),
@@ -114,6 +125,7 @@ pub fn load_text(rel: &Path, text: &str, config: &Config) -> Loaded {
     Loaded {
         entries,
         diagnostics,
+        withheld: false,
     }
 }
 
@@ -205,6 +217,11 @@ fn release_entry(
         return None;
     };
     let inferred = communique::infer(doc.body, doc.body_first_line, config);
+    let title_line = if field_text(get(fields, &["title", "titre"])).is_some() {
+        doc.key_line(&["title", "titre"])
+    } else {
+        inferred.title_line
+    };
     let Some(mut title) = field_text(get(fields, &["title", "titre"])).or(inferred.title) else {
         diagnostics.push(
             Diagnostic::error(rel, Problem::MissingTitle).at(1, 1).hint(
@@ -222,6 +239,8 @@ fn release_entry(
                     "title longer than {MAX_TITLE_CHARS} characters, cut"
                 )),
             )
+            // Name the title's line: a 100,000-character title gave a message without one.
+            .at(title_line, 0)
             .hint("put the detail in `chapeau-text` or the body"),
         );
     }

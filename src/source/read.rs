@@ -132,10 +132,18 @@ pub fn strip_xml_invalid(text: &str) -> (String, usize, usize) {
     (cleaned, removed, line)
 }
 
+/// Line and column of a byte, counting line ends as `decode` does afterwards: LF, CRLF and
+/// a lone CR (old Mac exports; counting only LF put every error of such a file on line 1).
 fn byte_line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
     let before = &bytes[..offset.min(bytes.len())];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let column = before.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+    let is_line_end =
+        |i: usize| before[i] == b'\n' || (before[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+    let line = (0..before.len()).filter(|&i| is_line_end(i)).count() + 1;
+    let column = (0..before.len())
+        .rev()
+        .take_while(|&i| !is_line_end(i))
+        .count()
+        + 1;
     (line, column)
 }
 
@@ -157,6 +165,13 @@ mod tests {
         assert_eq!(out.text, "ok\nCommuniqué “cité”");
         assert_eq!(out.warnings[0].problem, Problem::InvalidUtf8 { offset: 12 });
         assert_eq!((out.warnings[0].line, out.warnings[0].column), (2, 10));
+    }
+
+    #[test]
+    fn cr_only_line_ends_are_counted() {
+        let out = decode(Path::new("a.md"), b"a\rb\r\nc\r\xe9").unwrap();
+        assert_eq!(out.warnings[0].problem, Problem::InvalidUtf8 { offset: 7 });
+        assert_eq!((out.warnings[0].line, out.warnings[0].column), (4, 1));
     }
 
     #[test]

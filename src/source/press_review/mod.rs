@@ -636,7 +636,22 @@ impl Scanner<'_> {
             headline = None;
             let url = match urls::resolve(&link.dest, self.base.as_ref()) {
                 Ok(url) => url,
-                Err(urls::UrlProblem::NotWeb) => continue,
+                // `mailto:`/`tel:` links are contacts, not articles: skipped silently. A
+                // script or inline-document link is dropped too, but said, so the editor
+                // learns why the article is missing (`[x](javascript:alert(1))` was silent).
+                Err(urls::UrlProblem::NotWeb) => {
+                    if let Some(scheme) = urls::active_scheme(&link.dest) {
+                        self.warn(
+                            line,
+                            column,
+                            Problem::Other(format!(
+                                "a `{scheme}` link is never published as an article"
+                            )),
+                            "link the article's web page: `[title](https://…)`",
+                        );
+                    }
+                    continue;
+                }
                 Err(urls::UrlProblem::Placeholder) => {
                     self.warn(
                         line,

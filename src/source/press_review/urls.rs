@@ -113,6 +113,16 @@ pub fn resolve(dest: &str, base: Option<&Url>) -> Result<Url, UrlProblem> {
     }
 }
 
+/// The scheme of a link a browser would run or render inline (`javascript:`, `vbscript:`,
+/// `data:`), lower-cased with its colon, if `dest` has one.
+pub fn active_scheme(dest: &str) -> Option<String> {
+    let scheme = Url::parse(repair(dest).trim())
+        .ok()?
+        .scheme()
+        .to_ascii_lowercase();
+    matches!(scheme.as_str(), "javascript" | "vbscript" | "data").then(|| format!("{scheme}:"))
+}
+
 /// The host as people read it: lower-case, without `www.`.
 pub fn readable_host(url: &Url) -> Option<String> {
     let host = url.host_str()?.to_ascii_lowercase();
@@ -171,6 +181,17 @@ mod tests {
         assert_eq!(repair("https://a.fr/x \"Titre\""), "https://a.fr/x");
         assert_eq!(repair("<https://a.fr/x>"), "https://a.fr/x");
         assert_eq!(repair("https://a.fr/x%C2%A0"), "https://a.fr/x");
+    }
+
+    #[test]
+    fn active_schemes_are_named() {
+        assert_eq!(
+            active_scheme("JaVaScRiPt:alert(1)").as_deref(),
+            Some("javascript:")
+        );
+        assert_eq!(active_scheme("data:text/html,x").as_deref(), Some("data:"));
+        assert_eq!(active_scheme("mailto:a@b.fr"), None);
+        assert_eq!(active_scheme("https://a.fr/javascript:x"), None);
     }
 
     #[test]
