@@ -93,6 +93,9 @@ impl BuildReport {
 struct RenderedPdf {
     input: String,
     len: u64,
+    /// blake3 of the PDF's bytes: after a crash between a PDF write and the manifest write,
+    /// the file on disk may be another version of the same length.
+    hash: String,
 }
 
 /// Lets a later `build` skip PDFs whose communiqué did not change. Derived like every output.
@@ -114,10 +117,16 @@ pub struct Site {
 impl Site {
     pub fn new(config: Config, paths: Paths) -> Result<Site, PipelineError> {
         let assets = pdf::Assets::load(&config.pdf)?;
-        let pdfs = std::fs::read(paths.out.join(MANIFEST))
+        let mut pdfs: BTreeMap<String, RenderedPdf> = std::fs::read(paths.out.join(MANIFEST))
             .ok()
             .and_then(|bytes| serde_json::from_slice(&bytes).ok())
             .unwrap_or_default();
+        // Trust the manifest only for PDFs whose bytes are the ones it describes (checked once
+        // per process; later publishes know what they wrote).
+        pdfs.retain(|slug, pdf| {
+            std::fs::read(paths.out.join(feeds::pdf_path(slug)))
+                .is_ok_and(|bytes| blake3::hash(&bytes).to_hex().as_str() == pdf.hash)
+        });
         Ok(Site {
             config,
             paths,
@@ -311,6 +320,7 @@ impl Site {
                         RenderedPdf {
                             input: wanted[&entry.slug].clone(),
                             len: bytes.len() as u64,
+                            hash: blake3::hash(&bytes).to_hex().to_string(),
                         },
                     );
                 }

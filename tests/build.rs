@@ -480,3 +480,21 @@ fn which(tool: &str) -> Option<std::path::PathBuf> {
         .map(|dir| Path::new(dir).join(tool))
         .find(|p| p.is_file())
 }
+
+#[test]
+fn a_pdf_altered_behind_the_manifest_is_rendered_again() {
+    // A crash between a PDF write and the manifest write can leave another version's PDF of
+    // the same length on disk: the next build must not trust the manifest for it.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("feeds");
+    build(&common::releases_dir(), &out);
+    let pdf = out.join("pdf/communique-nec-2023.pdf");
+    let good = fs::read(&pdf).unwrap();
+    let mut other = good.clone();
+    let middle = other.len() / 2;
+    other[middle] ^= 0x20;
+    fs::write(&pdf, &other).unwrap();
+    let report = build(&common::releases_dir(), &out);
+    assert_eq!(report.pdfs_rendered, 1);
+    assert_eq!(fs::read(&pdf).unwrap(), good);
+}
