@@ -111,6 +111,8 @@ pub struct Site {
     pdfs: BTreeMap<String, RenderedPdf>,
     /// The input hash of each published communiqué, with the entry it was computed from.
     pdf_inputs: HashMap<String, (Entry, String)>,
+    /// Feed items prepared by the previous publish.
+    items: feeds::ItemCache,
     cleaned_temp_files: bool,
 }
 
@@ -135,6 +137,7 @@ impl Site {
             scan_diagnostics: Vec::new(),
             pdfs,
             pdf_inputs: HashMap::new(),
+            items: feeds::ItemCache::default(),
             cleaned_temp_files: false,
         })
     }
@@ -341,7 +344,7 @@ impl Site {
             .collect();
 
         // 2. Feeds, which now only link PDFs that exist.
-        for file in feeds::render_feeds(&catalog, &self.config, &sizes)? {
+        for file in feeds::render_feeds_cached(&catalog, &self.config, &sizes, &mut self.items)? {
             if publisher.write(&file.path, &file.bytes)? == Outcome::Written {
                 report.written.push(file.path);
             }

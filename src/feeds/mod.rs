@@ -23,8 +23,9 @@ use crate::model::{Entry, Kind};
 use chrono::{DateTime, FixedOffset};
 use item::Item;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Byte length of each published PDF, by entry slug (for enclosures).
 pub type PdfSizes = BTreeMap<String, u64>;
@@ -61,11 +62,29 @@ pub(crate) struct FeedMeta<'a> {
     pub config: &'a Config,
 }
 
+/// Prepared items of the previous render, reused while their entry and PDF size are
+/// unchanged: sanitising HTML is the costly part of a feed, and a save changes one entry.
+/// Memoisation only: the bytes are those of a render without it.
+#[derive(Default)]
+pub struct ItemCache {
+    items: HashMap<String, (Entry, Option<u64>, Arc<Item>)>,
+}
+
 /// Renders `atom.xml` and `rss.xml` at the top and in each kind's folder.
 pub fn render_feeds(
     catalog: &Catalog,
     config: &Config,
     pdfs: &PdfSizes,
+) -> Result<Vec<OutputFile>, FeedError> {
+    render_feeds_cached(catalog, config, pdfs, &mut ItemCache::default())
+}
+
+/// [`render_feeds`], reusing the items of the previous call made with the same `config`.
+pub fn render_feeds_cached(
+    catalog: &Catalog,
+    config: &Config,
+    pdfs: &PdfSizes,
+    cache: &mut ItemCache,
 ) -> Result<Vec<OutputFile>, FeedError> {
     let sanitizer = html::Sanitizer::new(config);
     // Ids are unique by construction (distinct keys); a duplicate key would still be a
@@ -91,10 +110,31 @@ pub fn render_feeds(
             shown[index] = true;
         }
     }
-    let items: Vec<Option<Item>> = unique
+    let known = &cache.items;
+    let items: Vec<Option<Arc<Item>>> = unique
         .par_iter()
         .zip(shown.par_iter())
-        .map(|(entry, &shown)| shown.then(|| Item::new(entry, config, pdfs, &sanitizer)))
+        .map(|(entry, &shown)| {
+            if !shown {
+                return None;
+            }
+            let size = pdfs.get(&entry.slug).copied();
+            match known.get(&entry.key) {
+                Some((before, before_size, item)) if before == *entry && *before_size == size => {
+                    Some(Arc::clone(item))
+                }
+                _ => Some(Arc::new(Item::new(entry, config, pdfs, &sanitizer))),
+            }
+        })
+        .collect();
+    cache.items = unique
+        .iter()
+        .zip(&items)
+        .filter_map(|(entry, item)| {
+            let item = Arc::clone(item.as_ref()?);
+            let size = pdfs.get(&entry.slug).copied();
+            Some((entry.key.clone(), ((*entry).clone(), size, item)))
+        })
         .collect();
 
     let mut out = Vec::new();
@@ -103,7 +143,7 @@ pub fn render_feeds(
             .iter()
             .zip(&items)
             .filter(|(entry, _)| in_feed(entry, feed))
-            .filter_map(|(_, item)| item.as_ref())
+            .filter_map(|(_, item)| item.as_deref())
             .take(limit)
             .collect();
         out.extend(render_pair(feed, &selected, config)?);
