@@ -10,17 +10,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
 
-const FEEDS: [&str; 8] = [
-    "atom.xml",
-    "rss.xml",
-    "communiques/atom.xml",
-    "communiques/rss.xml",
-    "agenda/atom.xml",
-    "agenda/rss.xml",
-    "revue-de-presse/atom.xml",
-    "revue-de-presse/rss.xml",
-];
-
 fn now() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-11-23T12:00:00+01:00").unwrap()
 }
@@ -177,8 +166,10 @@ fn ids_do_not_change_when_text_is_edited() {
     common::copy_tree(&common::releases_dir(), &releases);
     let out = dir.path().join("feeds");
     build(&releases, &out);
-    let before: BTreeMap<&str, Vec<String>> =
-        FEEDS.iter().map(|f| (*f, ids(&out.join(f)))).collect();
+    let before: BTreeMap<&str, Vec<String>> = common::FEEDS
+        .iter()
+        .map(|f| (*f, ids(&out.join(f))))
+        .collect();
 
     let edit = |rel: &str, from: &str, to: &str| {
         let path = releases.join(rel);
@@ -213,7 +204,7 @@ fn ids_do_not_change_when_text_is_edited() {
         "[Les communs numériques : graines",
     );
     build(&releases, &out);
-    for feed in FEEDS {
+    for feed in common::FEEDS {
         let mut a = before[feed].clone();
         let mut b = ids(&out.join(feed));
         a.sort();
@@ -285,7 +276,7 @@ fn hostile_markup_never_reaches_a_reader_and_the_rest_still_publishes() {
     .unwrap();
     let out = dir.path().join("feeds");
     let report = build(&releases, &out);
-    for feed in FEEDS {
+    for feed in common::FEEDS {
         let parsed = read_feed(&out.join(feed));
         let raw = fs::read_to_string(out.join(feed)).unwrap();
         let unescaped = raw

@@ -1,6 +1,8 @@
 //! Feed rules from DESIGN.md, checked on a hand-built catalog with an independent reader
 //! (feed-rs) and a strict XML parser (roxmltree).
 
+mod common;
+
 use chrono::{DateTime, FixedOffset};
 use communique::catalog::Catalog;
 use communique::feeds::{self, OutputFile, PdfSizes};
@@ -160,17 +162,6 @@ fn parse(text: &str) -> feed_rs::model::Feed {
     feed_rs::parser::parse(text.as_bytes()).unwrap()
 }
 
-const PATHS: [&str; 8] = [
-    "atom.xml",
-    "rss.xml",
-    "communiques/atom.xml",
-    "communiques/rss.xml",
-    "agenda/atom.xml",
-    "agenda/rss.xml",
-    "revue-de-presse/atom.xml",
-    "revue-de-presse/rss.xml",
-];
-
 #[test]
 fn every_feed_parses_with_right_counts_ids_dates_and_enclosure() {
     let files = render(&catalog());
@@ -178,10 +169,10 @@ fn every_feed_parses_with_right_counts_ids_dates_and_enclosure() {
         .iter()
         .map(|f| f.path.to_str().unwrap().to_string())
         .collect();
-    assert_eq!(paths, PATHS);
+    assert_eq!(paths, common::FEEDS);
     let expected_counts = [3, 3, 1, 1, 1, 1, 1, 1];
     let originals = catalog().entries;
-    for (path, count) in PATHS.iter().zip(expected_counts) {
+    for (path, count) in common::FEEDS.iter().zip(expected_counts) {
         let text = file(&files, path);
         assert!(text.len() < 1_000_000);
         let feed = parse(text);
@@ -461,7 +452,7 @@ fn same_input_same_bytes() {
 fn empty_kinds_and_catalog_give_valid_empty_feeds_with_a_fixed_date() {
     let files = render(&Catalog::default());
     assert_eq!(files.len(), 8);
-    for path in PATHS {
+    for path in common::FEEDS {
         let text = file(&files, path);
         let feed = parse(text);
         assert!(feed.entries.is_empty());

@@ -19,17 +19,6 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
-const FEEDS: [&str; 8] = [
-    "atom.xml",
-    "rss.xml",
-    "communiques/atom.xml",
-    "communiques/rss.xml",
-    "agenda/atom.xml",
-    "agenda/rss.xml",
-    "revue-de-presse/atom.xml",
-    "revue-de-presse/rss.xml",
-];
-
 /// The only file in `feeds/` that is not a feed or a PDF.
 const MANIFEST: &str = ".communique-manifest.json";
 
@@ -452,7 +441,7 @@ fn the_rest_of_the_site_still_publishes_and_nothing_escapes() {
     assert!(secret.contains(SECRET));
 
     // Every shipped entry is still in every feed.
-    for feed in FEEDS {
+    for feed in common::FEEDS {
         let shipped = ids(&shipped_out.path().join(feed));
         assert!(
             !shipped.is_empty(),
@@ -487,7 +476,7 @@ fn the_rest_of_the_site_still_publishes_and_nothing_escapes() {
     // Outputs are named only from file names: feeds, the manifest, and pdf/<slug>.pdf for
     // a communiqué's file name. `url: /`, `slug: ../../etc`, `permalink: /etc/passwd`… chose
     // nothing.
-    let mut allowed: BTreeSet<PathBuf> = FEEDS.iter().map(PathBuf::from).collect();
+    let mut allowed: BTreeSet<PathBuf> = common::FEEDS.iter().map(PathBuf::from).collect();
     allowed.insert(PathBuf::from(MANIFEST));
     let communique_slugs: BTreeSet<String> =
         common::files_below(&tree.releases().join("communiques"))
@@ -544,7 +533,7 @@ fn the_rest_of_the_site_still_publishes_and_nothing_escapes() {
             rel.display()
         );
     }
-    for feed in FEEDS {
+    for feed in common::FEEDS {
         let (raw, parsed) = read_feed(&tree.out().join(feed));
         for entry in &parsed.entries {
             let title = entry
@@ -565,7 +554,7 @@ fn no_executable_markup_reaches_any_feed() {
     let tree = hostile_tree();
     build_guarded(&tree.releases(), &tree.out(), now());
     let mut published_hostile = 0;
-    for feed in FEEDS {
+    for feed in common::FEEDS {
         let (raw, parsed) = read_feed(&tree.out().join(feed));
         let found = support::executable_markup(&raw);
         assert!(found.is_empty(), "{feed}:\n{}", found.join("\n"));

@@ -3,6 +3,18 @@
 
 use std::path::{Path, PathBuf};
 
+/// Every feed a build publishes, relative to the output directory.
+pub const FEEDS: [&str; 8] = [
+    "atom.xml",
+    "rss.xml",
+    "communiques/atom.xml",
+    "communiques/rss.xml",
+    "agenda/atom.xml",
+    "agenda/rss.xml",
+    "revue-de-presse/atom.xml",
+    "revue-de-presse/rss.xml",
+];
+
 /// `../shared` beside the repository, when present (CI has it; a bare clone may not).
 pub fn shared_dir() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
