@@ -5,6 +5,7 @@
 use chrono::{DateTime, Datelike, FixedOffset};
 use chrono_tz::Tz;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// What a release is; decides which feed it goes to and whether it gets a PDF.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -191,6 +192,12 @@ pub struct Entry {
     pub origin: Origin,
     /// Other places the same entry was found (merged duplicates).
     pub also_in: Vec<Origin>,
+}
+
+/// Whether two shared entries hold the same facts. An entry no merge touched is the same
+/// allocation from one catalog to the next, so renderers' caches mostly compare pointers.
+pub fn same_entry(a: &Arc<Entry>, b: &Arc<Entry>) -> bool {
+    Arc::ptr_eq(a, b) || a == b
 }
 
 #[cfg(test)]

@@ -5,14 +5,15 @@ use crate::catalog::{self, Catalog};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::feeds::{self, PdfSizes};
-use crate::model::{Entry, Kind};
+use crate::model::{Entry, Kind, same_entry};
 use crate::pdf;
 use crate::publish::{Outcome, Publisher};
 use crate::source::{self, Loaded, scan};
 use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant, SystemTime};
 
 /// Where releases are read and outputs written.
@@ -53,7 +54,7 @@ struct SourceState {
     /// Diagnostics of the latest read.
     loaded: Loaded,
     /// What is published: the latest read, or the last good one when the latest has errors.
-    published: Vec<Entry>,
+    published: Vec<Arc<Entry>>,
 }
 
 /// Which release files changed since the previous scan.
@@ -106,13 +107,18 @@ pub struct Site {
     config: Config,
     paths: Paths,
     assets: pdf::Assets,
-    sources: BTreeMap<PathBuf, SourceState>,
+    /// By path relative to releases/, as UTF-8 (compared as bytes: this map is walked on
+    /// every event).
+    sources: BTreeMap<String, SourceState>,
     scan_diagnostics: Vec<Diagnostic>,
     pdfs: BTreeMap<String, RenderedPdf>,
-    /// The input hash of each published communiqué, with the entry it was computed from.
-    pdf_inputs: HashMap<String, (Entry, String)>,
-    /// Feed items prepared by the previous publish.
-    items: feeds::ItemCache,
+    /// The input hash of each published communiqué, with the entry it was computed from:
+    /// hashing every communiqué's text on each save costs more than comparing entries.
+    pdf_inputs: HashMap<String, (Arc<Entry>, String)>,
+    /// `pdfs` differs from the manifest on disk (always true for a new `Site`).
+    manifest_outdated: bool,
+    /// What the previous publish prepared for the feeds.
+    feed_cache: feeds::FeedCache,
     cleaned_temp_files: bool,
 }
 
@@ -137,7 +143,8 @@ impl Site {
             scan_diagnostics: Vec::new(),
             pdfs,
             pdf_inputs: HashMap::new(),
-            items: feeds::ItemCache::default(),
+            manifest_outdated: true,
+            feed_cache: feeds::FeedCache::default(),
             cleaned_temp_files: false,
         })
     }
@@ -152,44 +159,96 @@ impl Site {
 
     /// Compares the releases tree with what is known and re-reads only what changed.
     pub fn rescan(&mut self) -> Result<SourceChanges, PipelineError> {
-        if !self.paths.releases.is_dir() {
-            return Err(PipelineError::Releases {
-                path: self.paths.releases.clone(),
-                source: std::io::Error::new(std::io::ErrorKind::NotFound, "not a directory"),
-            });
-        }
+        self.check_releases()?;
         let (files, diagnostics) = scan::scan(&self.paths.releases);
         self.scan_diagnostics = diagnostics;
+        Ok(self.update(files, |_| true))
+    }
+
+    /// [`Site::rescan`] limited to `paths` (files or directories, relative to releases/),
+    /// such as those named by file events: a save then costs the same in a large archive
+    /// as in a small one. What lies elsewhere is left as known, so a caller that cannot
+    /// trust its hints (the watcher) still rescans everything now and then.
+    pub fn rescan_paths(&mut self, paths: &[PathBuf]) -> Result<SourceChanges, PipelineError> {
+        self.check_releases()?;
+        let mut scopes: Vec<&str> = Vec::with_capacity(paths.len());
+        for path in paths {
+            match path.to_str() {
+                Some(rel) if !rel.is_empty() => scopes.push(rel),
+                // The root itself, or a name only the full scan reports.
+                _ => return self.rescan(),
+            }
+        }
+        let mut files = Vec::new();
+        for path in paths {
+            let (found, diagnostics) = scan::scan_at(&self.paths.releases, path);
+            files.extend(found);
+            for diagnostic in diagnostics {
+                if !self.scan_diagnostics.contains(&diagnostic) {
+                    self.scan_diagnostics.push(diagnostic);
+                }
+            }
+        }
+        files.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
+        files.dedup_by(|a, b| a.rel == b.rel);
+        let in_scope = |rel: &str| {
+            scopes.iter().any(|scope| {
+                rel.strip_prefix(scope)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+            })
+        };
+        Ok(self.update(files, in_scope))
+    }
+
+    fn check_releases(&self) -> Result<(), PipelineError> {
+        if self.paths.releases.is_dir() {
+            return Ok(());
+        }
+        Err(PipelineError::Releases {
+            path: self.paths.releases.clone(),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "not a directory"),
+        })
+    }
+
+    /// Takes in what a scan found: files in scope that it did not find are gone, files whose
+    /// size or mtime moved are re-read, and only a different content counts as a change.
+    fn update(
+        &mut self,
+        files: Vec<scan::Found>,
+        in_scope: impl Fn(&str) -> bool,
+    ) -> SourceChanges {
         let mut changes = SourceChanges::default();
-        let present: BTreeSet<&PathBuf> = files.iter().collect();
-        let gone: Vec<PathBuf> = self
+        let present: HashSet<&str> = files.iter().map(|f| f.rel.as_str()).collect();
+        let gone: Vec<String> = self
             .sources
             .keys()
-            .filter(|p| !present.contains(p))
+            .filter(|rel| in_scope(rel) && !present.contains(rel.as_str()))
             .cloned()
             .collect();
-        for path in gone {
-            self.sources.remove(&path);
-            changes.removed.push(path);
+        for rel in gone {
+            self.sources.remove(&rel);
+            changes.removed.push(PathBuf::from(rel));
         }
-        let root = self.paths.releases.clone();
+        // Size and mtime first: on a watcher's save, one file in thousands has moved.
+        let moved: Vec<&scan::Found> = files
+            .iter()
+            .filter(|found| {
+                self.sources.get(&found.rel).is_none_or(|known| {
+                    known.fingerprint.len != found.len
+                        || known.fingerprint.modified != found.modified
+                })
+            })
+            .collect();
+        let root = &self.paths.releases;
         let config = &self.config;
         let previous = &self.sources;
-        // Read and parse changed files in parallel; most scans find none.
-        let updates: Vec<(PathBuf, Option<SourceState>)> = files
+        // Read and parse in parallel: a first scan reads the whole archive.
+        let updates: Vec<(String, SourceState)> = moved
             .par_iter()
-            .filter_map(|rel| {
-                let known = previous.get(rel);
-                let meta = std::fs::symlink_metadata(root.join(rel)).ok();
-                let len = meta.as_ref().map_or(0, |m| m.len());
-                let modified = meta.as_ref().and_then(|m| m.modified().ok());
-                if let Some(known) = known
-                    && known.fingerprint.len == len
-                    && known.fingerprint.modified == modified
-                {
-                    return None;
-                }
-                let (hash, loaded) = match source::read::read_bytes(&root, rel, &config.limits) {
+            .filter_map(|found| {
+                let rel = Path::new(&found.rel);
+                let known = previous.get(&found.rel);
+                let (hash, loaded) = match source::read::read_bytes(root, rel, &config.limits) {
                     Ok(bytes) => (
                         blake3::hash(&bytes),
                         source::load_bytes(rel, &bytes, config),
@@ -197,8 +256,8 @@ impl Site {
                     Err(diagnostic) => (blake3::hash(b""), Loaded::failed(diagnostic)),
                 };
                 let fingerprint = Fingerprint {
-                    len,
-                    modified,
+                    len: found.len,
+                    modified: found.modified,
                     hash,
                 };
                 if let Some(known) = known
@@ -208,7 +267,7 @@ impl Site {
                     // Touched but identical: remember the new mtime, nothing to rebuild.
                     let mut same = known.clone();
                     same.fingerprint = fingerprint;
-                    return Some((rel.clone(), Some(same)));
+                    return Some((found.rel.clone(), same));
                 }
                 let published = match known {
                     // Last good version: a broken edit keeps what was published, unless
@@ -218,31 +277,32 @@ impl Site {
                     {
                         known.published.clone()
                     }
-                    _ => loaded.entries.clone(),
+                    _ => loaded.entries.iter().cloned().map(Arc::new).collect(),
                 };
                 Some((
-                    rel.clone(),
-                    Some(SourceState {
+                    found.rel.clone(),
+                    SourceState {
                         fingerprint,
                         loaded,
                         published,
-                    }),
+                    },
                 ))
             })
             .collect();
         for (rel, state) in updates {
-            let Some(state) = state else { continue };
             match self.sources.get(&rel) {
-                None => changes.added.push(rel.clone()),
+                None => changes.added.push(PathBuf::from(&rel)),
                 Some(old) if old.fingerprint.hash != state.fingerprint.hash => {
-                    changes.changed.push(rel.clone())
+                    changes.changed.push(PathBuf::from(&rel))
                 }
-                Some(old) if old.loaded != state.loaded => changes.changed.push(rel.clone()),
+                Some(old) if old.loaded != state.loaded => {
+                    changes.changed.push(PathBuf::from(&rel))
+                }
                 Some(_) => {}
             }
             self.sources.insert(rel, state);
         }
-        Ok(changes)
+        changes
     }
 
     /// Every current diagnostic: scan problems and each file's latest read.
@@ -257,11 +317,10 @@ impl Site {
     /// The catalog at `now`, with the diagnostics of every file and of the merge.
     pub fn catalog(&self, now: DateTime<FixedOffset>) -> (Catalog, Vec<Diagnostic>) {
         let mut diagnostics = self.diagnostics();
-        let entries: Vec<Entry> = self
+        let entries = self
             .sources
             .values()
-            .flat_map(|s| s.published.iter().cloned())
-            .collect();
+            .flat_map(|s| s.published.iter().cloned());
         let catalog = catalog::assemble(entries, now, &mut diagnostics);
         (catalog, diagnostics)
     }
@@ -282,53 +341,142 @@ impl Site {
         };
 
         // 1. PDFs first: a feed must never link a PDF that is not there yet.
-        let communiques: Vec<&Entry> = catalog
+        // One listing of pdf/ tells which are there (a stat per communiqué costs more on a
+        // large archive) and, at the end, which are left over.
+        let on_disk: HashSet<String> = publisher
+            .list(Path::new("pdf"), "pdf")
+            .into_iter()
+            .filter_map(|rel| Some(rel.file_stem()?.to_str()?.to_string()))
+            .collect();
+        let new_pdfs = self.render_pdfs(&catalog, &on_disk, &mut diagnostics);
+        report.pdfs_rendered = new_pdfs.len();
+        let sizes: PdfSizes = self
+            .pdfs
+            .iter()
+            .map(|(slug, pdf)| (slug.clone(), pdf.len))
+            .collect();
+
+        // 2. One writer thread takes the PDFs, then each feed as soon as it is rendered:
+        // writing overlaps rendering, and the queue's order keeps a feed from reaching the
+        // disk before a PDF it links.
+        let new_slugs: Vec<String> = new_pdfs.iter().map(|(slug, _)| slug.clone()).collect();
+        let (written, rendered) = std::thread::scope(|scope| {
+            let (queue, files) = mpsc::channel::<(PathBuf, Vec<u8>)>();
+            let writer = scope.spawn(|| write_in_order(&publisher, files));
+            // A closed queue means the writer failed; its error is returned below.
+            for (slug, bytes) in new_pdfs {
+                let _ = queue.send((feeds::pdf_path(&slug), bytes));
+            }
+            let rendered = feeds::render_feeds_cached(
+                &catalog,
+                &self.config,
+                &sizes,
+                &mut self.feed_cache,
+                |file| {
+                    let _ = queue.send((file.path.clone(), file.bytes.clone()));
+                },
+            );
+            drop(queue);
+            let written = writer
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (written, rendered)
+        });
+        match written {
+            Ok(written) => report.written.extend(written),
+            Err(err) => {
+                // Whether those PDFs reached the disk is unknown: render them again next time.
+                for slug in &new_slugs {
+                    self.pdfs.remove(slug);
+                }
+                self.manifest_outdated = true;
+                return Err(err.into());
+            }
+        }
+        rendered?;
+
+        // 3. Only then remove PDFs no feed links any more (deleted, unpublished, embargoed).
+        for slug in &on_disk {
+            let rel = feeds::pdf_path(slug);
+            if !self.pdfs.contains_key(slug) && publisher.remove(&rel)? {
+                report.removed.push(rel);
+            }
+        }
+        report.removed.sort();
+        if self.manifest_outdated {
+            let manifest = serde_json::to_vec_pretty(&self.pdfs).unwrap_or_default();
+            if publisher.write(Path::new(MANIFEST), &manifest)? == Outcome::Written {
+                report.written.push(PathBuf::from(MANIFEST));
+            }
+            self.manifest_outdated = false;
+        }
+        report.diagnostics = diagnostics;
+        report.elapsed = started.elapsed();
+        Ok(report)
+    }
+
+    /// Renders the PDFs of the catalog's communiqués that are missing from pdf/ or out of
+    /// date, and records them; returns them (slug, bytes) for writing. A communiqué whose
+    /// PDF cannot be rendered stays in the feeds without one, with an error.
+    fn render_pdfs(
+        &mut self,
+        catalog: &Catalog,
+        on_disk: &HashSet<String>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Vec<(String, Vec<u8>)> {
+        let communiques: Vec<&Arc<Entry>> = catalog
             .entries
             .iter()
             .filter(|e| e.kind == Kind::Communique)
             .collect();
-        let wanted: BTreeMap<String, String> = communiques
-            .iter()
-            .map(|e| (e.slug.clone(), self.pdf_input(e)))
-            .collect();
-        // Keep the inputs of what is published now, so the next save hashes only what changed.
-        self.pdf_inputs.retain(|slug, _| wanted.contains_key(slug));
+        let mut wanted: HashMap<&str, String> = HashMap::with_capacity(communiques.len());
         for entry in &communiques {
-            if let Some(input) = wanted.get(&entry.slug) {
-                self.pdf_inputs
-                    .insert(entry.slug.clone(), ((*entry).clone(), input.clone()));
-            }
+            let input = match self.pdf_inputs.get(&entry.slug) {
+                Some((known, input)) if same_entry(known, entry) => input.clone(),
+                _ => {
+                    let input = pdf_input(entry, &self.config);
+                    self.pdf_inputs
+                        .insert(entry.slug.clone(), (Arc::clone(entry), input.clone()));
+                    input
+                }
+            };
+            wanted.insert(&entry.slug, input);
         }
-        let to_render: Vec<&Entry> = communiques
+        self.pdf_inputs
+            .retain(|slug, _| wanted.contains_key(slug.as_str()));
+        let to_render: Vec<&Arc<Entry>> = communiques
             .iter()
             .copied()
-            .filter(|e| !self.pdf_is_current(&publisher, e, &wanted[&e.slug]))
+            .filter(|e| {
+                let current = self.pdfs.get(&e.slug).is_some_and(|known| {
+                    known.input == wanted[e.slug.as_str()] && on_disk.contains(&e.slug)
+                });
+                !current
+            })
             .collect();
         let config = &self.config;
         let assets = &self.assets;
-        let rendered: Vec<(&Entry, Result<Vec<u8>, pdf::PdfError>)> = to_render
+        let rendered: Vec<_> = to_render
             .par_iter()
             .map(|e| (*e, pdf::render(e, config, assets)))
             .collect();
-        report.pdfs_rendered = rendered.len();
+        let mut new_pdfs = Vec::with_capacity(rendered.len());
         for (entry, result) in rendered {
             match result {
                 Ok(bytes) => {
-                    let rel = feeds::pdf_path(&entry.slug);
-                    if publisher.write(&rel, &bytes)? == Outcome::Written {
-                        report.written.push(rel);
+                    let pdf = RenderedPdf {
+                        input: wanted[entry.slug.as_str()].clone(),
+                        len: bytes.len() as u64,
+                        hash: blake3::hash(&bytes).to_hex().to_string(),
+                    };
+                    if self.pdfs.get(&entry.slug) != Some(&pdf) {
+                        self.pdfs.insert(entry.slug.clone(), pdf);
+                        self.manifest_outdated = true;
                     }
-                    self.pdfs.insert(
-                        entry.slug.clone(),
-                        RenderedPdf {
-                            input: wanted[&entry.slug].clone(),
-                            len: bytes.len() as u64,
-                            hash: blake3::hash(&bytes).to_hex().to_string(),
-                        },
-                    );
+                    new_pdfs.push((entry.slug.clone(), bytes));
                 }
                 Err(err) => {
-                    self.pdfs.remove(&entry.slug);
+                    self.manifest_outdated |= self.pdfs.remove(&entry.slug).is_some();
                     diagnostics.push(
                         Diagnostic::error(&entry.origin.file, Problem::Other(err.to_string()))
                             .hint("the communiqué is in the feeds without its PDF; report this with the file"),
@@ -336,64 +484,40 @@ impl Site {
                 }
             }
         }
-        self.pdfs.retain(|slug, _| wanted.contains_key(slug));
-        let sizes: PdfSizes = self
-            .pdfs
-            .iter()
-            .map(|(slug, pdf)| (slug.clone(), pdf.len))
-            .collect();
-
-        // 2. Feeds, which now only link PDFs that exist.
-        for file in feeds::render_feeds_cached(&catalog, &self.config, &sizes, &mut self.items)? {
-            if publisher.write(&file.path, &file.bytes)? == Outcome::Written {
-                report.written.push(file.path);
-            }
-        }
-
-        // 3. Only then remove PDFs no feed links any more (deleted, unpublished, embargoed).
-        for rel in publisher.list(Path::new("pdf"), "pdf") {
-            let slug = rel.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-            if !self.pdfs.contains_key(slug) && publisher.remove(&rel)? {
-                report.removed.push(rel);
-            }
-        }
-        let manifest = serde_json::to_vec_pretty(&self.pdfs).unwrap_or_default();
-        if publisher.write(Path::new(MANIFEST), &manifest)? == Outcome::Written {
-            report.written.push(PathBuf::from(MANIFEST));
-        }
-        report.diagnostics = diagnostics;
-        report.elapsed = started.elapsed();
-        Ok(report)
+        let before = self.pdfs.len();
+        self.pdfs
+            .retain(|slug, _| wanted.contains_key(slug.as_str()));
+        self.manifest_outdated |= self.pdfs.len() != before;
+        new_pdfs
     }
+}
 
-    /// What a PDF depends on: the entry, the settings the renderer reads, the renderer's version.
-    /// Hashing every communiqué's text on each save is the watcher's main cost on a large
-    /// archive; comparing with the entry last hashed is much cheaper.
-    fn pdf_input(&self, entry: &Entry) -> String {
-        if let Some((known, input)) = self.pdf_inputs.get(&entry.slug)
-            && known == entry
-        {
-            return input.clone();
+/// Writes what arrives, in order, until the queue closes or a write fails; returns the paths
+/// whose bytes changed.
+fn write_in_order(
+    publisher: &Publisher,
+    files: mpsc::Receiver<(PathBuf, Vec<u8>)>,
+) -> Result<Vec<PathBuf>, crate::publish::PublishError> {
+    let mut written = Vec::new();
+    for (path, bytes) in files {
+        if publisher.write(&path, &bytes)? == Outcome::Written {
+            written.push(path.clone());
         }
-        let c = &self.config;
-        let input = format!(
-            "{}\n{entry:?}\n{:?}\n{:?}\n{}\n{}",
-            env!("CARGO_PKG_VERSION"),
-            c.pdf,
-            c.default_contact,
-            c.base_url,
-            c.language
-        );
-        blake3::hash(input.as_bytes()).to_hex().to_string()
     }
+    Ok(written)
+}
 
-    fn pdf_is_current(&self, publisher: &Publisher, entry: &Entry, input: &str) -> bool {
-        let Some(known) = self.pdfs.get(&entry.slug) else {
-            return false;
-        };
-        let on_disk = std::fs::metadata(publisher.root().join(feeds::pdf_path(&entry.slug)));
-        known.input == input && on_disk.is_ok_and(|m| m.len() == known.len)
-    }
+/// What a PDF depends on: the entry, the settings the renderer reads, the renderer's version.
+fn pdf_input(entry: &Entry, c: &Config) -> String {
+    let input = format!(
+        "{}\n{entry:?}\n{:?}\n{:?}\n{}\n{}",
+        env!("CARGO_PKG_VERSION"),
+        c.pdf,
+        c.default_contact,
+        c.base_url,
+        c.language
+    );
+    blake3::hash(input.as_bytes()).to_hex().to_string()
 }
 
 /// One complete build: read every release, publish at `now`.

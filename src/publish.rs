@@ -91,7 +91,7 @@ impl Publisher {
         }
     }
 
-    /// Files directly in `rel_dir` with extension `ext`, relative to the root, sorted.
+    /// Files directly in `rel_dir` with extension `ext`, relative to the root, in byte order.
     pub fn list(&self, rel_dir: &Path, ext: &str) -> Vec<PathBuf> {
         let Ok(dir) = self.resolve(rel_dir) else {
             return Vec::new();
@@ -104,7 +104,7 @@ impl Publisher {
             .map(|e| rel_dir.join(e.file_name()))
             .filter(|p| p.extension().is_some_and(|x| x == ext))
             .collect();
-        found.sort();
+        found.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
         found
     }
 

@@ -22,7 +22,8 @@ fn every_corpus_document_loads_without_error() {
     let mut errors = Vec::new();
     let mut entries = 0;
     let mut warnings = 0;
-    for rel in &files {
+    for found in &files {
+        let rel = Path::new(&found.rel);
         let loaded = source::load_file(&root, rel, &config);
         entries += loaded.entries.len();
         for d in &loaded.diagnostics {
@@ -82,7 +83,8 @@ fn every_corpus_communique_exports_as_pdf_a2a_and_ua1() {
     let mut rendered = 0;
     for root in [shared.join("seeds"), shared.join("corpus")] {
         let (files, _) = scan::scan(&root);
-        for rel in &files {
+        for found in &files {
+            let rel = Path::new(&found.rel);
             for entry in source::load_file(&root, rel, &config).entries {
                 if entry.kind != communique::Kind::Communique {
                     continue;

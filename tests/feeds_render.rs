@@ -136,7 +136,7 @@ fn press_review() -> Entry {
 fn catalog() -> Catalog {
     // Newest first, as the catalog hands them over.
     Catalog {
-        entries: vec![press_review(), communique(), event()],
+        entries: vec![press_review().into(), communique().into(), event().into()],
         next_embargo: None,
     }
 }
@@ -413,7 +413,8 @@ fn ids_survive_edits_and_are_unique() {
     let edited: Vec<String> = catalog()
         .entries
         .into_iter()
-        .map(|mut e| {
+        .map(|e| {
+            let mut e = communique::Entry::clone(&e);
             e.title.push_str(" (mis à jour)");
             e.body = "Nouveau corps".into();
             e.summary = Some("Nouveau chapeau".into());
@@ -435,7 +436,7 @@ fn duplicate_keys_never_give_duplicate_ids() {
     let mut c = catalog();
     let mut dup = communique();
     dup.title = "Copie".into();
-    c.entries.push(dup);
+    c.entries.push(dup.into());
     let files = render(&c);
     let feed = parse(file(&files, "atom.xml"));
     let ids: BTreeSet<_> = feed.entries.iter().map(|e| e.id.clone()).collect();
@@ -470,7 +471,7 @@ fn empty_kinds_and_catalog_give_valid_empty_feeds_with_a_fixed_date() {
     }
     // Only communiqués: the other kinds still get (empty) feeds.
     let files = render(&Catalog {
-        entries: vec![communique()],
+        entries: vec![communique().into()],
         next_embargo: None,
     });
     assert!(parse(file(&files, "agenda/rss.xml")).entries.is_empty());
@@ -502,7 +503,7 @@ fn huge_catalogs_stay_well_under_a_megabyte() {
             e.key = format!("communiques/c{i}");
             e.slug = format!("c{i}");
             e.body = "Un long paragraphe de communiqué. ".repeat(400);
-            e
+            e.into()
         })
         .collect();
     let files = feeds::render_feeds(
@@ -566,7 +567,7 @@ fn unescape_once(text: &str) -> String {
 #[test]
 fn hostile_entries_yield_safe_feeds() {
     let mut c = catalog();
-    c.entries.insert(0, hostile());
+    c.entries.insert(0, hostile().into());
     let config = Config {
         author: "DINUM\u{1}".into(),
         ..Config::default()
@@ -611,6 +612,7 @@ proptest! {
     ) {
         let mut c = catalog();
         for e in &mut c.entries {
+            let e = std::sync::Arc::make_mut(e);
             e.title = title.clone();
             e.body = body.clone();
             e.summary = Some(summary.clone());
@@ -640,7 +642,7 @@ fn dump_sample_feeds() {
         std::env::var("FEEDS_SAMPLE_DIR").unwrap_or_else(|_| "/tmp/feeds-sample".into()),
     );
     let mut c = catalog();
-    c.entries.insert(0, hostile());
+    c.entries.insert(0, hostile().into());
     // A second article the same day, as press pages list them (no time known).
     let mut same_day = press_review();
     same_day.key = "revue-de-presse/77b1e0".into();
@@ -648,7 +650,7 @@ fn dump_sample_feeds() {
     same_day.article.as_mut().unwrap().url =
         "https://www.lemonde.fr/pixels/article/2023/10/09/x.html".into();
     same_day.article.as_mut().unwrap().outlet = "Le Monde".into();
-    c.entries.insert(1, same_day);
+    c.entries.insert(1, same_day.into());
     for f in render(&c) {
         let path = dir.join(&f.path);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -667,7 +669,7 @@ fn deeply_nested_input_does_not_overflow_the_stack() {
         "* ".repeat(5_000)
     );
     let files = render(&Catalog {
-        entries: vec![e],
+        entries: vec![e.into()],
         next_embargo: None,
     });
     parse(file(&files, "atom.xml"));
@@ -681,7 +683,7 @@ fn an_entry_without_text_still_has_a_title_and_content() {
     e.body = String::new();
     e.event = None;
     let files = render(&Catalog {
-        entries: vec![e],
+        entries: vec![e.into()],
         next_embargo: None,
     });
     let feed = parse(file(&files, "agenda/atom.xml"));

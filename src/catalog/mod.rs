@@ -10,24 +10,29 @@ use crate::model::{Entry, Kind};
 use chrono::{DateTime, FixedOffset};
 use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// What goes out at `now`, newest first.
+///
+/// Entries are shared with the sources they came from: the watcher assembles a catalog of
+/// the whole archive on every save, and an entry no merge touched is the same allocation
+/// from one catalog to the next (renderers' caches compare pointers before contents).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Catalog {
     /// Newest first; ties broken by `key` so the order is total and stable.
-    pub entries: Vec<Entry>,
+    pub entries: Vec<Arc<Entry>>,
     /// The earliest embargo still in the future at `now`: when the watcher must wake.
     pub next_embargo: Option<DateTime<FixedOffset>>,
 }
 
 /// Builds the catalog from every entry the sources produced (in any order).
 pub fn assemble(
-    entries: Vec<Entry>,
+    entries: impl IntoIterator<Item = impl Into<Arc<Entry>>>,
     now: DateTime<FixedOffset>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Catalog {
-    let mut entries = entries;
-    entries.sort_by(input_order);
+    let mut entries: Vec<Arc<Entry>> = entries.into_iter().map(Into::into).collect();
+    entries.sort_by(|a, b| input_order(a, b));
 
     // Embargo first: an entry not yet public takes no part in anything, so nothing of it
     // (not even a merged excerpt or a duplicate message) can leak before its instant.
@@ -40,11 +45,11 @@ pub fn assemble(
         _ => true,
     });
 
-    let (press, others): (Vec<Entry>, Vec<Entry>) = entries
+    let (press, others): (Vec<Arc<Entry>>, Vec<Arc<Entry>>) = entries
         .into_iter()
         .partition(|e| e.kind == Kind::PressReview);
 
-    let mut out = unique_outputs(others, diagnostics);
+    let mut out = unique_outputs(&others, diagnostics);
     out.extend(press::merge(press, diagnostics));
     out.sort_by(|a, b| {
         b.date
@@ -75,14 +80,14 @@ fn input_order(a: &Entry, b: &Entry) -> Ordering {
 
 /// Communiqués and events: one output per key and per slug within a kind; the first in
 /// path order wins, the others are reported and left out.
-fn unique_outputs(entries: Vec<Entry>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Entry> {
-    let mut keys: HashMap<(Kind, String), usize> = HashMap::new();
-    let mut slugs: HashMap<(Kind, String), usize> = HashMap::new();
-    let mut kept: Vec<Entry> = Vec::with_capacity(entries.len());
+fn unique_outputs(entries: &[Arc<Entry>], diagnostics: &mut Vec<Diagnostic>) -> Vec<Arc<Entry>> {
+    let mut keys: HashMap<(Kind, &str), usize> = HashMap::with_capacity(entries.len());
+    let mut slugs: HashMap<(Kind, &str), usize> = HashMap::with_capacity(entries.len());
+    let mut kept: Vec<Arc<Entry>> = Vec::with_capacity(entries.len());
     for entry in entries {
         let first = keys
-            .get(&(entry.kind, entry.key.clone()))
-            .or_else(|| slugs.get(&(entry.kind, entry.slug.clone())))
+            .get(&(entry.kind, entry.key.as_str()))
+            .or_else(|| slugs.get(&(entry.kind, entry.slug.as_str())))
             .and_then(|&i| kept.get(i));
         if let Some(first) = first {
             diagnostics.push(
@@ -98,9 +103,9 @@ fn unique_outputs(entries: Vec<Entry>, diagnostics: &mut Vec<Diagnostic>) -> Vec
             );
             continue;
         }
-        keys.insert((entry.kind, entry.key.clone()), kept.len());
-        slugs.insert((entry.kind, entry.slug.clone()), kept.len());
-        kept.push(entry);
+        keys.insert((entry.kind, &entry.key), kept.len());
+        slugs.insert((entry.kind, &entry.slug), kept.len());
+        kept.push(Arc::clone(entry));
     }
     kept
 }

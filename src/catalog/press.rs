@@ -6,9 +6,13 @@ use crate::diagnostic::{Diagnostic, Problem};
 use crate::model::{Entry, Origin, Precision, PubDate};
 use crate::source::press_review::{fold, outlet_matches_host, url_host};
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 /// Merges copies; `entries` must already be in input order (origin first).
-pub(super) fn merge(entries: Vec<Entry>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Entry> {
+pub(super) fn merge(
+    entries: Vec<Arc<Entry>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Arc<Entry>> {
     let n = entries.len();
     let mut sets = UnionFind::new(n);
 
@@ -52,11 +56,11 @@ pub(super) fn merge(entries: Vec<Entry>, diagnostics: &mut Vec<Diagnostic>) -> V
         groups.entry(first).or_default().push(i);
     }
 
-    let mut slots: Vec<Option<Entry>> = entries.into_iter().map(Some).collect();
-    let mut merged: Vec<Entry> = groups
+    let mut slots: Vec<Option<Arc<Entry>>> = entries.into_iter().map(Some).collect();
+    let mut merged: Vec<Arc<Entry>> = groups
         .values()
         .filter_map(|members| {
-            let copies: Vec<Entry> = members.iter().filter_map(|&i| slots[i].take()).collect();
+            let copies: Vec<Arc<Entry>> = members.iter().filter_map(|&i| slots[i].take()).collect();
             combine(copies, diagnostics)
         })
         .collect();
@@ -97,14 +101,16 @@ fn title_score(title: &str) -> (bool, usize) {
     (clean, title.chars().count())
 }
 
-fn combine(copies: Vec<Entry>, diagnostics: &mut Vec<Diagnostic>) -> Option<Entry> {
+fn combine(copies: Vec<Arc<Entry>>, diagnostics: &mut Vec<Diagnostic>) -> Option<Arc<Entry>> {
     let mut copies = copies.into_iter();
     let mut merged = copies.next()?;
-    let rest: Vec<Entry> = copies.collect();
+    let rest: Vec<Arc<Entry>> = copies.collect();
     if rest.is_empty() {
         return Some(merged);
     }
-    let all: Vec<&Entry> = std::iter::once(&merged).chain(rest.iter()).collect();
+    let all: Vec<&Entry> = std::iter::once(&*merged)
+        .chain(rest.iter().map(|e| &**e))
+        .collect();
 
     // Date: the most precise; among equals, the first origin's.
     let mut chosen = 0;
@@ -177,11 +183,12 @@ fn combine(copies: Vec<Entry>, diagnostics: &mut Vec<Diagnostic>) -> Option<Entr
     also_in.sort();
     also_in.dedup();
 
-    merged.title = title;
-    merged.date = date;
-    merged.summary = summary;
-    merged.also_in = also_in;
-    if let Some(article) = merged.article.as_mut() {
+    let merged_mut = Arc::make_mut(&mut merged);
+    merged_mut.title = title;
+    merged_mut.date = date;
+    merged_mut.summary = summary;
+    merged_mut.also_in = also_in;
+    if let Some(article) = merged_mut.article.as_mut() {
         if let Some(named) = named_article {
             article.url = named.url;
             article.outlet = named.outlet;
@@ -215,7 +222,7 @@ fn most_common<'a>(names: impl Iterator<Item = (&'a String, &'a usize)>) -> Opti
 /// An article whose outlet came only from its host takes the name given to the same host
 /// elsewhere: first for the same host and first path segment, else for the host when the
 /// name reads like it ("Acteurs publics" for acteurspublics.fr).
-fn learn_outlets(entries: &mut [Entry]) {
+fn learn_outlets(entries: &mut [Arc<Entry>]) {
     let mut by_section: HashMap<(String, String), BTreeMap<String, usize>> = HashMap::new();
     let mut by_host: HashMap<String, BTreeMap<String, usize>> = HashMap::new();
     for a in entries.iter().filter_map(|e| e.article.as_ref()) {
@@ -237,10 +244,10 @@ fn learn_outlets(entries: &mut [Entry]) {
             }
         }
     }
-    for a in entries.iter_mut().filter_map(|e| e.article.as_mut()) {
-        if !a.outlet_from_host {
+    for entry in entries.iter_mut() {
+        let Some(a) = entry.article.as_ref().filter(|a| a.outlet_from_host) else {
             continue;
-        }
+        };
         let Some((host, first)) = host_and_section(&a.url) else {
             continue;
         };
@@ -248,7 +255,10 @@ fn learn_outlets(entries: &mut [Entry]) {
             .get(&(host.clone(), first))
             .and_then(|m| most_common(m.iter()))
             .or_else(|| by_host.get(&host).and_then(|m| most_common(m.iter())));
-        if let Some(name) = learned {
+        // Copied on write: the entry is shared with the source that read it.
+        if let Some(name) = learned
+            && let Some(a) = Arc::make_mut(entry).article.as_mut()
+        {
             a.outlet = name;
             a.outlet_from_host = false;
         }

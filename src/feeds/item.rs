@@ -29,7 +29,6 @@ pub struct Item {
     pub summary: Option<String>,
     pub content: String,
     /// The communiqué's PDF; none for an empty file (RSS requires a positive length).
-    /// The communiqué's PDF; none for an empty file (RSS requires a positive length).
     pub pdf: Option<Enclosure>,
 }
 

@@ -19,11 +19,11 @@ pub use links::{entry_link, pdf_path, pdf_url};
 
 use crate::catalog::Catalog;
 use crate::config::Config;
-use crate::model::{Entry, Kind};
+use crate::model::{Entry, Kind, same_entry};
 use chrono::{DateTime, FixedOffset};
 use item::Item;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -62,12 +62,28 @@ pub(crate) struct FeedMeta<'a> {
     pub config: &'a Config,
 }
 
-/// Prepared items of the previous render, reused while their entry and PDF size are
-/// unchanged: sanitising HTML is the costly part of a feed, and a save changes one entry.
+/// What the previous render prepared, reused while its inputs are unchanged: an entry's
+/// item while the entry and its PDF size are the same (sanitising HTML is the costly part
+/// of a feed, and a save changes one entry), a feed's bytes while it shows the same items.
 /// Memoisation only: the bytes are those of a render without it.
 #[derive(Default)]
-pub struct ItemCache {
-    items: HashMap<String, (Entry, Option<u64>, Arc<Item>)>,
+pub struct FeedCache {
+    /// By entry key.
+    items: HashMap<String, Prepared>,
+    feeds: HashMap<Option<Kind>, Rendered>,
+}
+
+/// An entry's item and what it was prepared from.
+struct Prepared {
+    entry: Arc<Entry>,
+    pdf_size: Option<u64>,
+    item: Arc<Item>,
+}
+
+/// A feed's files and the items they show.
+struct Rendered {
+    items: Vec<Arc<Item>>,
+    files: [OutputFile; 2],
 }
 
 /// Renders `atom.xml` and `rss.xml` at the top and in each kind's folder.
@@ -76,107 +92,155 @@ pub fn render_feeds(
     config: &Config,
     pdfs: &PdfSizes,
 ) -> Result<Vec<OutputFile>, FeedError> {
-    render_feeds_cached(catalog, config, pdfs, &mut ItemCache::default())
+    render_feeds_cached(catalog, config, pdfs, &mut FeedCache::default(), |_| {})
 }
 
-/// [`render_feeds`], reusing the items of the previous call made with the same `config`.
+/// [`render_feeds`], reusing what the previous call made with the same `config` prepared,
+/// and handing each file to `ready` as soon as it is rendered, in the order of the result,
+/// so that writing one feed can overlap rendering the next.
 pub fn render_feeds_cached(
     catalog: &Catalog,
     config: &Config,
     pdfs: &PdfSizes,
-    cache: &mut ItemCache,
+    cache: &mut FeedCache,
+    mut ready: impl FnMut(&OutputFile),
 ) -> Result<Vec<OutputFile>, FeedError> {
-    let sanitizer = html::Sanitizer::new(config);
-    // Ids are unique by construction (distinct keys); a duplicate key would still be a
-    // catalog bug, and readers must never see one id twice, so the first (newest) wins.
-    let mut seen = BTreeSet::new();
-    let unique: Vec<&Entry> = catalog
-        .entries
-        .iter()
-        .filter(|entry| seen.insert(entry_id(entry, config)))
-        .collect();
     let limit = match config.feed_limit {
         0 => usize::MAX,
         n => n,
     };
     let feeds: Vec<Option<Kind>> = std::iter::once(None).chain(Kind::ALL.map(Some)).collect();
-    let in_feed = |entry: &Entry, feed: Option<Kind>| feed.is_none_or(|kind| kind == entry.kind);
-    // Sanitising is the costly part: prepare only the entries some feed shows (the newest
-    // `limit` of each), in parallel, instead of the whole archive on every save.
-    let mut shown = vec![false; unique.len()];
-    for &feed in &feeds {
-        let newest = unique.iter().enumerate().filter(|(_, e)| in_feed(e, feed));
-        for (index, _) in newest.take(limit) {
-            shown[index] = true;
-        }
-    }
-    let known = &cache.items;
-    let items: Vec<Option<Arc<Item>>> = unique
-        .par_iter()
-        .zip(shown.par_iter())
-        .map(|(entry, &shown)| {
-            if !shown {
-                return None;
-            }
-            let size = pdfs.get(&entry.slug).copied();
-            match known.get(&entry.key) {
-                Some((before, before_size, item)) if before == *entry && *before_size == size => {
-                    Some(Arc::clone(item))
-                }
-                _ => Some(Arc::new(Item::new(entry, config, pdfs, &sanitizer))),
-            }
-        })
-        .collect();
-    cache.items = unique
+    let shown: Vec<Vec<&Arc<Entry>>> = feeds
         .iter()
-        .zip(&items)
-        .filter_map(|(entry, item)| {
-            let item = Arc::clone(item.as_ref()?);
-            let size = pdfs.get(&entry.slug).copied();
-            Some((entry.key.clone(), ((*entry).clone(), size, item)))
-        })
+        .map(|&feed| newest(&catalog.entries, feed, limit, config))
         .collect();
-
-    let mut out = Vec::new();
-    for feed in feeds {
-        let selected: Vec<&Item> = unique
+    let items = prepare(shown.iter().flatten().copied(), config, pdfs, cache);
+    // One feed at a time, its two formats side by side: the main feed, first in line,
+    // is ready soonest.
+    let mut out = Vec::with_capacity(2 * feeds.len());
+    let mut kept = HashMap::with_capacity(feeds.len());
+    for (feed, entries) in feeds.into_iter().zip(&shown) {
+        let used: Vec<Arc<Item>> = entries
             .iter()
-            .zip(&items)
-            .filter(|(entry, _)| in_feed(entry, feed))
-            .filter_map(|(_, item)| item.as_deref())
-            .take(limit)
+            .filter_map(|entry| items.get(entry.key.as_str()).cloned())
             .collect();
-        out.extend(render_pair(feed, &selected, config)?);
+        let files = match cache.feeds.get(&feed) {
+            Some(before) if same_items(&before.items, &used) => before.files.clone(),
+            _ => render_pair(feed, &used, config)?,
+        };
+        files.iter().for_each(&mut ready);
+        out.extend(files.iter().cloned());
+        let rendered = Rendered { items: used, files };
+        kept.insert(feed, rendered);
     }
+    cache.feeds = kept;
     Ok(out)
 }
 
-/// `atom.xml` and `rss.xml` for one feed, dropping the oldest entries while either is too big.
+/// The newest `limit` entries of a feed (`None`: every kind). Ids are unique by construction
+/// (distinct keys); a duplicate would still be a catalog bug, and readers must never see one
+/// id twice, so the first (newest) wins.
+fn newest<'a>(
+    entries: &'a [Arc<Entry>],
+    feed: Option<Kind>,
+    limit: usize,
+    config: &Config,
+) -> Vec<&'a Arc<Entry>> {
+    let mut seen = HashSet::new();
+    entries
+        .iter()
+        .filter(|entry| feed.is_none_or(|kind| kind == entry.kind))
+        .filter(|entry| seen.insert(entry_id(entry, config)))
+        .take(limit)
+        .collect()
+}
+
+/// The item of every shown entry, by key: reused from `cache` when the entry and its PDF
+/// size are unchanged, prepared in parallel otherwise. The cache keeps only these.
+fn prepare<'a>(
+    shown: impl Iterator<Item = &'a Arc<Entry>>,
+    config: &Config,
+    pdfs: &PdfSizes,
+    cache: &mut FeedCache,
+) -> HashMap<&'a str, Arc<Item>> {
+    let mut previous = std::mem::take(&mut cache.items);
+    let mut items: HashMap<&'a str, Arc<Item>> = HashMap::new();
+    let mut missing: Vec<&'a Arc<Entry>> = Vec::new();
+    let mut handled = HashSet::new();
+    for entry in shown {
+        // An entry shown by several feeds is prepared once.
+        if !handled.insert(entry.key.as_str()) {
+            continue;
+        }
+        let size = pdfs.get(&entry.slug).copied();
+        match previous.remove_entry(&entry.key) {
+            Some((key, known)) if same_entry(&known.entry, entry) && known.pdf_size == size => {
+                items.insert(&entry.key, Arc::clone(&known.item));
+                cache.items.insert(key, known);
+            }
+            _ => missing.push(entry),
+        }
+    }
+    let sanitizer = html::Sanitizer::new(config);
+    let made: Vec<(&Arc<Entry>, Arc<Item>)> = missing
+        .par_iter()
+        .map(|entry| (*entry, Arc::new(Item::new(entry, config, pdfs, &sanitizer))))
+        .collect();
+    for (entry, item) in made {
+        let prepared = Prepared {
+            entry: Arc::clone(entry),
+            pdf_size: pdfs.get(&entry.slug).copied(),
+            item: Arc::clone(&item),
+        };
+        cache.items.insert(entry.key.clone(), prepared);
+        items.insert(&entry.key, item);
+    }
+    items
+}
+
+fn same_items(a: &[Arc<Item>], b: &[Arc<Item>]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(a, b)| Arc::ptr_eq(a, b))
+}
+
+/// `atom.xml` and `rss.xml` for one feed (side by side), dropping the oldest entries while
+/// either is too big.
 fn render_pair(
     kind: Option<Kind>,
-    items: &[&Item],
+    items: &[Arc<Item>],
     config: &Config,
 ) -> Result<[OutputFile; 2], FeedError> {
+    let items: Vec<&Item> = items.iter().map(|item| &**item).collect();
     let dir = PathBuf::from(links::feed_dir(kind));
     let (atom_path, rss_path) = (dir.join("atom.xml"), dir.join("rss.xml"));
     let mut count = items.len();
     loop {
         let shown = &items[..count];
         let meta = meta(kind, shown, config);
-        let atom = atom::render(&meta, shown).map_err(|e| FeedError::Render {
-            path: atom_path.clone(),
-            message: e.to_string(),
-        })?;
-        let rss = rss::render(&meta, shown).map_err(|e| FeedError::Render {
-            path: rss_path.clone(),
-            message: e.to_string(),
-        })?;
+        let (atom, rss) = rayon::join(
+            || {
+                atom::render(&meta, shown).map_err(|e| FeedError::Render {
+                    path: atom_path.clone(),
+                    message: e.to_string(),
+                })
+            },
+            || {
+                rss::render(&meta, shown).map_err(|e| FeedError::Render {
+                    path: rss_path.clone(),
+                    message: e.to_string(),
+                })
+            },
+        );
+        let (atom, rss) = (atom?, rss?);
         if count > 1 && atom.len().max(rss.len()) > MAX_FEED_BYTES {
             count = (count * 3 / 4).min(count - 1);
             continue;
         }
-        check_well_formed(&atom_path, &atom)?;
-        check_well_formed(&rss_path, &rss)?;
+        let (atom_check, rss_check) = rayon::join(
+            || check_well_formed(&atom_path, &atom),
+            || check_well_formed(&rss_path, &rss),
+        );
+        atom_check?;
+        rss_check?;
         return Ok([
             OutputFile {
                 path: atom_path,
