@@ -24,6 +24,8 @@ use std::time::{Duration, Instant, SystemTime};
 
 const NOW: &str = "2024-03-01T08:00:00+01:00";
 const TIMEOUT: Duration = Duration::from_secs(30);
+/// The first build renders every PDF of the corpus (10,000 take about a minute here).
+const START_TIMEOUT: Duration = Duration::from_secs(900);
 /// Between saves: past the watcher's settle rescan and Hugo's batching, so saves are independent.
 const PAUSE: Duration = Duration::from_millis(700);
 
@@ -212,17 +214,18 @@ fn bench_communique(
             })
         })
     };
-    let wait_event = |what: &str, found: &dyn Fn(&Option<Vec<PathBuf>>) -> bool| -> Instant {
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            match events.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
-                Ok((at, event)) if found(&event) => return at,
-                Ok(_) => {}
-                Err(_) => panic!("timed out waiting for {what}"),
+    let wait_event =
+        |what: &str, timeout: Duration, found: &dyn Fn(&Option<Vec<PathBuf>>) -> bool| -> Instant {
+            let deadline = Instant::now() + timeout;
+            loop {
+                match events.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+                    Ok((at, event)) if found(&event) => return at,
+                    Ok(_) => {}
+                    Err(_) => panic!("timed out waiting for {what}"),
+                }
             }
-        }
-    };
-    wait_event("the watcher to start", &|e| e.is_none());
+        };
+    wait_event("the watcher to start", START_TIMEOUT, &|e| e.is_none());
     let atom = out.join("atom.xml");
     let detect = if atom.exists() {
         Detect::AtomTitle
@@ -241,7 +244,7 @@ fn bench_communique(
         std::fs::write(releases.join(&rel), text).expect("save");
         let done = match detect {
             Detect::AtomTitle => wait_file_contains(&atom, &title),
-            _ => Some(wait_event("the rebuild", &|e| {
+            _ => Some(wait_event("the rebuild", TIMEOUT, &|e| {
                 e.as_ref().is_some_and(|added| added.contains(&rel))
             })),
         };

@@ -109,17 +109,6 @@ fn build(releases: &Path, out: &Path) -> Duration {
     started.elapsed()
 }
 
-/// Every file below `dir` with its bytes.
-fn contents(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    common::files_below(dir)
-        .into_iter()
-        .map(|rel| {
-            let bytes = fs::read(dir.join(&rel)).unwrap();
-            (rel, bytes)
-        })
-        .collect()
-}
-
 fn is_temp(rel: &Path) -> bool {
     rel.file_name()
         .is_some_and(|n| n.to_string_lossy().starts_with(TEMP_PREFIX))
@@ -164,7 +153,7 @@ fn check_reference(files: &BTreeMap<PathBuf, Vec<u8>>, context: &str) {
 /// mixture; the manifest still parses. Returns the number of temp leftovers.
 fn check_whole(out: &Path, refs: &[BTreeMap<PathBuf, Vec<u8>>; 2], context: &str) -> usize {
     let mut temps = 0;
-    for (rel, bytes) in contents(out) {
+    for (rel, bytes) in common::contents(out) {
         if is_temp(&rel) {
             temps += 1;
             continue;
@@ -244,8 +233,8 @@ fn kill_9_never_leaves_a_broken_or_stale_file() {
     common::copy_tree(&ref0, &ref1);
     write_version(&releases, 1);
     build(&releases, &ref1);
-    refs[0] = contents(&ref0);
-    refs[1] = contents(&ref1);
+    refs[0] = common::contents(&ref0);
+    refs[1] = common::contents(&ref1);
     assert_ne!(refs[0], refs[1], "the versions must differ");
     for (version, reference) in refs.iter().enumerate() {
         check_reference(reference, &format!("version {version}"));
@@ -317,7 +306,7 @@ fn kill_9_never_leaves_a_broken_or_stale_file() {
         let context = format!("after kill {kills} (attempt {attempts}, version {version})");
         let leftovers = check_whole(&out, &refs, &context);
         temps += leftovers;
-        let now = contents(&out);
+        let now = common::contents(&out);
         let clean = |r: &BTreeMap<PathBuf, Vec<u8>>| {
             now.iter()
                 .filter(|(p, _)| !is_temp(p) && p.extension().is_some_and(|e| e != "json"))
@@ -341,7 +330,7 @@ fn kill_9_never_leaves_a_broken_or_stale_file() {
     for v in [version, 1 - version] {
         write_version(&releases, v);
         build(&releases, &out);
-        let now = contents(&out);
+        let now = common::contents(&out);
         let leftovers: Vec<_> = now.keys().filter(|p| is_temp(p)).collect();
         assert!(leftovers.is_empty(), "stale temp files: {leftovers:?}");
         let strip = |m: &BTreeMap<PathBuf, Vec<u8>>| {

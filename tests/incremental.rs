@@ -24,16 +24,6 @@ fn communique(title: &str, extra_front_matter: &str) -> String {
     )
 }
 
-fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    common::files_below(dir)
-        .into_iter()
-        .map(|rel| {
-            let bytes = fs::read(dir.join(&rel)).unwrap();
-            (rel, bytes)
-        })
-        .collect()
-}
-
 /// What a clean build writes, from scratch, for the same releases at `now`.
 fn clean_build(releases: &Path, now: DateTime<FixedOffset>) -> BTreeMap<PathBuf, Vec<u8>> {
     let out = tempfile::tempdir().unwrap();
@@ -42,7 +32,7 @@ fn clean_build(releases: &Path, now: DateTime<FixedOffset>) -> BTreeMap<PathBuf,
         out: out.path().to_path_buf(),
     };
     pipeline::build(Config::default(), paths, now).unwrap();
-    tree(out.path())
+    common::contents(out.path())
 }
 
 struct Fixture {
@@ -86,7 +76,7 @@ impl Fixture {
         let changes = self.site.rescan_paths(&named).unwrap();
         self.site.publish(now).unwrap();
         let expected = clean_build(&self.releases, now);
-        let got = tree(&self.out);
+        let got = common::contents(&self.out);
         let names = |t: &BTreeMap<PathBuf, Vec<u8>>| t.keys().cloned().collect::<Vec<_>>();
         assert_eq!(names(&got), names(&expected), "{what}: files differ");
         for (rel, bytes) in &expected {
@@ -99,7 +89,7 @@ impl Fixture {
 #[test]
 fn every_step_rescanned_at_the_named_paths_equals_a_clean_build() {
     let mut f = Fixture::new();
-    assert_eq!(tree(&f.out), clean_build(&f.releases, at(0)));
+    assert_eq!(common::contents(&f.out), clean_build(&f.releases, at(0)));
 
     f.write(
         "communiques/nouveau.md",
@@ -136,7 +126,7 @@ fn every_step_rescanned_at_the_named_paths_equals_a_clean_build() {
 
     // A clean build cannot know the last good version of a broken file: the site keeps
     // publishing exactly what it published before.
-    let before = tree(&f.out);
+    let before = common::contents(&f.out);
     f.write(
         "communiques/renomme.md",
         "---\ntitle: [unclosed\n---\nbroken\n",
@@ -146,7 +136,10 @@ fn every_step_rescanned_at_the_named_paths_equals_a_clean_build() {
     assert_eq!(changes.changed, named);
     let report = f.site.publish(at(4)).unwrap();
     assert!(report.error_count() > 0);
-    assert!(tree(&f.out) == before, "a broken edit changed the output");
+    assert!(
+        common::contents(&f.out) == before,
+        "a broken edit changed the output"
+    );
 
     f.write(
         "communiques/renomme.md",
@@ -238,5 +231,5 @@ fn a_failed_write_is_retried_and_never_leaves_a_feed_ahead_of_its_pdf() {
     fs::remove_file(&pdf_dir).unwrap();
     common::copy_tree(saved.path(), &pdf_dir);
     f.site.publish(at(1)).unwrap();
-    assert_eq!(tree(&f.out), clean_build(&f.releases, at(1)));
+    assert_eq!(common::contents(&f.out), clean_build(&f.releases, at(1)));
 }

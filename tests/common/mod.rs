@@ -65,3 +65,14 @@ pub fn files_below(dir: &Path) -> Vec<PathBuf> {
     out.sort();
     out
 }
+
+/// Every file below `dir` with its bytes.
+pub fn contents(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    files_below(dir)
+        .into_iter()
+        .map(|rel| {
+            let bytes = std::fs::read(dir.join(&rel)).unwrap();
+            (rel, bytes)
+        })
+        .collect()
+}
