@@ -1,9 +1,12 @@
 //! Watches releases/ and the settings file, and republishes what changed.
 //!
-//! File events are only hints: any relevant one (or the debouncer's "rescan" signal after a
-//! kernel queue overflow, or the periodic safety rescan for network filesystems that send
-//! none) makes [`Site::rescan`] compare the tree by size, mtime and hash, and [`Site::publish`]
-//! runs only if something changed. Embargoes are published by a timer, with no event at all.
+//! File events are only hints. The paths they name are compared at once with what is known
+//! (size, mtime, then content hash: [`Site::rescan_paths`]), so a save costs the same in a
+//! large archive as in a small one. Since events can be lost or never sent (a file written
+//! into a directory before it was watched, a kernel queue overflow, a network filesystem),
+//! the whole tree is compared ([`Site::rescan`]) once each burst has settled, on the
+//! debouncer's "rescan" signal, and periodically. [`Site::publish`] runs only if something
+//! changed. Embargoes are published by a timer, with no event at all.
 
 use crate::config::{Config, ConfigError};
 use crate::diagnostic::Diagnostic;
