@@ -62,6 +62,14 @@ pub enum Problem {
     },
     #[error("not recognised as a communiqué, an event or a revue de presse page")]
     UnknownShape,
+    #[error("a `{scheme}` link is never published as an article")]
+    ActiveLink { scheme: String },
+    #[error("the link `{dest}` has no address")]
+    EmptyLink { dest: String },
+    #[error("`{dest}` is not a web address")]
+    NotWebAddress { dest: String },
+    #[error("relative link `{dest}` read as {url}")]
+    RelativeLink { dest: String, url: String },
     #[error("{0}")]
     Other(String),
 }

@@ -319,7 +319,7 @@ fn expected() -> Vec<Expected> {
         Expected {
             file: "revue-de-presse/revue-piegee.md",
             severity: Warning,
-            problem: |p| matches!(p, Problem::Other(m) if m.contains("javascript:")),
+            problem: |p| matches!(p, Problem::ActiveLink { scheme } if scheme == "javascript:"),
             line: Some(6),
         },
     ]

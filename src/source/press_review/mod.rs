@@ -634,40 +634,32 @@ impl Scanner<'_> {
                 title = text::plain(&rest);
             }
             headline = None;
+            let dest = link.dest.trim().to_string();
             let url = match urls::resolve(&link.dest, self.base.as_ref()) {
                 Ok(url) => url,
-                // `mailto:`/`tel:` links are contacts, not articles: skipped silently. A
-                // script or inline-document link is dropped too, but said, so the editor
-                // learns why the article is missing (`[x](javascript:alert(1))` was silent).
-                Err(urls::UrlProblem::NotWeb) => {
-                    if let Some(scheme) = urls::active_scheme(&link.dest) {
-                        self.warn(
-                            line,
-                            column,
-                            Problem::Other(format!(
-                                "a `{scheme}` link is never published as an article"
-                            )),
-                            "link the article's web page: `[title](https://…)`",
-                        );
+                Err(problem) => {
+                    // `mailto:`/`tel:` links are contacts, not articles: skipped silently. A
+                    // script or inline-document link is dropped too, but said, so the editor
+                    // learns why the article is missing (`[x](javascript:alert(1))` was silent).
+                    let said = match problem {
+                        urls::UrlProblem::NotWeb => urls::active_scheme(&link.dest).map(|scheme| {
+                            (
+                                Problem::ActiveLink { scheme },
+                                "link the article's web page: `[title](https://…)`",
+                            )
+                        }),
+                        urls::UrlProblem::Placeholder => Some((
+                            Problem::EmptyLink { dest },
+                            "put the article's address between the parentheses: `[title](https://…)`",
+                        )),
+                        urls::UrlProblem::Unusable => Some((
+                            Problem::NotWebAddress { dest },
+                            "write the article's full address: `[title](https://…)`",
+                        )),
+                    };
+                    if let Some((problem, hint)) = said {
+                        self.warn(line, column, problem, hint);
                     }
-                    continue;
-                }
-                Err(urls::UrlProblem::Placeholder) => {
-                    self.warn(
-                        line,
-                        column,
-                        Problem::Other(format!("the link `{}` has no address", link.dest.trim())),
-                        "put the article's address between the parentheses: `[title](https://…)`",
-                    );
-                    continue;
-                }
-                Err(urls::UrlProblem::Unusable) => {
-                    self.warn(
-                        line,
-                        column,
-                        Problem::Other(format!("`{}` is not a web address", link.dest.trim())),
-                        "write the article's full address: `[title](https://…)`",
-                    );
                     continue;
                 }
             };
@@ -700,10 +692,10 @@ impl Scanner<'_> {
                 self.warn(
                     line,
                     column,
-                    Problem::Other(format!(
-                        "relative link `{}` read as {url}",
-                        link.dest.trim()
-                    )),
+                    Problem::RelativeLink {
+                        dest,
+                        url: url.to_string(),
+                    },
                     "write the full address (https://…) if the article is not on this site",
                 );
             }

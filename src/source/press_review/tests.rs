@@ -258,7 +258,40 @@ fn relative_and_placeholder_links() {
         entries[0].article.as_ref().unwrap().url,
         "https://www.numerique.gouv.fr/img/a.pdf"
     );
-    assert_eq!(diags.len(), 2, "{diags:#?}");
+    let problems: Vec<&Problem> = diags.iter().map(|d| &d.problem).collect();
+    assert_eq!(
+        problems,
+        [
+            &Problem::RelativeLink {
+                dest: "img/a.pdf".into(),
+                url: "https://www.numerique.gouv.fr/img/a.pdf".into()
+            },
+            &Problem::EmptyLink { dest: "#".into() },
+        ],
+        "{diags:#?}"
+    );
+    assert_eq!((diags[0].line, diags[1].line), (3, 5));
+}
+
+#[test]
+fn links_that_are_no_article_are_named() {
+    let md = "**1 septembre 2021**\n\n[Script](javascript:alert(1))\n\n[Ailleurs](https://)\n\n\
+              [Écrire](mailto:presse@numerique.gouv.fr)\n";
+    let (entries, diags) = parse(md);
+    assert!(entries.is_empty(), "{entries:#?}");
+    let problems: Vec<&Problem> = diags.iter().map(|d| &d.problem).collect();
+    assert_eq!(
+        problems,
+        [
+            &Problem::ActiveLink {
+                scheme: "javascript:".into()
+            },
+            &Problem::NotWebAddress {
+                dest: "https://".into()
+            },
+        ],
+        "a mailto: link is a contact, not a problem: {diags:#?}"
+    );
 }
 
 #[test]
