@@ -35,6 +35,10 @@ const STOP_POLL: Duration = Duration::from_millis(100);
 /// inotify had a watch on it (`mkdir -p` then a file at once), whose events never come.
 const SETTLE: Duration = Duration::from_millis(250);
 
+/// Past this many paths in one burst (a checkout, a sync), one walk of the tree is cheaper
+/// than looking at each.
+const MAX_NAMED_PATHS: usize = 256;
+
 /// How many names a log line shows before "+N more".
 const NAMES_SHOWN: usize = 3;
 
@@ -459,7 +463,7 @@ impl Wake {
     }
 
     fn scope(&self) -> Scope {
-        if self.everything {
+        if self.everything || self.paths.len() > MAX_NAMED_PATHS {
             Scope::Everything
         } else {
             Scope::Paths(self.paths.iter().cloned().collect())
@@ -723,6 +727,13 @@ mod tests {
             wake.scope(),
             Scope::Paths(vec![PathBuf::from("a.md"), PathBuf::from("b.md")])
         );
+        let burst = Wake {
+            paths: (0..=MAX_NAMED_PATHS)
+                .map(|i| PathBuf::from(format!("{i}.md")))
+                .collect(),
+            ..Wake::default()
+        };
+        assert_eq!(burst.scope(), Scope::Everything);
         let overflow = notify::Event::new(EventKind::Other).set_flag(notify::event::Flag::Rescan);
         f.classify(
             Ok(vec![DebouncedEvent::new(overflow, Instant::now())]),
