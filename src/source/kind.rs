@@ -3,9 +3,17 @@
 
 use super::fields::{get, text, texts};
 use super::front_matter::Document;
+use super::press_review::fold;
 use crate::config::Config;
 use crate::model::Kind;
 use std::path::Path;
+
+/// Categories of numerique.gouv.fr's press releases (DESIGN.md), as [`fold`] writes them.
+const PRESS_CATEGORIES: [&str; 3] = [
+    "communique de presse",
+    "dossier de presse",
+    "note aux redactions",
+];
 
 pub fn detect(rel: &Path, doc: &Document<'_>, config: &Config) -> Option<Kind> {
     by_front_matter(doc)
@@ -63,6 +71,38 @@ fn by_shape(rel: &Path, doc: &Document<'_>, config: &Config) -> Option<Kind> {
     if get(fields, &["chapeau-text", "communique_file"]).is_some() {
         return Some(Kind::Communique);
     }
+    // The CMS's press categories say what the file is, wherever it was saved.
+    let press_category = texts(get(fields, &["categories", "category"]))
+        .iter()
+        .any(|c| PRESS_CATEGORIES.iter().any(|p| fold(c) == *p));
+    if press_category {
+        return Some(Kind::Communique);
+    }
     let (articles, _) = super::press_review::parse_page(rel, doc.body, doc.body_first_line, config);
     (!articles.is_empty()).then_some(Kind::PressReview)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::front_matter;
+
+    fn kind_of(rel: &str, text: &str) -> Option<Kind> {
+        let config = Config::default();
+        let doc = front_matter::parse(Path::new(rel), text, &config.limits).unwrap();
+        detect(Path::new(rel), &doc, &config)
+    }
+
+    #[test]
+    fn a_press_category_makes_a_communique_in_any_folder() {
+        let text =
+            "---\ntitle: T\ndate: 2024-01-01\ncategories: [Communiqué de presse]\n---\nCorps.\n";
+        assert_eq!(kind_of("a/b/c.md", text), Some(Kind::Communique));
+        let note = "---\ntitle: T\ncategory: NOTE AUX RÉDACTIONS\n---\nCorps.\n";
+        assert_eq!(kind_of("divers/n.md", note), Some(Kind::Communique));
+        // The folder still wins over the category, and other categories decide nothing.
+        assert_eq!(kind_of("agenda/e.md", text), Some(Kind::Event));
+        let blog = "---\ntitle: T\ncategories: [Actualités]\n---\nCorps.\n";
+        assert_eq!(kind_of("divers/x.md", blog), None);
+    }
 }
