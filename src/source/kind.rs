@@ -15,6 +15,18 @@ const PRESS_CATEGORIES: [&str; 3] = [
     "note aux redactions",
 ];
 
+/// Whether `label` is one of the press office's document types, however it is written.
+pub fn is_press_category(label: &str) -> bool {
+    let folded = fold(label);
+    PRESS_CATEGORIES.iter().any(|p| folded == *p)
+}
+
+/// Whether the file is a blog post (`layout: post`), whose `categories` are Jekyll's
+/// taxonomy (`dinsic presse`), not a document type.
+pub fn is_blog_post(doc: &Document<'_>) -> bool {
+    text(get(&doc.fields, &["layout"])).is_some_and(|l| l.trim().eq_ignore_ascii_case("post"))
+}
+
 pub fn detect(rel: &Path, doc: &Document<'_>, config: &Config) -> Option<Kind> {
     by_front_matter(doc)
         .or_else(|| by_folder(rel))
@@ -29,10 +41,12 @@ fn by_front_matter(doc: &Document<'_>) -> Option<Kind> {
         }
         "evenement" | "evenements" | "event" | "events" | "agenda" => Some(Kind::Event),
         "revue-de-presse" | "presse" | "press" | "press-review" => Some(Kind::PressReview),
-        // A blog post filed under the `presse` category is the blog's press release.
+        // A blog post filed under the `presse` category is the blog's press release. Jekyll
+        // reads a plain string as space-separated categories (`categories: dinsic presse`).
         "post"
             if texts(get(&doc.fields, &["categories", "category"]))
                 .iter()
+                .flat_map(|c| c.split_whitespace())
                 .any(|c| c.eq_ignore_ascii_case("presse")) =>
         {
             Some(Kind::Communique)
@@ -74,7 +88,7 @@ fn by_shape(rel: &Path, doc: &Document<'_>, config: &Config) -> Option<Kind> {
     // The CMS's press categories say what the file is, wherever it was saved.
     let press_category = texts(get(fields, &["categories", "category"]))
         .iter()
-        .any(|c| PRESS_CATEGORIES.iter().any(|p| fold(c) == *p));
+        .any(|c| is_press_category(c));
     if press_category {
         return Some(Kind::Communique);
     }
@@ -104,5 +118,16 @@ mod tests {
         assert_eq!(kind_of("agenda/e.md", text), Some(Kind::Event));
         let blog = "---\ntitle: T\ncategories: [Actualités]\n---\nCorps.\n";
         assert_eq!(kind_of("divers/x.md", blog), None);
+    }
+
+    #[test]
+    fn a_blog_post_in_the_presse_category_is_a_communique() {
+        // As in the beta.gouv.fr blog of the corpus: Jekyll splits a string on spaces.
+        let post = "---\nlayout: post\ntitle: T\ncategories: dinsic presse\n---\nCorps.\n";
+        assert_eq!(kind_of("_posts/p.md", post), Some(Kind::Communique));
+        let listed = "---\nlayout: post\ntitle: T\ncategories: [presse]\n---\nCorps.\n";
+        assert_eq!(kind_of("_posts/p.md", listed), Some(Kind::Communique));
+        let other = "---\nlayout: post\ntitle: T\ncategories: dinsic expresse\n---\nCorps.\n";
+        assert_eq!(kind_of("_posts/p.md", other), None);
     }
 }

@@ -266,13 +266,15 @@ fn release_entry(
             return None;
         }
     };
-    let category = field_text(get(fields, &["categories", "categorie", "category"]))
-        .or_else(|| {
+    let declared = if kind::is_blog_post(doc) {
+        None
+    } else {
+        field_text(get(fields, &["categories", "categorie", "category"])).or_else(|| {
             fields::texts(get(fields, &["categories", "categorie"]))
                 .into_iter()
                 .next()
         })
-        .or(inferred.category);
+    };
     let summary = fields::markdown(get(
         fields,
         &[
@@ -284,6 +286,12 @@ fn release_entry(
         ],
     ))
     .map(|s| text::clean_markdown(&s).trim().to_string());
+    // An excerpt that only says "Communiqué de presse" names the document type; it is no lead.
+    let (summary, labelled) = match summary {
+        Some(s) if kind::is_press_category(&s) => (None, Some(s)),
+        other => (other, None),
+    };
+    let category = declared.or(labelled).or(inferred.category);
     // A bold paragraph after the dateline is the lead only when front matter gives none;
     // otherwise it is body text and goes back where it was.
     let (summary, body) = match (summary, inferred.lead) {
@@ -335,4 +343,32 @@ fn front_matter_date(
                 .at(doc.key_line(&["date"]), 0)
                 .hint("write `date: 2023-09-12 10:00:00 +02:00`, `date: 2023-09-12` or `date: 12 septembre 2023`")
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(rel: &str, text: &str) -> Entry {
+        let loaded = load_text(Path::new(rel), text, &Config::default());
+        assert!(!loaded.has_errors(), "{:#?}", loaded.diagnostics);
+        loaded.entries.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn a_blog_post_names_no_document_type_and_an_excerpt_can() {
+        // The beta.gouv.fr blog of the corpus: taxonomy in `categories`, the type in `excerpt`.
+        let post = "---\nlayout: post\ntitle: Six mois après\ndate: 2018-09-03\n\
+                    categories: dinsic presse\nexcerpt: Communiqué de presse\n---\nLe corps.\n";
+        let e = entry("_posts/p.md", post);
+        assert_eq!(e.kind, Kind::Communique);
+        assert_eq!(e.category.as_deref(), Some("Communiqué de presse"));
+        assert_eq!(e.summary, None);
+        // A real excerpt stays the lead; a Netlify-CMS category stays the type.
+        let page = "---\ntitle: T\ndate: 2024-01-01\ncategories: [Dossier de presse]\n\
+                    chapeau-text: Le chapeau.\n---\nLe corps.\n";
+        let e = entry("communiques/d.md", page);
+        assert_eq!(e.category.as_deref(), Some("Dossier de presse"));
+        assert_eq!(e.summary.as_deref(), Some("Le chapeau."));
+    }
 }
