@@ -11,7 +11,7 @@ use crate::publish::{Outcome, Publisher};
 use crate::source::{self, Loaded, scan};
 use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant, SystemTime};
@@ -90,13 +90,25 @@ impl BuildReport {
 }
 
 /// A PDF on disk and the input it was rendered from (persisted in the manifest).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct RenderedPdf {
+    /// Hash of what the PDF depends on ([`pdf_input`]).
     input: String,
     len: u64,
     /// blake3 of the PDF's bytes: after a crash between a PDF write and the manifest write,
     /// the file on disk may be another version of the same length.
     hash: String,
+    /// The entry `input` was last found equal to, while this process holds it: the same
+    /// entry next time means the same input, without hashing every communiqué on each save.
+    #[serde(skip)]
+    entry: Option<Arc<Entry>>,
+}
+
+impl RenderedPdf {
+    /// Same file, same input: what the manifest records.
+    fn same_record(&self, other: &RenderedPdf) -> bool {
+        (&self.input, self.len, &self.hash) == (&other.input, other.len, &other.hash)
+    }
 }
 
 /// Lets a later `build` skip PDFs whose communiqué did not change. Derived like every output.
@@ -112,9 +124,6 @@ pub struct Site {
     sources: BTreeMap<String, SourceState>,
     scan_diagnostics: Vec<Diagnostic>,
     pdfs: BTreeMap<String, RenderedPdf>,
-    /// The input hash of each published communiqué, with the entry it was computed from:
-    /// hashing every communiqué's text on each save costs more than comparing entries.
-    pdf_inputs: HashMap<String, (Arc<Entry>, String)>,
     /// `pdfs` differs from the manifest on disk (always true for a new `Site`).
     manifest_outdated: bool,
     /// What the previous publish prepared for the feeds.
@@ -142,7 +151,6 @@ impl Site {
             sources: BTreeMap::new(),
             scan_diagnostics: Vec::new(),
             pdfs,
-            pdf_inputs: HashMap::new(),
             manifest_outdated: true,
             feed_cache: feeds::FeedCache::default(),
             cleaned_temp_files: false,
@@ -396,9 +404,9 @@ impl Site {
         rendered?;
 
         // 3. Only then remove PDFs no feed links any more (deleted, unpublished, embargoed).
-        for slug in &on_disk {
+        for slug in on_disk.iter().filter(|slug| !self.pdfs.contains_key(*slug)) {
             let rel = feeds::pdf_path(slug);
-            if !self.pdfs.contains_key(slug) && publisher.remove(&rel)? {
+            if publisher.remove(&rel)? {
                 report.removed.push(rel);
             }
         }
@@ -424,59 +432,55 @@ impl Site {
         on_disk: &HashSet<String>,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Vec<(String, Vec<u8>)> {
-        let communiques: Vec<&Arc<Entry>> = catalog
+        let config = &self.config;
+        let assets = &self.assets;
+        let known_pdfs = &mut self.pdfs;
+        let mut published: HashSet<&str> = HashSet::new();
+        let mut to_render: Vec<(&Arc<Entry>, String)> = Vec::new();
+        for entry in catalog
             .entries
             .iter()
             .filter(|e| e.kind == Kind::Communique)
-            .collect();
-        let mut wanted: HashMap<&str, String> = HashMap::with_capacity(communiques.len());
-        for entry in &communiques {
-            let input = match self.pdf_inputs.get(&entry.slug) {
-                Some((known, input)) if same_entry(known, entry) => input.clone(),
-                _ => {
-                    let input = pdf_input(entry, &self.config);
-                    self.pdf_inputs
-                        .insert(entry.slug.clone(), (Arc::clone(entry), input.clone()));
-                    input
-                }
+        {
+            published.insert(&entry.slug);
+            let known = known_pdfs
+                .get_mut(&entry.slug)
+                .filter(|_| on_disk.contains(&entry.slug));
+            let Some(known) = known else {
+                to_render.push((entry, pdf_input(entry, config)));
+                continue;
             };
-            wanted.insert(&entry.slug, input);
+            if known.entry.as_ref().is_some_and(|e| same_entry(e, entry)) {
+                continue;
+            }
+            let input = pdf_input(entry, config);
+            if known.input == input {
+                known.entry = Some(Arc::clone(entry));
+            } else {
+                to_render.push((entry, input));
+            }
         }
-        self.pdf_inputs
-            .retain(|slug, _| wanted.contains_key(slug.as_str()));
-        let to_render: Vec<&Arc<Entry>> = communiques
-            .iter()
-            .copied()
-            .filter(|e| {
-                let current = self.pdfs.get(&e.slug).is_some_and(|known| {
-                    known.input == wanted[e.slug.as_str()] && on_disk.contains(&e.slug)
-                });
-                !current
-            })
-            .collect();
-        let config = &self.config;
-        let assets = &self.assets;
         let rendered: Vec<_> = to_render
-            .par_iter()
-            .map(|e| (*e, pdf::render(e, config, assets)))
+            .into_par_iter()
+            .map(|(entry, input)| (entry, input, pdf::render(entry, config, assets)))
             .collect();
         let mut new_pdfs = Vec::with_capacity(rendered.len());
-        for (entry, result) in rendered {
+        for (entry, input, result) in rendered {
             match result {
                 Ok(bytes) => {
                     let pdf = RenderedPdf {
-                        input: wanted[entry.slug.as_str()].clone(),
+                        input,
                         len: bytes.len() as u64,
                         hash: blake3::hash(&bytes).to_hex().to_string(),
+                        entry: Some(Arc::clone(entry)),
                     };
-                    if self.pdfs.get(&entry.slug) != Some(&pdf) {
-                        self.pdfs.insert(entry.slug.clone(), pdf);
-                        self.manifest_outdated = true;
-                    }
+                    let before = known_pdfs.insert(entry.slug.clone(), pdf);
+                    let recorded = &known_pdfs[&entry.slug];
+                    self.manifest_outdated |= before.is_none_or(|b| !b.same_record(recorded));
                     new_pdfs.push((entry.slug.clone(), bytes));
                 }
                 Err(err) => {
-                    self.manifest_outdated |= self.pdfs.remove(&entry.slug).is_some();
+                    self.manifest_outdated |= known_pdfs.remove(&entry.slug).is_some();
                     diagnostics.push(
                         Diagnostic::error(&entry.origin.file, Problem::Other(err.to_string()))
                             .hint("the communiqué is in the feeds without its PDF; report this with the file"),
@@ -484,10 +488,9 @@ impl Site {
                 }
             }
         }
-        let before = self.pdfs.len();
-        self.pdfs
-            .retain(|slug, _| wanted.contains_key(slug.as_str()));
-        self.manifest_outdated |= self.pdfs.len() != before;
+        let before = known_pdfs.len();
+        known_pdfs.retain(|slug, _| published.contains(slug.as_str()));
+        self.manifest_outdated |= known_pdfs.len() != before;
         new_pdfs
     }
 }
