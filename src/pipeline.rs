@@ -474,9 +474,10 @@ impl Site {
                         hash: blake3::hash(&bytes).to_hex().to_string(),
                         entry: Some(Arc::clone(entry)),
                     };
-                    let before = known_pdfs.insert(entry.slug.clone(), pdf);
-                    let recorded = &known_pdfs[&entry.slug];
-                    self.manifest_outdated |= before.is_none_or(|b| !b.same_record(recorded));
+                    self.manifest_outdated |= known_pdfs
+                        .get(&entry.slug)
+                        .is_none_or(|before| !before.same_record(&pdf));
+                    known_pdfs.insert(entry.slug.clone(), pdf);
                     new_pdfs.push((entry.slug.clone(), bytes));
                 }
                 Err(err) => {

@@ -92,11 +92,14 @@ pub fn render_feeds(
     config: &Config,
     pdfs: &PdfSizes,
 ) -> Result<Vec<OutputFile>, FeedError> {
-    render_feeds_cached(catalog, config, pdfs, &mut FeedCache::default(), |_| {})
+    let mut out = Vec::new();
+    let ready = |file: &OutputFile| out.push(file.clone());
+    render_feeds_cached(catalog, config, pdfs, &mut FeedCache::default(), ready)?;
+    Ok(out)
 }
 
 /// [`render_feeds`], reusing what the previous call made with the same `config` prepared,
-/// and handing each file to `ready` as soon as it is rendered, in the order of the result,
+/// and handing each file to `ready` as soon as it is rendered (in [`render_feeds`]'s order),
 /// so that writing one feed can overlap rendering the next.
 pub fn render_feeds_cached(
     catalog: &Catalog,
@@ -104,7 +107,7 @@ pub fn render_feeds_cached(
     pdfs: &PdfSizes,
     cache: &mut FeedCache,
     mut ready: impl FnMut(&OutputFile),
-) -> Result<Vec<OutputFile>, FeedError> {
+) -> Result<(), FeedError> {
     let limit = match config.feed_limit {
         0 => usize::MAX,
         n => n,
@@ -117,7 +120,6 @@ pub fn render_feeds_cached(
     let items = prepare(shown.iter().flatten().copied(), config, pdfs, cache);
     // One feed at a time, its two formats side by side: the main feed, first in line,
     // is ready soonest.
-    let mut out = Vec::with_capacity(2 * feeds.len());
     let mut kept = HashMap::with_capacity(feeds.len());
     for (feed, entries) in feeds.into_iter().zip(&shown) {
         let used: Vec<Arc<Item>> = entries
@@ -129,12 +131,11 @@ pub fn render_feeds_cached(
             _ => render_pair(feed, &used, config)?,
         };
         files.iter().for_each(&mut ready);
-        out.extend(files.iter().cloned());
         let rendered = Rendered { items: used, files };
         kept.insert(feed, rendered);
     }
     cache.feeds = kept;
-    Ok(out)
+    Ok(())
 }
 
 /// The newest `limit` entries of a feed (`None`: every kind). Ids are unique by construction

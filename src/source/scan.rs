@@ -44,12 +44,12 @@ pub fn scan_at(root: &Path, rel: &Path) -> (Vec<Found>, Vec<Diagnostic>) {
     let hidden = rel
         .components()
         .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
-    let Ok(meta) = std::fs::symlink_metadata(root.join(rel)) else {
-        return (Vec::new(), Vec::new());
-    };
     if hidden {
         return (Vec::new(), Vec::new());
     }
+    let Ok(meta) = std::fs::symlink_metadata(root.join(rel)) else {
+        return (Vec::new(), Vec::new());
+    };
     if meta.is_dir() {
         return walk(root, rel.to_path_buf());
     }
