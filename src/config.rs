@@ -27,6 +27,9 @@ pub struct Config {
     pub pdf: PdfConfig,
     /// Seconds between the watcher's safety rescans (network filesystems send no events).
     pub rescan_seconds: u64,
+    /// Where communique keeps what it remembers between runs; default `.communique/<out name>`
+    /// beside the output folder (never inside it: that folder is served).
+    pub state_dir: Option<PathBuf>,
 }
 
 /// Bounds on hostile or accidental input; each breach is a diagnostic, never a crash.
@@ -88,6 +91,7 @@ impl Default for Config {
             limits: Limits::default(),
             pdf: PdfConfig::default(),
             rescan_seconds: 30,
+            state_dir: None,
         }
     }
 }
@@ -128,6 +132,7 @@ struct ConfigFile {
     id_authority: Option<String>,
     author: Option<String>,
     rescan_seconds: Option<u64>,
+    state_dir: Option<PathBuf>,
     contact: Option<ContactFile>,
     limits: Option<LimitsFile>,
     pdf: Option<PdfFile>,
@@ -232,6 +237,9 @@ impl Config {
         }
         if let Some(v) = file.rescan_seconds {
             self.rescan_seconds = v.max(1);
+        }
+        if let Some(v) = file.state_dir {
+            self.state_dir = Some(base(&dir, v));
         }
         if let Some(c) = file.contact {
             self.default_contact = Contact {

@@ -72,6 +72,36 @@ pub enum Problem {
     RelativeLink { dest: String, url: String },
     #[error("{0}")]
     Other(String),
+    // Editorial safety: each of these keeps the file out.
+    #[error("the key `{key}` contains an invisible character")]
+    InvisibleCharacterInKey { key: String },
+    #[error("`{key}` is written twice (first on line {first_line})")]
+    DuplicateKey { key: String, first_line: usize },
+    #[error(
+        "`{key}` is not a key communique reads, but looks like `{control}`: the file is held back"
+    )]
+    MisspelledControl { key: String, control: String },
+    #[error("unknown key `{key}`")]
+    UnknownKey {
+        key: String,
+        nearest: Option<String>,
+    },
+    #[error("`{key}: {value}` cannot be read as yes or no: the file is held back")]
+    BadControlValue { key: String, value: String },
+    #[error("`embargo: {value}` is not a date: the file is held back")]
+    BadEmbargo { value: String },
+    #[error("embargo notice without a readable date: \"{notice}\"")]
+    UnreadableEmbargoNotice { notice: String },
+    #[error("embargo notice without a time of day: held until midnight starting {date}")]
+    EmbargoNoticeWithoutTime { date: String },
+    #[error("placeholder text found: {}", .words.join(", "))]
+    Placeholder { words: Vec<String> },
+    #[error("the date {date} is {reason}")]
+    UnlikelyDate { date: String, reason: String },
+    #[error("this file is refused: `{online}` is online at the same address ({output})")]
+    SlotTaken { online: String, output: String },
+    #[error("still online: the version of {since}")]
+    StillOnline { since: String },
 }
 
 /// A located problem with a fix hint.

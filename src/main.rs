@@ -21,7 +21,13 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Read releases/ and write feeds/ (only files whose bytes change are rewritten).
-    Build(Options),
+    Build {
+        #[command(flatten)]
+        options: Options,
+        /// Publish even if this withdraws more than half of what is online.
+        #[arg(long)]
+        allow_withdraw: bool,
+    },
     /// Read and report problems; write nothing. Exit status 1 if any error.
     Check(Options),
     /// Show every entry that would be published now.
@@ -36,6 +42,9 @@ enum Command {
     Watch {
         #[command(flatten)]
         options: Options,
+        /// Publish even if this withdraws more than half of what is online.
+        #[arg(long)]
+        allow_withdraw: bool,
         /// Quiet time after the last file event before rebuilding (milliseconds).
         #[arg(long, default_value_t = 15)]
         debounce_ms: u64,
@@ -53,14 +62,22 @@ struct Options {
     /// Settings file (default: communique.toml if present).
     #[arg(long)]
     config: Option<PathBuf>,
-    /// The instant to publish at (RFC 3339), for embargoes; default: now.
+    /// Where communique keeps what it remembers between runs (default: .communique/<out name>
+    /// beside the output directory).
+    #[arg(long)]
+    state: Option<PathBuf>,
+    /// The instant to publish at, for embargoes (`2026-12-01 08:00`, RFC 3339); default: now.
     #[arg(long, value_parser = parse_now)]
     now: Option<DateTime<FixedOffset>>,
 }
 
+/// `--now` takes what release files take: RFC 3339, `2026-12-01 08:00`, `2026-12-01`.
 fn parse_now(text: &str) -> Result<DateTime<FixedOffset>, String> {
-    DateTime::parse_from_rfc3339(text)
-        .map_err(|e| format!("{e}; write e.g. 2024-03-01T08:00:00+01:00"))
+    communique::source::dates::parse_date(text, chrono_tz::Europe::Paris)
+        .map(|date| date.at)
+        .ok_or_else(|| {
+            format!("`{text}` is not a date; write e.g. `2026-12-01 08:00` (Paris time)")
+        })
 }
 
 impl Options {
@@ -72,7 +89,10 @@ impl Options {
     }
 
     fn load(&self) -> Result<(Config, Paths), String> {
-        let config = Config::load(self.config_path().as_deref()).map_err(|e| e.to_string())?;
+        let mut config = Config::load(self.config_path().as_deref()).map_err(|e| e.to_string())?;
+        if let Some(state) = &self.state {
+            config.state_dir = Some(state.clone());
+        }
         let paths = Paths {
             releases: self.releases.clone(),
             out: self.out.clone(),
@@ -89,16 +109,22 @@ impl Options {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Build(options) => build(&options),
+        Command::Build {
+            options,
+            allow_withdraw,
+        } => build(&options, allow_withdraw),
         Command::Check(options) => check(&options),
         Command::List { options, json } => list(&options, json),
         Command::Watch {
             options,
+            allow_withdraw,
             debounce_ms,
-        } => watch(&options, debounce_ms),
+        } => watch(&options, allow_withdraw, debounce_ms),
     };
     match result {
         Ok(code) => code,
+        // `communique list | head -1`: the reader left, which is no error.
+        Err(message) if message == BROKEN_PIPE => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("error: {message}");
             ExitCode::FAILURE
@@ -126,21 +152,90 @@ fn print_diagnostics(diagnostics: &[Diagnostic], releases: &Path) -> ExitCode {
     }
 }
 
-fn build(options: &Options) -> Result<ExitCode, String> {
+/// Why printing stopped: the reader closed the pipe.
+const BROKEN_PIPE: &str = "broken pipe";
+
+/// Prints a line to stdout; a closed pipe ends the command quietly instead of panicking.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let mut out = std::io::stdout().lock();
+        writeln!(out, $($arg)*).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                BROKEN_PIPE.to_string()
+            } else {
+                e.to_string()
+            }
+        })?;
+    }};
+}
+
+fn tell_lock_wait(out: &Path, pid: Option<u32>) {
+    match pid {
+        Some(pid) => eprintln!(
+            "waiting: another communique (process {pid}) is writing to {}",
+            out.display()
+        ),
+        None => eprintln!(
+            "waiting: another communique is writing to {}",
+            out.display()
+        ),
+    }
+}
+
+fn build(options: &Options, allow_withdraw: bool) -> Result<ExitCode, String> {
     let (config, paths) = options.load()?;
     let now = options.now(&config);
     let releases = paths.releases.clone();
-    let report = pipeline::build(config, paths, now).map_err(|e| e.to_string())?;
+    let started = std::time::Instant::now();
+    let mut site = Site::new(config, paths).map_err(|e| e.to_string())?;
+    site.allow_withdraw(allow_withdraw);
+    site.on_lock_wait(tell_lock_wait);
+    site.rescan().map_err(|e| e.to_string())?;
+    let summary = site.summary(now);
+    let report = match site.publish(now) {
+        Ok(report) => report,
+        Err(err @ pipeline::PipelineError::WouldWithdraw { .. })
+        | Err(err @ pipeline::PipelineError::NoReleases { .. }) => {
+            print_diagnostics(&site.diagnostics(), &releases);
+            return Err(format!(
+                "{err}\n  help: check --releases; to withdraw them on purpose, run again with --allow-withdraw"
+            ));
+        }
+        Err(err) => return Err(err.to_string()),
+    };
     let code = print_diagnostics(&report.diagnostics, &releases);
-    println!(
-        "published {} entries; {} PDF(s) rendered; {} file(s) written, {} removed; {} ms",
-        report.entries,
+    say!(
+        "{}; {} PDF(s) rendered; {} file(s) written, {} removed; {} ms",
+        summary_line(&summary),
         report.pdfs_rendered,
         report.written.len(),
         report.removed.len(),
-        report.elapsed.as_millis()
+        started.elapsed().as_millis()
     );
     Ok(code)
+}
+
+/// "68 published, 2 scheduled (next: 2026-03-12 08:00), 1 draft, 1 error".
+fn summary_line(summary: &pipeline::Summary) -> String {
+    let mut parts = vec![format!("{} published", summary.published)];
+    if summary.scheduled > 0 {
+        let next = summary
+            .next
+            .map(|at| format!(" (next: {})", at.format("%Y-%m-%d %H:%M")))
+            .unwrap_or_default();
+        parts.push(format!("{} scheduled{next}", summary.scheduled));
+    }
+    for (count, one, many) in [
+        (summary.drafts, "draft", "drafts"),
+        (summary.unpublished, "unpublished", "unpublished"),
+        (summary.errors, "error", "errors"),
+    ] {
+        if count > 0 {
+            parts.push(format!("{count} {}", if count == 1 { one } else { many }));
+        }
+    }
+    parts.join(", ")
 }
 
 fn loaded_site(options: &Options) -> Result<(Site, DateTime<FixedOffset>), String> {
@@ -153,25 +248,44 @@ fn loaded_site(options: &Options) -> Result<(Site, DateTime<FixedOffset>), Strin
 
 fn check(options: &Options) -> Result<ExitCode, String> {
     let (site, now) = loaded_site(options)?;
-    let (catalog, diagnostics) = site.catalog(now);
+    let (_, diagnostics) = site.catalog(now);
     let code = print_diagnostics(&diagnostics, &site.paths().releases);
-    println!("{} entries would be published", catalog.entries.len());
+    say!("{}", summary_line(&site.summary(now)));
     Ok(code)
 }
 
 fn list(options: &Options, json: bool) -> Result<ExitCode, String> {
     let (site, now) = loaded_site(options)?;
-    let (catalog, diagnostics) = site.catalog(now);
+    let (_, diagnostics) = site.catalog(now);
     let config = site.config();
-    for entry in &catalog.entries {
-        let source = format!(
-            "{}:{}",
-            site.paths().releases.join(&entry.origin.file).display(),
-            entry.origin.line
-        );
+    let releases = &site.paths().releases;
+    for listed in site.statuses(now) {
+        let source = match &listed.entry {
+            Some(entry) => format!(
+                "{}:{}",
+                releases.join(&entry.origin.file).display(),
+                entry.origin.line
+            ),
+            None => releases.join(&listed.file).display().to_string(),
+        };
+        let at = listed.at.map(|at| at.to_rfc3339());
+        let Some(entry) = &listed.entry else {
+            if json {
+                let line = serde_json::json!({
+                    "status": listed.status.as_str(),
+                    "source": source,
+                });
+                say!("{line}");
+            } else {
+                say!("{:<11}  {source}", listed.status.as_str());
+            }
+            continue;
+        };
         let outlet = entry.article.as_ref().map(|a| a.outlet.as_str());
         if json {
             let line = serde_json::json!({
+                "status": listed.status.as_str(),
+                "at": at,
                 "kind": entry.kind.slug(),
                 "id": feeds::entry_id(entry, config),
                 "date": entry.date.at.to_rfc3339(),
@@ -180,10 +294,15 @@ fn list(options: &Options, json: bool) -> Result<ExitCode, String> {
                 "outlet": outlet,
                 "source": source,
             });
-            println!("{line}");
+            say!("{line}");
         } else {
-            println!(
-                "{}  {:<15}  {}{}\n    {}\n    {}  ({})",
+            let when = listed
+                .at
+                .map(|at| format!(" until {}", at.format("%Y-%m-%d %H:%M")))
+                .unwrap_or_default();
+            say!(
+                "{:<11}  {}  {:<15}  {}{}{when}\n    {}\n    {}  ({})",
+                listed.status.as_str(),
                 entry.date.at.format("%Y-%m-%d"),
                 entry.kind.slug(),
                 entry.title,
@@ -194,10 +313,10 @@ fn list(options: &Options, json: bool) -> Result<ExitCode, String> {
             );
         }
     }
-    Ok(print_diagnostics(&diagnostics, &site.paths().releases))
+    Ok(print_diagnostics(&diagnostics, releases))
 }
 
-fn watch(options: &Options, debounce_ms: u64) -> Result<ExitCode, String> {
+fn watch(options: &Options, allow_withdraw: bool, debounce_ms: u64) -> Result<ExitCode, String> {
     use communique::watch::{self, Clock, WatchEvent};
     use std::sync::Arc;
     use std::sync::atomic::AtomicBool;
@@ -219,6 +338,8 @@ fn watch(options: &Options, debounce_ms: u64) -> Result<ExitCode, String> {
         clock,
     );
     watch_options.debounce = std::time::Duration::from_millis(debounce_ms.max(1));
+    watch_options.allow_withdraw = allow_withdraw;
+    watch_options.state_dir = options.state.clone();
     let releases = options.releases.clone();
     watch::run(watch_options, &stop, |event| match event {
         WatchEvent::Ready => eprintln!("watching {} (Ctrl-C to stop)", releases.display()),

@@ -16,6 +16,8 @@ pub enum PublishError {
     Io { path: PathBuf, source: io::Error },
     #[error("{0}: refusing to write outside the output directory")]
     UnsafePath(PathBuf),
+    #[error("{0}: is a symbolic link; communique never writes or removes through one")]
+    SymlinkInOutput(PathBuf),
 }
 
 /// What a write did.
@@ -136,7 +138,19 @@ impl Publisher {
         if !safe {
             return Err(PublishError::UnsafePath(rel.to_path_buf()));
         }
-        Ok(self.root.join(rel))
+        // A symlinked `pdf/` (or file) would send writes and removals elsewhere on the disk.
+        let mut path = self.root.clone();
+        for component in rel.components() {
+            path.push(component);
+            match fs::symlink_metadata(&path) {
+                Ok(meta) if meta.file_type().is_symlink() => {
+                    return Err(PublishError::SymlinkInOutput(path));
+                }
+                Ok(_) => {}
+                Err(_) => return Ok(self.root.join(rel)),
+            }
+        }
+        Ok(path)
     }
 }
 
@@ -216,6 +230,27 @@ mod tests {
         assert!(p.write(Path::new("../evil"), b"x").is_err());
         assert!(p.write(Path::new("/etc/evil"), b"x").is_err());
         assert!(!dir.path().join("evil").exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn never_writes_through_a_symlinked_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = dir.path().join("elsewhere");
+        fs::create_dir_all(&elsewhere).unwrap();
+        fs::write(elsewhere.join("rapport.pdf"), b"not ours").unwrap();
+        let out = dir.path().join("out");
+        fs::create_dir_all(&out).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, out.join("pdf")).unwrap();
+        let p = Publisher::new(&out).unwrap();
+        assert!(matches!(
+            p.write(Path::new("pdf/x.pdf"), b"x"),
+            Err(PublishError::SymlinkInOutput(_))
+        ));
+        assert!(p.remove(Path::new("pdf/rapport.pdf")).is_err());
+        assert!(p.list(Path::new("pdf"), "pdf").is_empty());
+        assert!(elsewhere.join("rapport.pdf").exists());
+        assert!(!elsewhere.join("x.pdf").exists());
     }
 
     #[test]

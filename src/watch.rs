@@ -85,6 +85,10 @@ pub struct Options {
     pub clock: Clock,
     /// Quiet time before events are handed over (see [`DEFAULT_DEBOUNCE`]).
     pub debounce: Duration,
+    /// Publish even when that withdraws more than half of what is online.
+    pub allow_withdraw: bool,
+    /// Overrides the settings' state folder.
+    pub state_dir: Option<PathBuf>,
 }
 
 impl Options {
@@ -94,7 +98,19 @@ impl Options {
             paths,
             clock,
             debounce: DEFAULT_DEBOUNCE,
+            allow_withdraw: false,
+            state_dir: None,
         }
+    }
+
+    /// A site for `config` with this watcher's overrides.
+    fn site(&self, mut config: Config) -> Result<Site, PipelineError> {
+        if let Some(dir) = &self.state_dir {
+            config.state_dir = Some(dir.clone());
+        }
+        let mut site = Site::new(config, self.paths.clone())?;
+        site.allow_withdraw(self.allow_withdraw);
+        Ok(site)
     }
 }
 
@@ -214,7 +230,7 @@ pub enum WatchEvent {
     /// Watching has begun (after the first build): file changes from now on are seen.
     Ready,
     /// A rebuild ran; its `Display` is the log line.
-    Rebuilt(Rebuild),
+    Rebuilt(Box<Rebuild>),
     /// A file's diagnostics, told once each time they change (files relative to releases/).
     Diagnostics {
         file: PathBuf,
@@ -234,13 +250,10 @@ pub fn run(
     stop: &AtomicBool,
     mut on_event: impl FnMut(&WatchEvent),
 ) -> Result<(), WatchError> {
-    let Options {
-        config_path,
-        paths,
-        clock,
-        debounce,
-    } = options;
-    let mut settings = Settings::load(config_path)?;
+    let mut settings = Settings::load(options.config_path.clone())?;
+    let paths = options.paths.clone();
+    let clock = options.clock;
+    let debounce = options.debounce;
 
     // Watch before the first build, so nothing saved during it goes unseen.
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
@@ -293,8 +306,7 @@ pub fn run(
     };
 
     let mut state = State {
-        site: Site::new(settings.config.clone(), paths.clone())?,
-        paths,
+        site: options.site(settings.config.clone())?,
         clock,
         printed: BTreeMap::new(),
         next_embargo: None,
@@ -350,7 +362,7 @@ pub fn run(
             && let Some(config) = settings.reload(&mut on_event)
         {
             // New settings can change every output: start from a fresh site.
-            match Site::new(config, state.paths.clone()) {
+            match options.site(config) {
                 Ok(site) => {
                     state.site = site;
                     report_failure(
@@ -582,7 +594,6 @@ impl Filter {
 /// The site and what the watcher remembers between rebuilds.
 struct State {
     site: Site,
-    paths: Paths,
     clock: Clock,
     /// Each file's diagnostics as last told, so they are told once, not on every rebuild.
     printed: BTreeMap<PathBuf, Vec<Diagnostic>>,
@@ -633,7 +644,7 @@ impl State {
             report,
         };
         self.tell_diagnostics(&rebuild, on_event);
-        on_event(&WatchEvent::Rebuilt(rebuild));
+        on_event(&WatchEvent::Rebuilt(Box::new(rebuild)));
         Ok(())
     }
 

@@ -20,6 +20,7 @@ fn every_corpus_document_loads_without_error() {
         files.len()
     );
     let mut errors = Vec::new();
+    let mut placeholders = 0;
     let mut entries = 0;
     let mut warnings = 0;
     for found in &files {
@@ -27,7 +28,9 @@ fn every_corpus_document_loads_without_error() {
         let loaded = source::load_file(&root, rel, &config);
         entries += loaded.entries.len();
         for d in &loaded.diagnostics {
-            if d.is_error() {
+            if d.is_error() && is_known_placeholder(rel, d) {
+                placeholders += 1;
+            } else if d.is_error() {
                 errors.push(d.to_string());
             } else {
                 warnings += 1;
@@ -50,6 +53,16 @@ fn every_corpus_document_loads_without_error() {
         files.len()
     );
     assert!(errors.is_empty(), "errors:\n{}", errors.join("\n"));
+    assert_eq!(
+        placeholders, 1,
+        "the corpus' Lorem ipsum event must be held back"
+    );
+}
+
+/// The corpus holds one CMS test page of Lorem ipsum: it must be refused, not published.
+fn is_known_placeholder(rel: &Path, d: &communique::Diagnostic) -> bool {
+    rel.ends_with("_evenements/evenements-2.md")
+        && matches!(&d.problem, communique::Problem::Placeholder { words } if words.iter().any(|w| w == "lorem ipsum"))
 }
 
 #[test]
@@ -116,7 +129,12 @@ fn the_whole_corpus_publishes_valid_feeds() {
     };
     let now = chrono::DateTime::parse_from_rfc3339("2026-11-23T12:00:00+01:00").unwrap();
     let report = communique::pipeline::build(Config::default(), paths, now).unwrap();
-    assert_eq!(report.error_count(), 0, "{:#?}", report.diagnostics);
+    let errors: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error() && !is_known_placeholder(&d.file, d))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
     for feed in common::files_below(out.path()) {
         if feed.extension().is_some_and(|e| e == "xml") {
             let bytes = std::fs::read(out.path().join(&feed)).unwrap();

@@ -138,6 +138,7 @@ fn catalog() -> Catalog {
     Catalog {
         entries: vec![press_review().into(), communique().into(), event().into()],
         next_embargo: None,
+        scheduled: Vec::new(),
     }
 }
 
@@ -473,6 +474,7 @@ fn empty_kinds_and_catalog_give_valid_empty_feeds_with_a_fixed_date() {
     let files = render(&Catalog {
         entries: vec![communique().into()],
         next_embargo: None,
+        scheduled: Vec::new(),
     });
     assert!(parse(file(&files, "agenda/rss.xml")).entries.is_empty());
 }
@@ -510,6 +512,7 @@ fn huge_catalogs_stay_well_under_a_megabyte() {
         &Catalog {
             entries,
             next_embargo: None,
+            scheduled: Vec::new(),
         },
         &config,
         &pdfs(),
@@ -671,6 +674,7 @@ fn deeply_nested_input_does_not_overflow_the_stack() {
     let files = render(&Catalog {
         entries: vec![e.into()],
         next_embargo: None,
+        scheduled: Vec::new(),
     });
     parse(file(&files, "atom.xml"));
 }
@@ -685,6 +689,7 @@ fn an_entry_without_text_still_has_a_title_and_content() {
     let files = render(&Catalog {
         entries: vec![e.into()],
         next_embargo: None,
+        scheduled: Vec::new(),
     });
     let feed = parse(file(&files, "agenda/atom.xml"));
     let entry = &feed.entries[0];

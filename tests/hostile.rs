@@ -19,8 +19,6 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
-/// The only file in `feeds/` that is not a feed or a PDF.
-const MANIFEST: &str = ".communique-manifest.json";
 
 /// Written outside the releases tree; a symlink points at it. Must never be published.
 const SECRET: &str = "SECRET-HORS-ARBORESCENCE-7f3a";
@@ -431,11 +429,12 @@ fn the_rest_of_the_site_still_publishes_and_nothing_escapes() {
     build_guarded(&common::releases_dir(), shipped_out.path(), now());
 
     let tree = hostile_tree();
-    let before = files_except(tree.dir.path(), &["feeds"]);
+    let before = files_except(tree.dir.path(), &["feeds", ".communique"]);
     build_guarded(&tree.releases(), &tree.out(), now());
 
-    // Nothing was written anywhere but feeds/ (releases/ and outside/ are untouched).
-    let after = files_except(tree.dir.path(), &["feeds"]);
+    // Nothing was written anywhere but feeds/ and the state beside it (releases/ and
+    // outside/ are untouched).
+    let after = files_except(tree.dir.path(), &["feeds", ".communique"]);
     assert_eq!(before, after, "files appeared or vanished outside feeds/");
     let secret = fs::read_to_string(tree.dir.path().join("outside/secret.md")).unwrap();
     assert!(secret.contains(SECRET));
@@ -473,11 +472,10 @@ fn the_rest_of_the_site_still_publishes_and_nothing_escapes() {
         );
     }
 
-    // Outputs are named only from file names: feeds, the manifest, and pdf/<slug>.pdf for
+    // Outputs are named only from file names: feeds and pdf/<slug>.pdf for
     // a communiqué's file name. `url: /`, `slug: ../../etc`, `permalink: /etc/passwd`… chose
     // nothing.
     let mut allowed: BTreeSet<PathBuf> = common::FEEDS.iter().map(PathBuf::from).collect();
-    allowed.insert(PathBuf::from(MANIFEST));
     let communique_slugs: BTreeSet<String> =
         common::files_below(&tree.releases().join("communiques"))
             .iter()
@@ -757,7 +755,7 @@ fn an_unreadable_embargo_keeps_the_file_out_with_an_error_naming_the_line() {
     assert!(errors[0].is_error());
     assert_eq!(
         errors[0].problem,
-        Problem::BadDate {
+        Problem::BadEmbargo {
             value: "le 24 au matin".into()
         }
     );

@@ -9,7 +9,7 @@ use crate::diagnostic::{Diagnostic, Problem};
 use crate::model::{Entry, Kind};
 use chrono::{DateTime, FixedOffset};
 use std::cmp::Ordering;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 /// What goes out at `now`, newest first.
@@ -23,7 +23,72 @@ pub struct Catalog {
     pub entries: Vec<Arc<Entry>>,
     /// The earliest embargo still in the future at `now`: when the watcher must wake.
     pub next_embargo: Option<DateTime<FixedOffset>>,
+    /// Held back at `now` by an embargo or a future date, soonest first: shown to the press
+    /// office by `check` and `list`, never published.
+    pub scheduled: Vec<Arc<Entry>>,
 }
+
+/// Which file holds each published output (by entry key and by PDF slug), as remembered
+/// from the previous publish: the file already online keeps its place against a newcomer.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Owners {
+    by_output: BTreeMap<String, String>,
+}
+
+impl Owners {
+    /// Records that `file` publishes `entry`'s outputs.
+    pub fn insert(&mut self, entry: &Entry) {
+        let file = entry.origin.file.to_string_lossy().into_owned();
+        for output in outputs(entry) {
+            self.by_output.insert(output, file.clone());
+        }
+    }
+
+    /// The file online at one of `entry`'s outputs, if another one.
+    fn online_rival(&self, entry: &Entry) -> Option<&str> {
+        let file = entry.origin.file.to_string_lossy();
+        outputs(entry)
+            .into_iter()
+            .find_map(|o| self.by_output.get(&o))
+            .map(String::as_str)
+            .filter(|owner| *owner != file)
+    }
+
+    fn owns(&self, entry: &Entry) -> bool {
+        let file = entry.origin.file.to_string_lossy();
+        outputs(entry)
+            .iter()
+            .any(|o| self.by_output.get(o).is_some_and(|owner| *owner == file))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_output.is_empty()
+    }
+
+    /// Output name → file, as the state keeps it.
+    pub fn from_map(map: &BTreeMap<String, String>) -> Owners {
+        Owners {
+            by_output: map.clone(),
+        }
+    }
+
+    pub fn into_map(self) -> BTreeMap<String, String> {
+        self.by_output
+    }
+}
+
+/// The names an entry takes: its id and, for communiqués and events, its output file name.
+fn outputs(entry: &Entry) -> [String; 2] {
+    [
+        format!("id:{}", entry.key),
+        format!("file:{}/{}", entry.kind.slug(), entry.slug),
+    ]
+}
+
+/// How far ahead a date may lie before it is probably a typo (2062 for 2026).
+const UNLIKELY_AHEAD_DAYS: i64 = 366;
+/// Nothing the agency published predates this year.
+const EARLIEST_LIKELY_YEAR: i32 = 1990;
 
 /// Builds the catalog from every entry the sources produced (in any order).
 pub fn assemble(
@@ -31,25 +96,35 @@ pub fn assemble(
     now: DateTime<FixedOffset>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Catalog {
+    assemble_with(entries, now, &Owners::default(), diagnostics)
+}
+
+/// [`assemble`], where the files in `owners` keep the outputs they published before.
+pub fn assemble_with(
+    entries: impl IntoIterator<Item = impl Into<Arc<Entry>>>,
+    now: DateTime<FixedOffset>,
+    owners: &Owners,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Catalog {
     let mut entries: Vec<Arc<Entry>> = entries.into_iter().map(Into::into).collect();
     entries.sort_by(|a, b| input_order(a, b));
+    warn_unlikely_dates(&entries, now, diagnostics);
 
     // Embargo first: an entry not yet public takes no part in anything, so nothing of it
     // (not even a merged excerpt or a duplicate message) can leak before its instant.
-    let mut next_embargo: Option<DateTime<FixedOffset>> = None;
-    entries.retain(|e| match e.embargo {
-        Some(at) if at > now => {
-            next_embargo = Some(next_embargo.map_or(at, |n| n.min(at)));
-            false
-        }
-        _ => true,
-    });
+    let mut scheduled: Vec<Arc<Entry>> = Vec::new();
+    let (public, held): (Vec<Arc<Entry>>, Vec<Arc<Entry>>) = entries
+        .into_iter()
+        .partition(|e| e.embargo.is_none_or(|at| at <= now));
+    scheduled.extend(held);
+    scheduled.sort_by(|a, b| a.embargo.cmp(&b.embargo).then_with(|| input_order(a, b)));
+    let next_embargo = scheduled.first().and_then(|e| e.embargo);
 
-    let (press, others): (Vec<Arc<Entry>>, Vec<Arc<Entry>>) = entries
+    let (press, others): (Vec<Arc<Entry>>, Vec<Arc<Entry>>) = public
         .into_iter()
         .partition(|e| e.kind == Kind::PressReview);
 
-    let mut out = unique_outputs(&others, diagnostics);
+    let mut out = unique_outputs(&others, owners, diagnostics);
     out.extend(press::merge(press, diagnostics));
     out.sort_by(|a, b| {
         b.date
@@ -61,6 +136,38 @@ pub fn assemble(
     Catalog {
         entries: out,
         next_embargo,
+        scheduled,
+    }
+}
+
+/// A date far ahead (2062 for 2026) or before the agency existed is probably a typo: it is
+/// held (a future date) or buried (an old one), so say so.
+fn warn_unlikely_dates(
+    entries: &[Arc<Entry>],
+    now: DateTime<FixedOffset>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    use chrono::Datelike;
+    for entry in entries {
+        let at = entry.date.at;
+        let reason = if at > now + chrono::Duration::days(UNLIKELY_AHEAD_DAYS) {
+            "more than a year ahead: the entry waits until then"
+        } else if at.year() < EARLIEST_LIKELY_YEAR {
+            "before 1990: probably a typo"
+        } else {
+            continue;
+        };
+        diagnostics.push(
+            Diagnostic::warning(
+                &entry.origin.file,
+                Problem::UnlikelyDate {
+                    date: at.format("%Y-%m-%d").to_string(),
+                    reason: reason.to_string(),
+                },
+            )
+            .at(entry.origin.line, 0)
+            .hint("check the year of the date"),
+        );
     }
 }
 
@@ -80,16 +187,40 @@ fn input_order(a: &Entry, b: &Entry) -> Ordering {
 
 /// Communiqués and events: one output per key and per slug within a kind; the first in
 /// path order wins, the others are reported and left out.
-fn unique_outputs(entries: &[Arc<Entry>], diagnostics: &mut Vec<Diagnostic>) -> Vec<Arc<Entry>> {
+fn unique_outputs(
+    entries: &[Arc<Entry>],
+    owners: &Owners,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Arc<Entry>> {
     let mut keys: HashMap<(Kind, &str), usize> = HashMap::with_capacity(entries.len());
     let mut slugs: HashMap<(Kind, &str), usize> = HashMap::with_capacity(entries.len());
     let mut kept: Vec<Arc<Entry>> = Vec::with_capacity(entries.len());
-    for entry in entries {
+    // Files already online take their places first, whatever their path order.
+    let (online, newcomers): (Vec<&Arc<Entry>>, Vec<&Arc<Entry>>) = if owners.is_empty() {
+        (Vec::new(), entries.iter().collect())
+    } else {
+        entries.iter().partition(|e| owners.owns(e))
+    };
+    for entry in online.into_iter().chain(newcomers) {
         let first = keys
             .get(&(entry.kind, entry.key.as_str()))
             .or_else(|| slugs.get(&(entry.kind, entry.slug.as_str())))
             .and_then(|&i| kept.get(i));
         if let Some(first) = first {
+            if owners.online_rival(entry).is_some() {
+                diagnostics.push(
+                    Diagnostic::error(
+                        &entry.origin.file,
+                        Problem::SlotTaken {
+                            online: first.origin.file.display().to_string(),
+                            output: entry.key.clone(),
+                        },
+                    )
+                    .at(entry.origin.line, 0)
+                    .hint("give this file another name, or edit the file that is online"),
+                );
+                continue;
+            }
             diagnostics.push(
                 Diagnostic::error(
                     &entry.origin.file,

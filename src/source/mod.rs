@@ -4,10 +4,13 @@
 
 pub mod communique;
 pub mod dates;
+pub mod embargo_notice;
 pub mod event;
 pub mod fields;
 pub mod front_matter;
+pub mod keys;
 pub mod kind;
+pub mod placeholder;
 pub mod press_review;
 pub mod read;
 pub mod scan;
@@ -18,6 +21,7 @@ use crate::diagnostic::{Diagnostic, Problem};
 use crate::model::{Entry, Kind, Origin, PubDate};
 use fields::{get, text as field_text};
 use front_matter::Document;
+use press_review::fold;
 use serde_json::{Map, Value};
 use std::path::Path;
 
@@ -26,9 +30,20 @@ use std::path::Path;
 pub struct Loaded {
     pub entries: Vec<Entry>,
     pub diagnostics: Vec<Diagnostic>,
-    /// The file asks to be kept out (an `embargo:` that cannot be read): nothing may stand
-    /// in for it, not even the last good version a long-running site keeps for broken edits.
+    /// The file asks to be kept out (an `embargo:` that cannot be read, a misspelled control):
+    /// nothing may stand in for it, not even the last good version of a published file.
     pub withheld: bool,
+    /// The file is kept out on purpose (`draft: true`, `published: false`).
+    pub hold: Option<Hold>,
+}
+
+/// Why a readable file publishes nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hold {
+    /// `draft: true`.
+    Draft,
+    /// `published: false`.
+    Unpublished,
 }
 
 impl Loaded {
@@ -41,6 +56,17 @@ impl Loaded {
             entries: Vec::new(),
             diagnostics: vec![diagnostic],
             withheld: false,
+            hold: None,
+        }
+    }
+
+    /// Errors that also forbid any earlier version to stand in.
+    fn withheld(diagnostics: Vec<Diagnostic>) -> Self {
+        Loaded {
+            entries: Vec::new(),
+            diagnostics,
+            withheld: true,
+            hold: None,
         }
     }
 }
@@ -76,8 +102,23 @@ pub fn load_text(rel: &Path, text: &str, config: &Config) -> Loaded {
         Ok(doc) => doc,
         Err(diagnostic) => return Loaded::failed(diagnostic),
     };
-    if is_unpublished(&doc.fields) {
-        return Loaded::default();
+    let checked = keys::check(rel, &doc);
+    if checked.control_error {
+        return Loaded::withheld(checked.diagnostics);
+    }
+    let mut diagnostics = checked.diagnostics;
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Loaded {
+            diagnostics,
+            ..Loaded::default()
+        };
+    }
+    if let Some(hold) = hold(&doc.fields) {
+        return Loaded {
+            diagnostics,
+            hold: Some(hold),
+            ..Loaded::default()
+        };
     }
     let depth = text::nesting_depth(doc.body);
     if depth > config.limits.markdown_max_nesting {
@@ -93,24 +134,38 @@ pub fn load_text(rel: &Path, text: &str, config: &Config) -> Loaded {
             .hint("flatten the nested quotes or lists"),
         );
     }
-    let mut diagnostics = Vec::new();
     let embargo = match embargo(rel, &doc, config) {
         Ok(embargo) => embargo,
         // Fail closed: an unreadable embargo withdraws the file, even one already published
         // (adding `embargo: demain à l'aube` to a published file left it in the feeds).
         Err(diagnostic) => {
-            return Loaded {
-                withheld: true,
-                ..Loaded::failed(diagnostic)
-            };
+            diagnostics.push(diagnostic);
+            return Loaded::withheld(diagnostics);
         }
     };
     let mut entries = match kind::detect(rel, &doc, config) {
         Some(Kind::PressReview) => press_review_entries(rel, &doc, config, &mut diagnostics),
-        Some(kind) => match release_entry(rel, kind, &doc, config, &mut diagnostics) {
-            Some(entry) => vec![entry],
-            None => Vec::new(),
-        },
+        Some(kind) => {
+            // The document's own embargo notice, read before anything else looks at the body
+            // (the notice is no title).
+            let (notices, body) =
+                embargo_notice::find(doc.body, doc.body_first_line, config.time_zone);
+            let notice_embargo = match notice_embargo(rel, &notices, &mut diagnostics) {
+                Ok(at) => at,
+                Err(()) => return Loaded::withheld(diagnostics),
+            };
+            let doc = Document {
+                body: &body,
+                ..doc.clone()
+            };
+            match release_entry(rel, kind, &doc, config, &mut diagnostics) {
+                Some(mut entry) => {
+                    entry.embargo = later(entry.embargo, notice_embargo);
+                    vec![entry]
+                }
+                None => Vec::new(),
+            }
+        }
         None => {
             diagnostics.push(
                 Diagnostic::warning(rel, Problem::UnknownShape)
@@ -120,35 +175,162 @@ pub fn load_text(rel: &Path, text: &str, config: &Config) -> Loaded {
         }
     };
     for entry in &mut entries {
-        entry.embargo = embargo;
+        entry.embargo = later(entry.embargo, embargo);
+    }
+    if let Some(found) = placeholders(rel, &doc, &entries) {
+        diagnostics.push(found);
+        return Loaded {
+            diagnostics,
+            ..Loaded::default()
+        };
     }
     Loaded {
         entries,
         diagnostics,
-        withheld: false,
+        ..Loaded::default()
     }
 }
 
-fn is_unpublished(fields: &Map<String, Value>) -> bool {
-    fields::boolean(get(fields, &["published"])) == Some(false)
-        || fields::boolean(get(fields, &["draft"])) == Some(true)
+type Instant = chrono::DateTime<chrono::FixedOffset>;
+
+/// The later of two "not before" instants.
+fn later(a: Option<Instant>, b: Option<Instant>) -> Option<Instant> {
+    a.max(b)
+}
+
+fn hold(fields: &Map<String, Value>) -> Option<Hold> {
+    // Values were checked by `keys::check`: anything unreadable never gets here.
+    if keys::DRAFT.get(fields).and_then(keys::flag) == Some(true) {
+        Some(Hold::Draft)
+    } else if keys::PUBLISHED.get(fields).and_then(keys::flag) == Some(false) {
+        Some(Hold::Unpublished)
+    } else {
+        None
+    }
 }
 
 /// An unreadable embargo is an error: publishing too early is worse than not publishing.
-fn embargo(
-    rel: &Path,
-    doc: &Document<'_>,
-    config: &Config,
-) -> Result<Option<chrono::DateTime<chrono::FixedOffset>>, Diagnostic> {
-    let Some(value) = field_text(get(&doc.fields, &["embargo"])) else {
+/// `embargo: non` (or false, aucun, none) says there is none.
+fn embargo(rel: &Path, doc: &Document<'_>, config: &Config) -> Result<Option<Instant>, Diagnostic> {
+    let Some(raw) = keys::EMBARGO.get(&doc.fields) else {
+        // `embargo:` with nothing after it: the author meant one and did not say when.
+        if keys::EMBARGO.line(doc) > 0 {
+            return Err(bad_embargo(rel, doc, String::new()));
+        }
         return Ok(None);
+    };
+    if let Value::String(s) = raw
+        && matches!(
+            fold(s).as_str(),
+            "aucun" | "none" | "non" | "no" | "false" | "faux" | "sans"
+        )
+    {
+        return Ok(None);
+    }
+    if raw == &Value::Bool(false) {
+        return Ok(None);
+    }
+    let value = match raw {
+        Value::String(_) | Value::Number(_) => field_text(Some(raw)).unwrap_or_default(),
+        // A list, a map or `true` says nothing about when.
+        other => return Err(bad_embargo(rel, doc, keys::shown(other))),
     };
     match dates::parse_date(&value, config.time_zone) {
         Some(date) => Ok(Some(date.at)),
-        None => Err(Diagnostic::error(rel, Problem::BadDate { value })
-            .at(doc.key_line(&["embargo"]), 0)
-            .hint("write the embargo as `2024-03-01 08:00:00 +01:00`; the file stays unpublished until it reads")),
+        None => Err(bad_embargo(rel, doc, value)),
     }
+}
+
+fn bad_embargo(rel: &Path, doc: &Document<'_>, value: String) -> Diagnostic {
+    Diagnostic::error(rel, Problem::BadEmbargo { value })
+        .at(keys::EMBARGO.line(doc), 0)
+        .hint("write the embargo as `2024-03-01 08:00` (Paris time) or `2024-03-01 08:00:00 +01:00`; the file stays unpublished until it reads")
+}
+
+/// The latest instant of the body's embargo notices; `Err` when one cannot be read.
+fn notice_embargo(
+    rel: &Path,
+    notices: &[embargo_notice::Notice],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Option<Instant>, ()> {
+    let mut until: Option<Instant> = None;
+    let mut unreadable = false;
+    for notice in notices {
+        match notice.until {
+            Some(at) => {
+                until = later(until, Some(at));
+                if !notice.has_time {
+                    diagnostics.push(
+                        Diagnostic::warning(
+                            rel,
+                            Problem::EmbargoNoticeWithoutTime {
+                                date: at.format("%Y-%m-%d").to_string(),
+                            },
+                        )
+                        .at(notice.line, 1)
+                        .hint("add the hour to the notice, e.g. « à 8 h 00 »"),
+                    );
+                }
+            }
+            None => {
+                unreadable = true;
+                diagnostics.push(
+                    Diagnostic::error(
+                        rel,
+                        Problem::UnreadableEmbargoNotice {
+                            notice: notice.text.clone(),
+                        },
+                    )
+                    .at(notice.line, 1)
+                    .hint("write the notice as « EMBARGO JUSQU'AU 12 MARS 2024 À 8 H 00 », or add `embargo: 2024-03-12 08:00` to a front matter"),
+                );
+            }
+        }
+    }
+    if unreadable { Err(()) } else { Ok(until) }
+}
+
+/// Placeholder text in what would be published, as one error naming the words.
+fn placeholders(rel: &Path, doc: &Document<'_>, entries: &[Entry]) -> Option<Diagnostic> {
+    let mut words: Vec<String> = Vec::new();
+    let mut line = 0;
+    for entry in entries {
+        for (text, at) in [
+            (entry.title.as_str(), keys::TITLE.line(doc)),
+            (
+                entry.summary.as_deref().unwrap_or_default(),
+                keys::SUMMARY.line(doc),
+            ),
+            (entry.body.as_str(), 0),
+        ] {
+            let found = placeholder::find(text);
+            if !found.is_empty() && line == 0 {
+                line = if at > 0 {
+                    at
+                } else {
+                    first_line_with(doc, &found[0])
+                };
+            }
+            for word in found {
+                if !words.contains(&word) {
+                    words.push(word);
+                }
+            }
+        }
+    }
+    (!words.is_empty()).then(|| {
+        Diagnostic::error(rel, Problem::Placeholder { words })
+            .at(line, 0)
+            .hint("replace the placeholder with the final text; the file stays unpublished until then")
+    })
+}
+
+/// The file line where `word` (folded) first appears in the body; 0 when not found there.
+fn first_line_with(doc: &Document<'_>, word: &str) -> usize {
+    doc.body
+        .lines()
+        .position(|line| fold(line).contains(word) || line.contains(word))
+        .map_or(0, |i| doc.body_first_line + i)
 }
 
 fn press_review_entries(
@@ -186,6 +368,10 @@ fn press_review_entries(
                 ));
             }
         }
+    }
+    // An article dated in the future (a typo, most often) waits for its date like any release.
+    for entry in &mut entries {
+        entry.embargo = later(entry.embargo, Some(entry.date.at));
     }
     if entries.is_empty() {
         diagnostics.push(
@@ -245,12 +431,15 @@ fn release_entry(
         );
     }
     let event = (kind == Kind::Event).then(|| event::info(rel, doc, config, diagnostics));
+    // A publication date (the `date:` key or a dateline) in the future acts as an embargo,
+    // as in Jekyll and Hugo; an event's start, used when nothing else dates it, does not.
+    let mut scheduled = true;
     let date = match front_matter_date(rel, doc, config) {
         Ok(Some(date)) => date,
-        Ok(None) => match inferred
-            .date
-            .or_else(|| event.as_ref().and_then(|e| e.start))
-        {
+        Ok(None) => match inferred.date.or_else(|| {
+            scheduled = false;
+            event.as_ref().and_then(|e| e.start)
+        }) {
             Some(date) => date,
             None => {
                 diagnostics.push(
@@ -319,7 +508,7 @@ fn release_entry(
         images: fields::images(fields),
         event,
         article: None,
-        embargo: None,
+        embargo: scheduled.then_some(date.at),
         origin: Origin {
             file: rel.to_path_buf(),
             line: 1,

@@ -1,0 +1,437 @@
+//! Orchestrates load → catalog → render → publish. `build` runs it once; the watcher keeps a
+//! `Site` alive and calls `rescan` + `publish` again, so both always render the same way.
+//!
+//! `sources` knows the release files, `pdfs` the rendered PDFs; this module publishes, guarded:
+//! one writer per output folder, nothing removed that communique did not write, and no
+//! publish that would withdraw most of what is online by accident.
+
+mod pdfs;
+mod sources;
+mod status;
+
+pub use sources::SourceChanges;
+pub use status::{Listed, Status, Summary};
+
+use crate::catalog::{self, Catalog, Owners};
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::feeds::{self, PdfSizes};
+use crate::model::Entry;
+use crate::pdf;
+use crate::publish::{Outcome, Publisher};
+use crate::state::{self, GoodVersion, State, Store};
+use chrono::{DateTime, FixedOffset};
+use pdfs::RenderedPdf;
+use sources::SourceState;
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, mpsc};
+use std::time::{Duration, Instant};
+
+/// Where releases are read and outputs written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paths {
+    pub releases: PathBuf,
+    pub out: PathBuf,
+}
+
+/// Why a build could not complete (a user's file never causes this: it gives diagnostics).
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    #[error("{path}: cannot read the releases directory: {source}")]
+    Releases {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}: no release found; nothing was published or removed (an unmounted folder?)")]
+    NoReleases { path: PathBuf },
+    #[error(
+        "this build would withdraw {withdrawn} of the {published} published entries (e.g. {examples}); nothing was written or removed"
+    )]
+    WouldWithdraw {
+        withdrawn: usize,
+        published: usize,
+        examples: String,
+    },
+    #[error(transparent)]
+    Publish(#[from] crate::publish::PublishError),
+    #[error("state: {0}")]
+    State(#[from] state::StateError),
+    #[error(transparent)]
+    Feed(#[from] feeds::FeedError),
+    #[error("PDF assets: {0}")]
+    Assets(#[from] pdf::PdfError),
+}
+
+/// What a publish did, for the log line and for tests.
+#[derive(Debug, Clone, Default)]
+pub struct BuildReport {
+    pub entries: usize,
+    pub pdfs_rendered: usize,
+    pub written: Vec<PathBuf>,
+    pub removed: Vec<PathBuf>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub next_embargo: Option<DateTime<FixedOffset>>,
+    /// Held back at this publish (embargo or future date), soonest first.
+    pub scheduled: Vec<Arc<Entry>>,
+    pub elapsed: Duration,
+}
+
+impl BuildReport {
+    pub fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+}
+
+/// Told when another process holds the output folder: its id, if it wrote one.
+pub type LockWait = fn(&Path, Option<u32>);
+
+/// The releases as last read, and what was last published from them.
+pub struct Site {
+    config: Config,
+    paths: Paths,
+    assets: pdf::Assets,
+    /// By path relative to releases/, as UTF-8 (compared as bytes: this map is walked on
+    /// every event).
+    sources: BTreeMap<String, SourceState>,
+    scan_diagnostics: Vec<crate::diagnostic::Diagnostic>,
+    pdfs: BTreeMap<String, RenderedPdf>,
+    store: Store,
+    /// What the previous publish left (its `pdfs` are kept in `self.pdfs` meanwhile).
+    state: State,
+    /// `pdfs` differs from the saved state (always true for a new `Site`).
+    state_outdated: bool,
+    /// What the previous publish prepared for the feeds.
+    feed_cache: feeds::FeedCache,
+    cleaned_temp_files: bool,
+    allow_withdraw: bool,
+    on_lock_wait: LockWait,
+}
+
+impl Site {
+    pub fn new(config: Config, paths: Paths) -> Result<Site, PipelineError> {
+        let assets = pdf::Assets::load(&config.pdf)?;
+        let store = Store::new(
+            &config
+                .state_dir
+                .clone()
+                .unwrap_or_else(|| state::default_dir(&paths.out)),
+        );
+        let mut state = store.load();
+        let mut records = std::mem::take(&mut state.pdfs);
+        if records.is_empty() {
+            // An earlier version kept its records inside the output folder.
+            records = std::fs::read(paths.out.join(state::LEGACY_MANIFEST))
+                .ok()
+                .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+                .unwrap_or_default();
+            for slug in records.keys() {
+                state.written.insert(pdf_rel(slug));
+            }
+        }
+        // Trust a record only for a PDF whose bytes are the ones it describes (checked once
+        // per process; later publishes know what they wrote).
+        let pdfs = records
+            .into_iter()
+            .filter(|(slug, record)| {
+                std::fs::read(paths.out.join(feeds::pdf_path(slug)))
+                    .is_ok_and(|bytes| blake3::hash(&bytes).to_hex().as_str() == record.hash)
+            })
+            .map(|(slug, record)| {
+                let pdf = RenderedPdf {
+                    record,
+                    entry: None,
+                };
+                (slug, pdf)
+            })
+            .collect();
+        Ok(Site {
+            config,
+            paths,
+            assets,
+            sources: BTreeMap::new(),
+            scan_diagnostics: Vec::new(),
+            pdfs,
+            store,
+            state,
+            state_outdated: true,
+            feed_cache: feeds::FeedCache::default(),
+            cleaned_temp_files: false,
+            allow_withdraw: false,
+            on_lock_wait: |_, _| {},
+        })
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    pub fn paths(&self) -> &Paths {
+        &self.paths
+    }
+
+    /// Where the state of this output folder is kept.
+    pub fn state_dir(&self) -> &Path {
+        self.store.dir()
+    }
+
+    /// Lets a publish withdraw more than half of what is online (a deliberate clean-up).
+    pub fn allow_withdraw(&mut self, allow: bool) {
+        self.allow_withdraw = allow;
+    }
+
+    /// Called when a publish must wait for another process writing the same output folder.
+    pub fn on_lock_wait(&mut self, notify: LockWait) {
+        self.on_lock_wait = notify;
+    }
+
+    /// The catalog at `now`, with the diagnostics of every file and of the merge.
+    pub fn catalog(&self, now: DateTime<FixedOffset>) -> (Catalog, Vec<Diagnostic>) {
+        let mut diagnostics = self.diagnostics();
+        let entries = self
+            .sources
+            .values()
+            .flat_map(|s| s.published.iter().cloned());
+        let catalog = catalog::assemble_with(entries, now, &self.owners(), &mut diagnostics);
+        (catalog, diagnostics)
+    }
+
+    fn owners(&self) -> Owners {
+        Owners::from_map(&self.state.owners)
+    }
+
+    /// Renders and writes everything that is out of date at `now`.
+    pub fn publish(&mut self, now: DateTime<FixedOffset>) -> Result<BuildReport, PipelineError> {
+        let started = Instant::now();
+        let out = self.paths.out.clone();
+        let notify = self.on_lock_wait;
+        let _lock = self.store.lock(|pid| notify(&out, pid))?;
+        let publisher = Publisher::new(&self.paths.out)?;
+        if !self.cleaned_temp_files {
+            publisher.remove_stale_temp_files();
+            self.cleaned_temp_files = true;
+        }
+        let (catalog, mut diagnostics) = self.catalog(now);
+        self.guard_withdrawal(&catalog)?;
+        let mut report = BuildReport {
+            entries: catalog.entries.len(),
+            next_embargo: catalog.next_embargo,
+            scheduled: catalog.scheduled.clone(),
+            ..BuildReport::default()
+        };
+
+        // 1. PDFs first: a feed must never link a PDF that is not there yet.
+        // One listing of pdf/ tells which are there (a stat per communiqué costs more on a
+        // large archive) and, at the end, which are left over.
+        let on_disk: HashSet<String> = publisher
+            .list(Path::new("pdf"), "pdf")
+            .into_iter()
+            .filter_map(|rel| Some(rel.file_stem()?.to_str()?.to_string()))
+            .collect();
+        let new_pdfs = self.render_pdfs(&catalog, &on_disk, &mut diagnostics);
+        report.pdfs_rendered = new_pdfs.len();
+        let sizes: PdfSizes = self
+            .pdfs
+            .iter()
+            .map(|(slug, pdf)| (slug.clone(), pdf.record.len))
+            .collect();
+
+        // 2. One writer thread takes the PDFs, then each feed as soon as it is rendered:
+        // writing overlaps rendering, and the queue's order keeps a feed from reaching the
+        // disk before a PDF it links.
+        let new_slugs: Vec<String> = new_pdfs.iter().map(|(slug, _)| slug.clone()).collect();
+        let mut sent: Vec<PathBuf> = Vec::new();
+        let (written, rendered) = std::thread::scope(|scope| {
+            let (queue, files) = mpsc::channel::<(PathBuf, Vec<u8>)>();
+            let writer = scope.spawn(|| write_in_order(&publisher, files));
+            // A closed queue means the writer failed; its error is returned below.
+            for (slug, bytes) in new_pdfs {
+                let _ = queue.send((feeds::pdf_path(&slug), bytes));
+            }
+            let rendered = feeds::render_feeds_cached(
+                &catalog,
+                &self.config,
+                &sizes,
+                &mut self.feed_cache,
+                |file| {
+                    sent.push(file.path.clone());
+                    let _ = queue.send((file.path.clone(), file.bytes.clone()));
+                },
+            );
+            drop(queue);
+            let written = writer
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (written, rendered)
+        });
+        match written {
+            Ok(written) => report.written.extend(written),
+            Err(err) => {
+                // Whether those PDFs reached the disk is unknown: render them again next time.
+                for slug in &new_slugs {
+                    self.pdfs.remove(slug);
+                }
+                self.state_outdated = true;
+                return Err(err.into());
+            }
+        }
+        rendered?;
+        for path in sent {
+            self.state
+                .written
+                .insert(path.to_string_lossy().into_owned());
+        }
+        for slug in self.pdfs.keys() {
+            self.state.written.insert(pdf_rel(slug));
+        }
+
+        // 3. Only then remove PDFs no feed links any more (deleted, unpublished, embargoed),
+        // and only those communique wrote: a PDF put there by hand stays.
+        let mut leftovers: Vec<&String> = on_disk
+            .iter()
+            .filter(|slug| !self.pdfs.contains_key(*slug))
+            .collect();
+        leftovers.sort();
+        for slug in leftovers {
+            let rel = feeds::pdf_path(slug);
+            if self.state.written.remove(&pdf_rel(slug)) && publisher.remove(&rel)? {
+                report.removed.push(rel);
+            }
+        }
+        if publisher.remove(Path::new(state::LEGACY_MANIFEST))? {
+            report.removed.push(PathBuf::from(state::LEGACY_MANIFEST));
+        }
+        report.removed.sort();
+        self.remember(&catalog, now)?;
+        report.diagnostics = diagnostics;
+        report.elapsed = started.elapsed();
+        Ok(report)
+    }
+
+    /// Refuses a publish that would withdraw more than half of what is online, or one from a
+    /// releases folder with no release at all: an unmounted share or a wrong `--releases` must
+    /// not empty the feeds.
+    fn guard_withdrawal(&self, catalog: &Catalog) -> Result<(), PipelineError> {
+        if self.allow_withdraw {
+            return Ok(());
+        }
+        if self.sources.is_empty() {
+            return Err(PipelineError::NoReleases {
+                path: self.paths.releases.clone(),
+            });
+        }
+        let before: Vec<(&str, &str)> = self
+            .state
+            .owners
+            .iter()
+            .filter_map(|(output, file)| Some((output.strip_prefix("id:")?, file.as_str())))
+            .collect();
+        let now_published: HashSet<&str> = catalog.entries.iter().map(|e| e.key.as_str()).collect();
+        let withdrawn: Vec<&(&str, &str)> = before
+            .iter()
+            .filter(|(key, _)| !now_published.contains(key))
+            .collect();
+        if withdrawn.len() * 2 > before.len() {
+            let examples: Vec<&str> = withdrawn.iter().take(3).map(|(_, file)| *file).collect();
+            return Err(PipelineError::WouldWithdraw {
+                withdrawn: withdrawn.len(),
+                published: before.len(),
+                examples: examples.join(", "),
+            });
+        }
+        Ok(())
+    }
+
+    /// Saves what the next run must know: who holds each output, the last good version of
+    /// each release, the PDFs and the files written.
+    fn remember(
+        &mut self,
+        catalog: &Catalog,
+        now: DateTime<FixedOffset>,
+    ) -> Result<(), PipelineError> {
+        let mut owners = Owners::default();
+        for entry in &catalog.entries {
+            owners.insert(entry);
+        }
+        let owners = owners.into_map();
+        let mut changed = self.state_outdated || owners != self.state.owners;
+        self.state.owners = owners;
+        let since = now.to_rfc3339();
+        let mut good: BTreeMap<String, GoodVersion> = BTreeMap::new();
+        for (rel, source) in &mut self.sources {
+            let hash = source.fingerprint.hash.to_hex().to_string();
+            let kept = self.state.good.get(rel);
+            if source.is_good() {
+                match kept {
+                    Some(kept) if kept.hash == hash => {
+                        good.insert(rel.clone(), kept.clone());
+                        source.good_bytes = None;
+                    }
+                    _ => {
+                        if let Some(bytes) = source.good_bytes.take() {
+                            self.store.keep_source(&hash, &bytes)?;
+                            good.insert(
+                                rel.clone(),
+                                GoodVersion {
+                                    hash,
+                                    since: since.clone(),
+                                },
+                            );
+                        }
+                    }
+                }
+            } else if source.loaded.has_errors() && !source.loaded.withheld {
+                // Broken: the kept version stays, for the next run to stand in with.
+                if let Some(kept) = kept {
+                    good.insert(rel.clone(), kept.clone());
+                }
+            }
+        }
+        if good != self.state.good {
+            changed = true;
+            self.state.good = good;
+        }
+        if changed {
+            let mut saved = self.state.clone();
+            saved.pdfs = self
+                .pdfs
+                .iter()
+                .map(|(slug, pdf)| (slug.clone(), pdf.record.clone()))
+                .collect();
+            self.store.save(&saved)?;
+            self.store.prune_sources(&saved)?;
+            self.state_outdated = false;
+        }
+        Ok(())
+    }
+}
+
+fn pdf_rel(slug: &str) -> String {
+    feeds::pdf_path(slug).to_string_lossy().into_owned()
+}
+
+/// Writes what arrives, in order, until the queue closes or a write fails; returns the paths
+/// whose bytes changed.
+fn write_in_order(
+    publisher: &Publisher,
+    files: mpsc::Receiver<(PathBuf, Vec<u8>)>,
+) -> Result<Vec<PathBuf>, crate::publish::PublishError> {
+    let mut written = Vec::new();
+    for (path, bytes) in files {
+        if publisher.write(&path, &bytes)? == Outcome::Written {
+            written.push(path.clone());
+        }
+    }
+    Ok(written)
+}
+
+/// One complete build: read every release, publish at `now`.
+pub fn build(
+    config: Config,
+    paths: Paths,
+    now: DateTime<FixedOffset>,
+) -> Result<BuildReport, PipelineError> {
+    let mut site = Site::new(config, paths)?;
+    site.rescan()?;
+    site.publish(now)
+}

@@ -1,0 +1,114 @@
+//! PDF records: which communiqué each PDF on disk was rendered from, so that only changed
+//! communiqués are rendered again, and rendering of those that changed.
+
+use super::Site;
+use crate::catalog::Catalog;
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Problem};
+use crate::model::{Entry, Kind, same_entry};
+use crate::pdf;
+use crate::state::PdfRecord;
+use rayon::prelude::*;
+use std::collections::HashSet;
+use std::sync::Arc;
+
+/// A PDF on disk, the input it was rendered from, and (while this process holds it) the
+/// entry that input was last found equal to: the same entry next time means the same
+/// input, without hashing every communiqué on each save.
+#[derive(Debug, Clone)]
+pub(super) struct RenderedPdf {
+    pub(super) record: PdfRecord,
+    pub(super) entry: Option<Arc<Entry>>,
+}
+
+impl Site {
+    /// Renders the PDFs of the catalog's communiqués that are missing from pdf/ or out of
+    /// date, and records them; returns them (slug, bytes) for writing. A communiqué whose
+    /// PDF cannot be rendered stays in the feeds without one, with an error.
+    pub(super) fn render_pdfs(
+        &mut self,
+        catalog: &Catalog,
+        on_disk: &HashSet<String>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Vec<(String, Vec<u8>)> {
+        let config = &self.config;
+        let assets = &self.assets;
+        let known_pdfs = &mut self.pdfs;
+        let mut published: HashSet<&str> = HashSet::new();
+        let mut to_render: Vec<(&Arc<Entry>, String)> = Vec::new();
+        for entry in catalog
+            .entries
+            .iter()
+            .filter(|e| e.kind == Kind::Communique)
+        {
+            published.insert(&entry.slug);
+            let known = known_pdfs
+                .get_mut(&entry.slug)
+                .filter(|_| on_disk.contains(&entry.slug));
+            let Some(known) = known else {
+                to_render.push((entry, pdf_input(entry, config)));
+                continue;
+            };
+            if known.entry.as_ref().is_some_and(|e| same_entry(e, entry)) {
+                continue;
+            }
+            let input = pdf_input(entry, config);
+            if known.record.input == input {
+                known.entry = Some(Arc::clone(entry));
+            } else {
+                to_render.push((entry, input));
+            }
+        }
+        let rendered: Vec<_> = to_render
+            .into_par_iter()
+            .map(|(entry, input)| (entry, input, pdf::render(entry, config, assets)))
+            .collect();
+        let mut new_pdfs = Vec::with_capacity(rendered.len());
+        for (entry, input, result) in rendered {
+            match result {
+                Ok(bytes) => {
+                    let record = PdfRecord {
+                        input,
+                        len: bytes.len() as u64,
+                        hash: blake3::hash(&bytes).to_hex().to_string(),
+                    };
+                    self.state_outdated |= known_pdfs
+                        .get(&entry.slug)
+                        .is_none_or(|before| before.record != record);
+                    known_pdfs.insert(
+                        entry.slug.clone(),
+                        RenderedPdf {
+                            record,
+                            entry: Some(Arc::clone(entry)),
+                        },
+                    );
+                    new_pdfs.push((entry.slug.clone(), bytes));
+                }
+                Err(err) => {
+                    self.state_outdated |= known_pdfs.remove(&entry.slug).is_some();
+                    diagnostics.push(
+                        Diagnostic::error(&entry.origin.file, Problem::Other(err.to_string()))
+                            .hint("the communiqué is in the feeds without its PDF; report this with the file"),
+                    );
+                }
+            }
+        }
+        let before = known_pdfs.len();
+        known_pdfs.retain(|slug, _| published.contains(slug.as_str()));
+        self.state_outdated |= known_pdfs.len() != before;
+        new_pdfs
+    }
+}
+
+/// What a PDF depends on: the entry, the settings the renderer reads, the renderer's version.
+fn pdf_input(entry: &Entry, c: &Config) -> String {
+    let input = format!(
+        "{}\n{entry:?}\n{:?}\n{:?}\n{}\n{}",
+        env!("CARGO_PKG_VERSION"),
+        c.pdf,
+        c.default_contact,
+        c.base_url,
+        c.language
+    );
+    blake3::hash(input.as_bytes()).to_hex().to_string()
+}

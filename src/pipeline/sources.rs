@@ -1,0 +1,257 @@
+//! The releases as last read: which files changed since the previous scan, what each one
+//! contributes, and the last good version that stands in for a broken edit.
+
+use super::{PipelineError, Site};
+use crate::diagnostic::{Diagnostic, Problem};
+use crate::model::Entry;
+use crate::source::{self, Loaded, scan};
+use crate::state::GoodVersion;
+use rayon::prelude::*;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::SystemTime;
+
+/// Cheap identity of a file's content: size and mtime first, then a content hash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Fingerprint {
+    len: u64,
+    modified: Option<SystemTime>,
+    pub(super) hash: blake3::Hash,
+}
+
+/// What one release file currently contributes.
+#[derive(Debug, Clone)]
+pub(super) struct SourceState {
+    pub(super) fingerprint: Fingerprint,
+    /// Diagnostics of the latest read.
+    pub(super) loaded: Loaded,
+    /// What is published: the latest read, or the last good one when the latest has errors.
+    pub(super) published: Vec<Arc<Entry>>,
+    /// The bytes of a good read not yet kept in the state (cleared once kept).
+    pub(super) good_bytes: Option<Arc<[u8]>>,
+}
+
+impl SourceState {
+    /// Whether the latest read is what is published.
+    pub(super) fn is_good(&self) -> bool {
+        !self.loaded.has_errors() && !self.loaded.entries.is_empty()
+    }
+}
+
+/// Which release files changed since the previous scan.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceChanges {
+    pub added: Vec<PathBuf>,
+    pub changed: Vec<PathBuf>,
+    pub removed: Vec<PathBuf>,
+}
+
+impl SourceChanges {
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.changed.is_empty() && self.removed.is_empty()
+    }
+}
+
+impl Site {
+    /// Compares the releases tree with what is known and re-reads only what changed.
+    pub fn rescan(&mut self) -> Result<SourceChanges, PipelineError> {
+        self.check_releases()?;
+        let (files, diagnostics) = scan::scan(&self.paths.releases);
+        self.scan_diagnostics = diagnostics;
+        Ok(self.update(files, |_| true))
+    }
+
+    /// [`Site::rescan`] limited to `paths` (files or directories, relative to releases/),
+    /// such as those named by file events: a save then costs the same in a large archive
+    /// as in a small one. What lies elsewhere is left as known, so a caller that cannot
+    /// trust its hints (the watcher) still rescans everything now and then.
+    pub fn rescan_paths(&mut self, paths: &[PathBuf]) -> Result<SourceChanges, PipelineError> {
+        self.check_releases()?;
+        let mut scopes: Vec<&str> = Vec::with_capacity(paths.len());
+        for path in paths {
+            match path.to_str() {
+                Some(rel) if !rel.is_empty() => scopes.push(rel),
+                // The root itself, or a name only the full scan reports.
+                _ => return self.rescan(),
+            }
+        }
+        let mut files = Vec::new();
+        for path in paths {
+            let (found, diagnostics) = scan::scan_at(&self.paths.releases, path);
+            files.extend(found);
+            for diagnostic in diagnostics {
+                if !self.scan_diagnostics.contains(&diagnostic) {
+                    self.scan_diagnostics.push(diagnostic);
+                }
+            }
+        }
+        files.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
+        files.dedup_by(|a, b| a.rel == b.rel);
+        let in_scope = |rel: &str| {
+            scopes.iter().any(|scope| {
+                rel.strip_prefix(scope)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+            })
+        };
+        Ok(self.update(files, in_scope))
+    }
+
+    fn check_releases(&self) -> Result<(), PipelineError> {
+        match std::fs::read_dir(&self.paths.releases) {
+            Ok(_) => Ok(()),
+            Err(source) => Err(PipelineError::Releases {
+                path: self.paths.releases.clone(),
+                source,
+            }),
+        }
+    }
+
+    /// Takes in what a scan found: files in scope that it did not find are gone, files whose
+    /// size or mtime moved are re-read, and only a different content counts as a change.
+    fn update(
+        &mut self,
+        files: Vec<scan::Found>,
+        in_scope: impl Fn(&str) -> bool,
+    ) -> SourceChanges {
+        let mut changes = SourceChanges::default();
+        let present: HashSet<&str> = files.iter().map(|f| f.rel.as_str()).collect();
+        let gone: Vec<String> = self
+            .sources
+            .keys()
+            .filter(|rel| in_scope(rel) && !present.contains(rel.as_str()))
+            .cloned()
+            .collect();
+        for rel in gone {
+            self.sources.remove(&rel);
+            changes.removed.push(PathBuf::from(rel));
+        }
+        // Size and mtime first: on a watcher's save, one file in thousands has moved.
+        let moved: Vec<&scan::Found> = files
+            .iter()
+            .filter(|found| {
+                self.sources.get(&found.rel).is_none_or(|known| {
+                    known.fingerprint.len != found.len
+                        || known.fingerprint.modified != found.modified
+                })
+            })
+            .collect();
+        let site = &*self;
+        // Read and parse in parallel: a first scan reads the whole archive.
+        let updates: Vec<(String, SourceState)> = moved
+            .par_iter()
+            .map(|found| (found.rel.clone(), site.read_source(found)))
+            .collect();
+        for (rel, state) in updates {
+            match self.sources.get(&rel) {
+                None => changes.added.push(PathBuf::from(&rel)),
+                Some(old) if old.fingerprint.hash != state.fingerprint.hash => {
+                    changes.changed.push(PathBuf::from(&rel))
+                }
+                Some(old) if old.loaded != state.loaded => {
+                    changes.changed.push(PathBuf::from(&rel))
+                }
+                Some(_) => {}
+            }
+            self.sources.insert(rel, state);
+        }
+        changes
+    }
+
+    /// Reads one file that moved, keeping what is known when its content did not change.
+    fn read_source(&self, found: &scan::Found) -> SourceState {
+        let root = &self.paths.releases;
+        let config = &self.config;
+        let rel = Path::new(&found.rel);
+        let known = self.sources.get(&found.rel);
+        let (hash, loaded, bytes) = match source::read::read_bytes(root, rel, &config.limits) {
+            Ok(bytes) => {
+                let loaded = source::load_bytes(rel, &bytes, config);
+                (blake3::hash(&bytes), loaded, Some(bytes))
+            }
+            Err(diagnostic) => (blake3::hash(b""), Loaded::failed(diagnostic), None),
+        };
+        let fingerprint = Fingerprint {
+            len: found.len,
+            modified: found.modified,
+            hash,
+        };
+        if let Some(known) = known
+            && known.fingerprint.hash == hash
+            && !known.loaded.has_errors()
+        {
+            // Touched but identical: remember the new mtime, nothing to rebuild.
+            let mut same = known.clone();
+            same.fingerprint = fingerprint;
+            return same;
+        }
+        let mut state = SourceState {
+            fingerprint,
+            published: loaded.entries.iter().cloned().map(Arc::new).collect(),
+            good_bytes: None,
+            loaded,
+        };
+        if state.is_good() {
+            state.good_bytes = bytes.map(Into::into);
+        } else if state.loaded.has_errors() && !state.loaded.withheld {
+            // Last good version: a broken edit keeps what was published, unless the edit
+            // withholds the file (an unreadable embargo or control fails closed).
+            self.stand_in(&found.rel, known, &mut state);
+        }
+        state
+    }
+
+    /// Puts the last good version of `rel` online in place of a read that failed: the one
+    /// this process holds, else the one kept in the state by an earlier run.
+    fn stand_in(&self, rel: &str, known: Option<&SourceState>, state: &mut SourceState) {
+        let good = self.state.good.get(rel);
+        let published = match known {
+            Some(known) if !known.published.is_empty() => known.published.clone(),
+            _ => match good.and_then(|g| self.kept_version(rel, g)) {
+                Some(entries) => entries,
+                None => return,
+            },
+        };
+        let since = good.map_or_else(
+            || "this session".to_string(),
+            |g| {
+                g.since
+                    .chars()
+                    .take(16)
+                    .collect::<String>()
+                    .replace('T', " ")
+            },
+        );
+        state.published = published;
+        state
+            .loaded
+            .diagnostics
+            .push(Diagnostic::warning(rel, Problem::StillOnline { since }).hint(
+                "the version above stays published until this file reads again; fix it, or delete the file to withdraw it",
+            ));
+    }
+
+    /// The entries of a version kept by an earlier run.
+    fn kept_version(&self, rel: &str, good: &GoodVersion) -> Option<Vec<Arc<Entry>>> {
+        let bytes = self.store.source(&good.hash)?;
+        let loaded = source::load_bytes(Path::new(rel), &bytes, &self.config);
+        (!loaded.has_errors() && !loaded.entries.is_empty())
+            .then(|| loaded.entries.into_iter().map(Arc::new).collect())
+    }
+
+    /// Every current diagnostic: scan problems and each file's latest read.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        let mut all = self.scan_diagnostics.clone();
+        for state in self.sources.values() {
+            all.extend(state.loaded.diagnostics.iter().cloned());
+        }
+        all
+    }
+
+    /// Each release file and what its latest read gave, in path order.
+    pub fn sources(&self) -> impl Iterator<Item = (&str, &Loaded)> {
+        self.sources
+            .iter()
+            .map(|(rel, s)| (rel.as_str(), &s.loaded))
+    }
+}

@@ -1,0 +1,240 @@
+//! Embargo notices written in the body of a converted communiqué
+//! ("**EMBARGO JUSQU'AU MARDI 12 MARS 2099 À 8H00**", "*Sous embargo jusqu'au 4 février 2099,
+//! 6 heures*"): the document's own words are the embargo, and they are not its title.
+
+use super::dates::{local_instant, parse_date};
+use super::press_review::fold;
+use super::text::{blocks, plain};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
+use chrono_tz::Tz;
+
+/// Longest block read as a notice: a notice is one short line, not a paragraph about embargoes.
+const MAX_NOTICE_CHARS: usize = 250;
+
+/// How a notice opens (folded), or a phrase it contains.
+const OPENINGS: &[&str] = &[
+    "embargo",
+    "sous embargo",
+    "information sous embargo",
+    "diffusion sous embargo",
+    "communique sous embargo",
+    "document sous embargo",
+    "embargoed",
+    "strictly embargoed",
+    "ne pas publier avant",
+    "ne pas diffuser avant",
+    "a ne pas diffuser avant",
+    "a ne pas publier avant",
+    "not for publication before",
+];
+const PHRASES: &[&str] = &[
+    "embargo jusqu",
+    "embargo until",
+    "embargo levee le",
+    "sous embargo",
+];
+
+/// One notice found in a body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    /// File line of the notice.
+    pub line: usize,
+    /// The notice as written (plain text).
+    pub text: String,
+    /// When it lifts; `None` when no date could be read.
+    pub until: Option<DateTime<FixedOffset>>,
+    /// Whether a time of day was read (otherwise the embargo lifts at midnight).
+    pub has_time: bool,
+}
+
+/// The notices of `markdown` (starting at file line `first_line`) and the body without them.
+pub fn find(markdown: &str, first_line: usize, tz: Tz) -> (Vec<Notice>, String) {
+    let mut notices = Vec::new();
+    let mut kept = Vec::new();
+    for block in blocks(markdown, first_line) {
+        let text = plain(&block.markdown);
+        if is_notice(&text) {
+            let (until, has_time) = match read_instant(&text, tz) {
+                Some((at, has_time)) => (Some(at), has_time),
+                None => (None, false),
+            };
+            notices.push(Notice {
+                line: block.line,
+                text,
+                until,
+                has_time,
+            });
+        } else {
+            kept.push(block.markdown);
+        }
+    }
+    if notices.is_empty() {
+        return (notices, markdown.to_string());
+    }
+    (notices, kept.join("\n\n"))
+}
+
+fn is_notice(text: &str) -> bool {
+    if text.chars().count() > MAX_NOTICE_CHARS {
+        return false;
+    }
+    let folded = fold(text);
+    OPENINGS
+        .iter()
+        .any(|o| folded == *o || folded.starts_with(&format!("{o} ")))
+        || PHRASES.iter().any(|p| folded.contains(p))
+}
+
+/// The first date in `text`, with the time of day that follows it if any.
+fn read_instant(text: &str, tz: Tz) -> Option<(DateTime<FixedOffset>, bool)> {
+    let cleaned: String = text
+        .chars()
+        .map(|c| match c {
+            ',' | ';' | '(' | ')' | '«' | '»' | '"' | '\u{a0}' | '\u{202f}' => ' ',
+            '’' => '\'',
+            c => c,
+        })
+        .collect();
+    let words: Vec<String> = cleaned
+        .split_whitespace()
+        // "jusqu'au" → "au"; "l'embargo" → "embargo".
+        .map(|w| w.rsplit('\'').next().unwrap_or(w).to_lowercase())
+        .collect();
+    for start in 0..words.len() {
+        if let Some(day) = numeric_day(&words[start]) {
+            return Some(with_time(day, &words[start + 1..], tz));
+        }
+        for len in [3, 2] {
+            let Some(window) = words.get(start..start + len) else {
+                continue;
+            };
+            // A month alone ("mars 2099") is too vague for an embargo: day precision needed.
+            if let Some(date) = parse_date(&window.join(" "), tz)
+                && len == 3
+            {
+                let day = date.at.date_naive();
+                return Some(with_time(day, &words[start + len..], tz));
+            }
+        }
+    }
+    None
+}
+
+/// `12/03/2099`, `12.03.2099`, `2099-03-12`.
+fn numeric_day(word: &str) -> Option<NaiveDate> {
+    let word = word.trim_end_matches('.');
+    NaiveDate::parse_from_str(word, "%d/%m/%Y")
+        .or_else(|_| NaiveDate::parse_from_str(word, "%d.%m.%Y"))
+        .or_else(|_| NaiveDate::parse_from_str(word, "%Y-%m-%d"))
+        .ok()
+}
+
+fn with_time(day: NaiveDate, rest: &[String], tz: Tz) -> (DateTime<FixedOffset>, bool) {
+    let time = time_of_day(rest);
+    let naive = day.and_time(time.unwrap_or(NaiveTime::MIN));
+    let at = local_instant(naive, tz)
+        // A wall-clock time that cannot exist is resolved by local_instant; this is a
+        // last resort for dates outside chrono's range.
+        .unwrap_or_else(|| DateTime::<FixedOffset>::MAX_UTC.fixed_offset());
+    (at, time.is_some())
+}
+
+/// "à 8h00", "8 h 30", "6 heures", "08:00", "8H": the first time among the next few words.
+fn time_of_day(words: &[String]) -> Option<NaiveTime> {
+    let joined: String = words.iter().take(5).cloned().collect::<Vec<_>>().join(" ");
+    let chars: Vec<char> = joined.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() || (i > 0 && chars[i - 1].is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        let (hour, after_hour) = number(&chars, i);
+        let mut j = after_hour;
+        while chars.get(j) == Some(&' ') {
+            j += 1;
+        }
+        let rest: String = chars[j..].iter().collect();
+        let separator = ["heures", "heure", "h", ":"]
+            .iter()
+            .find(|s| rest.starts_with(*s))
+            .map(|s| s.len());
+        if let Some(skip) = separator {
+            let mut k = j + skip;
+            while chars.get(k) == Some(&' ') {
+                k += 1;
+            }
+            let minutes = if chars.get(k).is_some_and(char::is_ascii_digit) {
+                number(&chars, k).0
+            } else {
+                0
+            };
+            return NaiveTime::from_hms_opt(hour, minutes, 0);
+        }
+        i = after_hour;
+    }
+    None
+}
+
+fn number(chars: &[char], start: usize) -> (u32, usize) {
+    let mut end = start;
+    let mut value: u32 = 0;
+    while end < chars.len() && end - start < 2 {
+        let Some(digit) = chars[end].to_digit(10) else {
+            break;
+        };
+        value = value * 10 + digit;
+        end += 1;
+    }
+    (value, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono_tz::Europe::Paris;
+
+    fn until(body: &str) -> Option<String> {
+        let (notices, _) = find(body, 1, Paris);
+        assert_eq!(notices.len(), 1, "{body}");
+        notices[0].until.map(|at| at.to_rfc3339())
+    }
+
+    #[test]
+    fn notices_of_the_family() {
+        assert_eq!(
+            until("**EMBARGO JUSQU'AU MARDI 12 MARS 2099 À 8H00**").as_deref(),
+            Some("2099-03-12T08:00:00+01:00")
+        );
+        assert_eq!(
+            until("*Sous embargo jusqu'au 4 février 2099, 6 heures*").as_deref(),
+            Some("2099-02-04T06:00:00+01:00")
+        );
+        assert_eq!(
+            until("Embargo : 12/07/2099 à 10 h 30").as_deref(),
+            Some("2099-07-12T10:30:00+02:00")
+        );
+        assert_eq!(
+            until("## Ne pas diffuser avant le lundi 1er juin 2099, 07:15").as_deref(),
+            Some("2099-06-01T07:15:00+02:00")
+        );
+        assert_eq!(
+            until("_Information sous embargo jusqu’au 3 avril 2099_").as_deref(),
+            Some("2099-04-03T00:00:00+02:00")
+        );
+        assert_eq!(until("EMBARGO JUSQU'AU LENDEMAIN DE LA CONFÉRENCE"), None);
+    }
+
+    #[test]
+    fn notices_leave_the_body_and_prose_stays() {
+        let body = "GOUVERNEMENT\n\n**EMBARGO JUSQU'AU 12 MARS 2099 À 8H00**\n\n# Le titre\n\nL'embargo sur les données de santé a été levé en 2020 par le ministère.\n";
+        let (notices, rest) = find(body, 1, Paris);
+        assert_eq!(notices.len(), 1);
+        assert_eq!(notices[0].line, 3);
+        assert!(!rest.contains("EMBARGO"), "{rest}");
+        assert!(
+            rest.contains("# Le titre") && rest.contains("L'embargo sur"),
+            "{rest}"
+        );
+    }
+}

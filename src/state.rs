@@ -1,0 +1,237 @@
+//! What communique remembers between runs, kept outside the served folder (`.communique/`
+//! beside the output by default): the PDFs it rendered, every output file it wrote (only those
+//! are ever removed), which file holds each published output, and the last good version of
+//! each published release (so a broken edit keeps it online in `build` as in `watch`).
+//!
+//! Everything in `feeds/` stays derived: deleting it and building again gives the same bytes.
+
+use crate::publish::{Outcome, PublishError, Publisher};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs::{File, TryLockError};
+use std::io::{Read, Seek, Write};
+use std::path::{Path, PathBuf};
+
+const STATE_FILE: &str = "state.json";
+const LOCK_FILE: &str = "lock";
+const SOURCES_DIR: &str = "sources";
+/// Written inside the output folder by earlier versions; removed on the first publish.
+pub const LEGACY_MANIFEST: &str = ".communique-manifest.json";
+
+/// A PDF on disk and the input it was rendered from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PdfRecord {
+    /// Hash of what the PDF depends on.
+    pub input: String,
+    pub len: u64,
+    /// blake3 of the PDF's bytes: after a crash between a PDF write and the state write,
+    /// the file on disk may be another version of the same length.
+    pub hash: String,
+}
+
+/// The last good version of a published release.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GoodVersion {
+    /// blake3 of the file's bytes; the bytes are kept in `sources/<hash>`.
+    pub hash: String,
+    /// When this version was first published (RFC 3339, Paris time).
+    pub since: String,
+}
+
+/// The persisted state of one output folder.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct State {
+    /// By PDF slug.
+    #[serde(default)]
+    pub pdfs: BTreeMap<String, PdfRecord>,
+    /// Every output path communique wrote and has not removed, relative to the output folder.
+    #[serde(default)]
+    pub written: BTreeSet<String>,
+    /// Published output name (`id:…`, `file:…`) → the release file that holds it.
+    #[serde(default)]
+    pub owners: BTreeMap<String, String>,
+    /// By release path relative to `releases/`.
+    #[serde(default)]
+    pub good: BTreeMap<String, GoodVersion>,
+}
+
+/// Why the state could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum StateError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Write(#[from] PublishError),
+}
+
+/// The state folder of one output folder, and its writer.
+#[derive(Debug, Clone)]
+pub struct Store {
+    dir: PathBuf,
+}
+
+impl Store {
+    pub fn new(dir: &Path) -> Store {
+        Store {
+            dir: dir.to_path_buf(),
+        }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The saved state; empty when there is none or it cannot be read (everything in it can
+    /// be rebuilt, at the cost of rendering PDFs again).
+    pub fn load(&self) -> State {
+        std::fs::read(self.dir.join(STATE_FILE))
+            .ok()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default()
+    }
+
+    /// Saves `state` atomically; `Unchanged` when it was already saved.
+    pub fn save(&self, state: &State) -> Result<Outcome, StateError> {
+        let bytes = serde_json::to_vec_pretty(state).unwrap_or_default();
+        Ok(self.publisher()?.write(Path::new(STATE_FILE), &bytes)?)
+    }
+
+    /// Keeps a copy of a good version's bytes, named by `hash`.
+    pub fn keep_source(&self, hash: &str, bytes: &[u8]) -> Result<(), StateError> {
+        self.publisher()?
+            .write(&Path::new(SOURCES_DIR).join(hash), bytes)?;
+        Ok(())
+    }
+
+    /// The bytes of a kept good version.
+    pub fn source(&self, hash: &str) -> Option<Vec<u8>> {
+        std::fs::read(self.dir.join(SOURCES_DIR).join(hash)).ok()
+    }
+
+    /// Removes kept versions no longer referenced by `state`.
+    pub fn prune_sources(&self, state: &State) -> Result<(), StateError> {
+        let publisher = self.publisher()?;
+        let wanted: BTreeSet<&str> = state.good.values().map(|g| g.hash.as_str()).collect();
+        let dir = self.dir.join(SOURCES_DIR);
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let name = entry.file_name();
+            if let Some(name) = name.to_str()
+                && !wanted.contains(name)
+                && !name.starts_with('.')
+            {
+                publisher.remove(&Path::new(SOURCES_DIR).join(name))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn publisher(&self) -> Result<Publisher, StateError> {
+        Ok(Publisher::new(&self.dir)?)
+    }
+
+    /// Takes the output folder's write lock, waiting for another communique if it holds it;
+    /// `on_wait` is told that process's id first (when it wrote one).
+    pub fn lock(&self, on_wait: impl FnOnce(Option<u32>)) -> Result<OutputLock, StateError> {
+        let io = |source| StateError::Io {
+            path: self.dir.join(LOCK_FILE),
+            source,
+        };
+        std::fs::create_dir_all(&self.dir).map_err(io)?;
+        let mut file = File::options()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(self.dir.join(LOCK_FILE))
+            .map_err(io)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => {
+                let mut holder = String::new();
+                let _ = file.read_to_string(&mut holder);
+                on_wait(holder.trim().parse().ok());
+                file.lock().map_err(io)?;
+            }
+            Err(TryLockError::Error(source)) => return Err(io(source)),
+        }
+        // Who holds it, for the next one who waits.
+        let _ = file.set_len(0);
+        let _ = file.rewind();
+        let _ = write!(file, "{}", std::process::id());
+        Ok(OutputLock { _file: file })
+    }
+}
+
+/// Held while one process writes an output folder; released when dropped.
+#[derive(Debug)]
+pub struct OutputLock {
+    _file: File,
+}
+
+/// The default state folder of an output folder: `.communique/<name>` beside it, outside what
+/// is served.
+pub fn default_dir(out: &Path) -> PathBuf {
+    let name = out
+        .file_name()
+        .map_or_else(|| "feeds".into(), |n| n.to_os_string());
+    let parent = out.parent().unwrap_or(Path::new(""));
+    parent.join(".communique").join(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn state_round_trips_and_lives_beside_the_output() {
+        assert_eq!(
+            default_dir(Path::new("site/feeds")),
+            Path::new("site/.communique/feeds")
+        );
+        assert_eq!(
+            default_dir(Path::new("feeds")),
+            Path::new(".communique/feeds")
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(&dir.path().join("state"));
+        assert_eq!(store.load(), State::default());
+        let mut state = State::default();
+        state.written.insert("atom.xml".into());
+        state.good.insert(
+            "communiques/a.md".into(),
+            GoodVersion {
+                hash: "abc".into(),
+                since: "2024-01-01T00:00:00+01:00".into(),
+            },
+        );
+        store.keep_source("abc", b"---\ntitle: A\n---\n").unwrap();
+        store.keep_source("old", b"x").unwrap();
+        assert_eq!(store.save(&state).unwrap(), Outcome::Written);
+        assert_eq!(store.save(&state).unwrap(), Outcome::Unchanged);
+        assert_eq!(store.load(), state);
+        store.prune_sources(&state).unwrap();
+        assert!(store.source("abc").is_some());
+        assert!(store.source("old").is_none());
+    }
+
+    #[test]
+    fn a_second_writer_waits_and_is_told_who_holds_the_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let first = store.lock(|_| panic!("nobody holds it yet")).unwrap();
+        let (told, heard) = std::sync::mpsc::channel();
+        let waiter = {
+            let store = store.clone();
+            std::thread::spawn(move || {
+                let _second = store.lock(|pid| told.send(pid).unwrap()).unwrap();
+            })
+        };
+        let pid = heard.recv().unwrap();
+        assert_eq!(pid, Some(std::process::id()));
+        drop(first);
+        waiter.join().unwrap();
+    }
+}
