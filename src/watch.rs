@@ -300,7 +300,9 @@ pub fn run(
         }
         None => None,
     };
-    let filter = Filter {
+    let mut root = RootIdentity::of(&paths.releases);
+    let mut next_root_check = Instant::now() + ROOT_CHECK;
+    let mut filter = Filter {
         releases_root,
         config_file,
     };
@@ -342,6 +344,28 @@ pub fn run(
         }
         let now = Instant::now();
         let mut reason = Reason::Files;
+        if now >= next_root_check {
+            next_root_check = now + ROOT_CHECK;
+            // releases/ deleted and made again, or a symlink swapped: the old watch follows
+            // an inode nobody writes to any more.
+            let current = RootIdentity::of(&paths.releases);
+            if current.is_some() && current != root {
+                if let Some(old) = &root {
+                    let _ = debouncer.unwatch(&old.path);
+                }
+                if let Some(new) = &current {
+                    match debouncer.watch(&new.path, RecursiveMode::Recursive) {
+                        Ok(()) => filter.releases_root = new.path.clone(),
+                        Err(err) => on_event(&WatchEvent::Problem(format!(
+                            "{}: cannot watch: {err}",
+                            new.path.display()
+                        ))),
+                    }
+                }
+                root = current;
+                wake.everything = true;
+            }
+        }
         if wake.releases() {
             // The named paths now; the whole tree once the burst is over, for what no
             // event named.
@@ -350,6 +374,7 @@ pub fn run(
             settle_at = None;
             wake.everything = true;
         }
+        let mut outputs_damaged = false;
         if now >= next_safety {
             next_safety = now + settings.rescan_interval();
             if !wake.releases() {
@@ -357,6 +382,8 @@ pub fn run(
             }
             wake.everything = true;
             wake.config |= settings.path.is_some();
+            // A feed or PDF deleted by hand (or by a sync) is written again.
+            outputs_damaged = state.site.missing_outputs() > 0;
         }
         if wake.config
             && let Some(config) = settings.reload(&mut on_event)
@@ -381,7 +408,12 @@ pub fn run(
         }
         if wake.releases() || embargo_due {
             report_failure(
-                state.rebuild(reason, &wake.scope(), embargo_due, &mut on_event),
+                state.rebuild(
+                    reason,
+                    &wake.scope(),
+                    embargo_due || outputs_damaged,
+                    &mut on_event,
+                ),
                 &mut on_event,
             );
         }
@@ -401,6 +433,41 @@ fn report_failure(result: Result<(), WatchError>, on_event: &mut impl FnMut(&Wat
         // The releases directory may be gone for a moment (a sync tool replacing it) or the
         // output disk full: say so and try again at the next event or safety rescan.
         on_event(&WatchEvent::Problem(format!("rebuild failed: {err}")));
+    }
+}
+
+/// How often the watcher checks that releases/ is still the folder it watches.
+const ROOT_CHECK: Duration = Duration::from_millis(500);
+
+/// Which folder a path names now: its real path and inode.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct RootIdentity {
+    path: PathBuf,
+    device: u64,
+    inode: u64,
+}
+
+impl RootIdentity {
+    #[cfg(unix)]
+    fn of(path: &Path) -> Option<RootIdentity> {
+        use std::os::unix::fs::MetadataExt;
+        let real = path.canonicalize().ok()?;
+        let meta = std::fs::metadata(&real).ok()?;
+        meta.is_dir().then(|| RootIdentity {
+            path: real,
+            device: meta.dev(),
+            inode: meta.ino(),
+        })
+    }
+
+    #[cfg(not(unix))]
+    fn of(path: &Path) -> Option<RootIdentity> {
+        let real = path.canonicalize().ok()?;
+        real.is_dir().then(|| RootIdentity {
+            path: real,
+            device: 0,
+            inode: 0,
+        })
     }
 }
 

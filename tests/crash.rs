@@ -258,6 +258,9 @@ fn kill_9_never_leaves_a_broken_or_stale_file() {
     // whole build, half aimed at the window where it replaces files.
     let out = dir.path().join("feeds");
     common::copy_tree(&ref1, &out);
+    // Warm like production: the state beside the output (PDF records) comes along.
+    let state = dir.path().join(".communique");
+    common::copy_tree(&state.join("ref-1"), &state.join("feeds"));
     let mut version = 0;
     write_version(&releases, version);
     let (first_write, end) = timed_build(&releases, &out);

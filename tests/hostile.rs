@@ -19,7 +19,6 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
-
 /// Written outside the releases tree; a symlink points at it. Must never be published.
 const SECRET: &str = "SECRET-HORS-ARBORESCENCE-7f3a";
 

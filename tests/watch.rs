@@ -555,40 +555,34 @@ fn an_embargo_is_published_when_it_ends_with_no_file_event() {
         "before the embargo"
     );
     let (after, _) = w.clean_build(embargo_at + chrono::Duration::seconds(1));
-    let catalog_applies_embargoes = before_report.next_embargo == Some(embargo_at);
-    if catalog_applies_embargoes {
-        // Nothing touches the files from here on: only the timer can publish it.
-        w.wait_for("the rebuild at the embargo", |events| {
-            events
-                .iter()
-                .any(|e| matches!(e, WatchEvent::Rebuilt(r) if r.reason == Reason::Embargo))
-        });
-        let rebuild = w
-            .events
-            .lock()
-            .unwrap()
+    assert_eq!(before_report.next_embargo, Some(embargo_at));
+    // Nothing touches the files from here on: only the timer can publish it.
+    w.wait_for("the rebuild at the embargo", |events| {
+        events
             .iter()
-            .find_map(|e| match e {
-                WatchEvent::Rebuilt(r) if r.reason == Reason::Embargo => Some(r.clone()),
-                _ => None,
-            })
-            .unwrap();
-        assert!(
-            rebuild.at >= embargo_at,
-            "published at {}, before the embargo",
-            rebuild.at
-        );
-        assert!(
-            rebuild.changes.is_empty(),
-            "no file changed: {:?}",
-            rebuild.changes
-        );
-        assert_eq!(rebuild.report.entries, before_report.entries + 1);
-    } else {
-        // This build's catalog does not apply embargoes yet: only the trees can be compared.
-        eprintln!("catalog reports no next embargo: checking output trees only");
-        thread::sleep(Duration::from_millis(2500));
-    }
+            .any(|e| matches!(e, WatchEvent::Rebuilt(r) if r.reason == Reason::Embargo))
+    });
+    let rebuild = w
+        .events
+        .lock()
+        .unwrap()
+        .iter()
+        .find_map(|e| match e {
+            WatchEvent::Rebuilt(r) if r.reason == Reason::Embargo => Some(r.clone()),
+            _ => None,
+        })
+        .unwrap();
+    assert!(
+        rebuild.at >= embargo_at,
+        "published at {}, before the embargo",
+        rebuild.at
+    );
+    assert!(
+        rebuild.changes.is_empty(),
+        "no file changed: {:?}",
+        rebuild.changes
+    );
+    assert_eq!(rebuild.report.entries, before_report.entries + 1);
     w.assert_settles_to_clean_build("after the embargo");
     assert_eq!(describe(&tree(&w.out)), describe(&after));
     w.stop();
@@ -680,4 +674,78 @@ fn sigterm_lets_the_binary_exit_cleanly() {
     let mut stdout = String::new();
     std::io::Read::read_to_string(&mut child.stdout.take().unwrap(), &mut stdout).unwrap();
     assert!(stdout.contains("start: 3 added"), "log line: {stdout}");
+}
+
+#[test]
+fn held_files_stay_out_and_a_future_date_goes_out_at_its_instant() {
+    let at = now0() + chrono::Duration::seconds(2);
+    let w = Watcher::start(None, seed);
+    w.assert_settles_to_clean_build("initial build");
+    let c = w.releases.join("communiques");
+    write(
+        &c.join("secret.md"),
+        &communique("Annonce secrète", "2024-03-01", &body(50)).replacen(
+            "---\n\n",
+            "embrago: 2099-01-01\n---\n\n",
+            1,
+        ),
+    );
+    write(
+        &c.join("programmee.md"),
+        &communique("Annonce programmée", &at.to_rfc3339(), &body(51)),
+    );
+    w.assert_settles_to_clean_build("a misspelled embargo and a future date");
+    let atom = String::from_utf8(fs::read(w.out.join("atom.xml")).unwrap()).unwrap();
+    assert!(!atom.contains("Annonce secrète") && !atom.contains("Annonce programmée"));
+    w.wait_for("the scheduled communiqué", |events| {
+        events.iter().any(|e| {
+            matches!(e, WatchEvent::Rebuilt(r) if r.reason == Reason::Embargo && r.report.scheduled.is_empty())
+        })
+    });
+    w.assert_settles_to_clean_build("after its date");
+    let atom = String::from_utf8(fs::read(w.out.join("atom.xml")).unwrap()).unwrap();
+    assert!(atom.contains("Annonce programmée") && !atom.contains("Annonce secrète"));
+    w.stop();
+}
+
+#[test]
+fn deleted_outputs_are_restored_and_a_replaced_releases_folder_is_watched_again() {
+    let w = Watcher::start(Some("rescan-seconds = 1\n"), seed);
+    w.assert_settles_to_clean_build("initial build");
+    let complete = tree(&w.out);
+    fs::remove_file(w.out.join("atom.xml")).unwrap();
+    fs::remove_file(w.out.join("pdf/tchap-bilan-2023.pdf")).unwrap_or_else(|_| {
+        let pdf = complete.keys().find(|p| p.starts_with("pdf")).unwrap();
+        fs::remove_file(w.out.join(pdf)).unwrap();
+    });
+    w.wait_for("the outputs to be restored", |_| tree(&w.out) == complete);
+
+    // The folder is moved away and a new one put in its place (a sync, a checkout).
+    let old = w.root.join("releases-old");
+    fs::rename(&w.releases, &old).unwrap();
+    fs::create_dir_all(&w.releases).unwrap();
+    copy_dir(&old, &w.releases);
+    thread::sleep(Duration::from_millis(1200));
+    write(
+        &w.releases.join("communiques/apres-remplacement.md"),
+        &communique("Publié après le remplacement", "2024-02-28", &body(60)),
+    );
+    w.wait_for("the new folder to be watched", |_| {
+        fs::read_to_string(w.out.join("atom.xml"))
+            .is_ok_and(|atom| atom.contains("Publié après le remplacement"))
+    });
+    w.assert_settles_to_clean_build("after the folder was replaced");
+    w.stop();
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
 }

@@ -175,6 +175,16 @@ impl Site {
         self.store.dir()
     }
 
+    /// How many files this output folder should hold (written by communique, not removed)
+    /// are missing: a feed or PDF deleted behind communique's back.
+    pub fn missing_outputs(&self) -> usize {
+        self.state
+            .written
+            .iter()
+            .filter(|rel| !self.paths.out.join(rel).exists())
+            .count()
+    }
+
     /// Lets a publish withdraw more than half of what is online (a deliberate clean-up).
     pub fn allow_withdraw(&mut self, allow: bool) {
         self.allow_withdraw = allow;

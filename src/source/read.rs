@@ -37,14 +37,48 @@ pub fn read_bytes(root: &Path, rel: &Path, limits: &Limits) -> Result<Vec<u8>, D
         return Err(too_large(rel, meta.len(), limits.max_file_bytes));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    File::open(&path)
-        .and_then(|f| f.take(limits.max_file_bytes + 1).read_to_end(&mut bytes))
+    let file = open_regular(&path).map_err(|problem| {
+        let hint = match problem {
+            Problem::Symlink => "copy the file into releases/ instead of linking to it",
+            Problem::NotRegularFile => "only regular Markdown files are published",
+            _ => "check the file's permissions",
+        };
+        Diagnostic::error(rel, problem).hint(hint)
+    })?;
+    file.take(limits.max_file_bytes + 1)
+        .read_to_end(&mut bytes)
         .map_err(|e| Diagnostic::error(rel, Problem::Io(e.to_string())))?;
     // The file may have grown between stat and read.
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(too_large(rel, bytes.len() as u64, limits.max_file_bytes));
     }
     Ok(bytes)
+}
+
+/// Opens `path` only if it is still a regular file when opened: the checks above looked at
+/// the name, and a symlink or a FIFO may have been swapped in since (a FIFO would block the
+/// watcher forever). Not following links and not blocking, then checking what was opened,
+/// closes that gap.
+fn open_regular(path: &Path) -> Result<File, Problem> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW);
+    }
+    let file = options.open(path).map_err(|e| {
+        #[cfg(unix)]
+        if e.raw_os_error() == Some(libc::ELOOP) {
+            return Problem::Symlink;
+        }
+        Problem::Io(e.to_string())
+    })?;
+    let meta = file.metadata().map_err(|e| Problem::Io(e.to_string()))?;
+    if !meta.is_file() {
+        return Err(Problem::NotRegularFile);
+    }
+    Ok(file)
 }
 
 fn too_large(rel: &Path, size: u64, limit: u64) -> Diagnostic {
@@ -194,5 +228,23 @@ mod tests {
     #[test]
     fn empty_is_an_error() {
         assert!(decode(Path::new("a.md"), b"  \n\n").is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_or_symlink_swapped_in_is_refused_without_blocking() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("tube.md");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            // No writer: a blocking open would never return.
+            assert_eq!(open_regular(&fifo).unwrap_err(), Problem::NotRegularFile);
+        }
+        let target = dir.path().join("vrai.md");
+        std::fs::write(&target, "x").unwrap();
+        let link = dir.path().join("lien.md");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        assert_eq!(open_regular(&link).unwrap_err(), Problem::Symlink);
+        assert!(open_regular(&target).is_ok());
     }
 }
