@@ -141,10 +141,9 @@ struct ConfigFile {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ContactFile {
-    organisation: String,
+    organisation: Option<String>,
     name: Option<String>,
-    #[serde(default)]
-    phones: Vec<String>,
+    phones: Option<Vec<String>>,
     email: Option<String>,
     role: Option<String>,
 }
@@ -242,12 +241,16 @@ impl Config {
             self.state_dir = Some(base(&dir, v));
         }
         if let Some(c) = file.contact {
+            // Any key may be overridden alone; the others keep the DINUM defaults.
+            let default = &self.default_contact;
             self.default_contact = Contact {
-                organisation: c.organisation,
-                name: c.name,
-                phones: c.phones,
-                email: c.email,
-                role: c.role,
+                organisation: c
+                    .organisation
+                    .unwrap_or_else(|| default.organisation.clone()),
+                name: c.name.or_else(|| default.name.clone()),
+                phones: c.phones.unwrap_or_else(|| default.phones.clone()),
+                email: c.email.or_else(|| default.email.clone()),
+                role: c.role.or_else(|| default.role.clone()),
             };
         }
         if let Some(l) = file.limits {

@@ -1,6 +1,7 @@
 //! Messages for people: what was found, where (file:line:column), and what to write instead.
 //! Errors keep one file out of the outputs; warnings are listed and publishing goes on.
 
+use crate::i18n::{Lang, Message};
 use std::fmt;
 use std::path::PathBuf;
 
@@ -12,97 +13,216 @@ pub enum Severity {
 
 /// Every kind of problem the pipeline reports. The message says what was found;
 /// `Diagnostic::hint` says what to do about it.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
-    #[error("cannot read the file: {0}")]
     Io(String),
-    #[error("the file is {size} bytes, over the limit of {limit} bytes")]
-    TooLarge { size: u64, limit: u64 },
-    #[error("invalid UTF-8 at byte {offset}")]
-    InvalidUtf8 { offset: usize },
-    #[error("the file is not UTF-8; read it as Windows-1252")]
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
+    InvalidUtf8 {
+        offset: usize,
+    },
     Windows1252,
-    #[error("a symbolic link is not published")]
     Symlink,
-    #[error("not a regular file (FIFO, device or socket)")]
     NotRegularFile,
-    #[error("the file is empty")]
     Empty,
-    #[error("front matter opened with `---` is never closed")]
     UnterminatedFrontMatter,
-    #[error("front matter is {size} bytes, over the limit of {limit} bytes")]
-    FrontMatterTooLarge { size: usize, limit: usize },
-    #[error("front matter is not valid YAML: {0}")]
+    FrontMatterTooLarge {
+        size: usize,
+        limit: usize,
+    },
     Yaml(String),
-    #[error("front matter must be a mapping of `key: value` lines")]
     FrontMatterNotMapping,
-    #[error("`{key}` has an unexpected shape: {found}")]
-    FieldShape { key: String, found: String },
-    #[error("no title found")]
+    FieldShape {
+        key: String,
+        found: String,
+    },
     MissingTitle,
-    #[error("no date found")]
     MissingDate,
-    #[error("`{value}` is not a date")]
-    BadDate { value: String },
-    #[error("the file name gives no usable output name (slug)")]
+    BadDate {
+        value: String,
+    },
     BadSlug,
-    #[error("`{0}` and this file produce the same output `{1}`")]
     DuplicateOutput(String, String),
-    #[error(
-        "removed {count} character(s) that XML cannot carry (control characters, U+FFFE/U+FFFF)"
-    )]
-    ControlCharacters { count: usize },
-    #[error("Markdown nested {depth} levels deep, over the limit of {limit}")]
-    TooDeep { depth: usize, limit: usize },
-    #[error("the same article is dated {here} here and {there} in {other}")]
+    ControlCharacters {
+        count: usize,
+    },
+    TooDeep {
+        depth: usize,
+        limit: usize,
+    },
     ConflictingDates {
         here: String,
         there: String,
         other: String,
     },
-    #[error("not recognised as a communiqué, an event or a revue de presse page")]
     UnknownShape,
-    #[error("a `{scheme}` link is never published as an article")]
-    ActiveLink { scheme: String },
-    #[error("the link `{dest}` has no address")]
-    EmptyLink { dest: String },
-    #[error("`{dest}` is not a web address")]
-    NotWebAddress { dest: String },
-    #[error("relative link `{dest}` read as {url}")]
-    RelativeLink { dest: String, url: String },
-    #[error("{0}")]
+    ActiveLink {
+        scheme: String,
+    },
+    EmptyLink {
+        dest: String,
+    },
+    NotWebAddress {
+        dest: String,
+    },
+    RelativeLink {
+        dest: String,
+        url: String,
+    },
     Other(String),
     // Editorial safety: each of these keeps the file out.
-    #[error("the key `{key}` contains an invisible character")]
-    InvisibleCharacterInKey { key: String },
-    #[error("`{key}` is written twice (first on line {first_line})")]
-    DuplicateKey { key: String, first_line: usize },
-    #[error(
-        "`{key}` is not a key communique reads, but looks like `{control}`: the file is held back"
-    )]
-    MisspelledControl { key: String, control: String },
-    #[error("unknown key `{key}`")]
+    InvisibleCharacterInKey {
+        key: String,
+    },
+    DuplicateKey {
+        key: String,
+        first_line: usize,
+    },
+    MisspelledControl {
+        key: String,
+        control: String,
+    },
     UnknownKey {
         key: String,
         nearest: Option<String>,
     },
-    #[error("`{key}: {value}` cannot be read as yes or no: the file is held back")]
-    BadControlValue { key: String, value: String },
-    #[error("`embargo: {value}` is not a date: the file is held back")]
-    BadEmbargo { value: String },
-    #[error("embargo notice without a readable date: \"{notice}\"")]
-    UnreadableEmbargoNotice { notice: String },
-    #[error("embargo notice without a time of day: held until midnight starting {date}")]
-    EmbargoNoticeWithoutTime { date: String },
-    #[error("placeholder text found: {}", .words.join(", "))]
-    Placeholder { words: Vec<String> },
-    #[error("the date {date} is {reason}")]
-    UnlikelyDate { date: String, reason: String },
-    #[error("this file is refused: `{online}` is online at the same address ({output})")]
-    SlotTaken { online: String, output: String },
-    #[error("still online: the version of {since}")]
-    StillOnline { since: String },
+    BadControlValue {
+        key: String,
+        value: String,
+    },
+    BadEmbargo {
+        value: String,
+    },
+    UnreadableEmbargoNotice {
+        notice: String,
+    },
+    EmbargoNoticeWithoutTime {
+        date: String,
+    },
+    Placeholder {
+        words: Vec<String>,
+    },
+    /// `ahead`: more than a year in the future; otherwise before 1990.
+    UnlikelyDate {
+        date: String,
+        ahead: bool,
+    },
+    SlotTaken {
+        online: String,
+        output: String,
+    },
+    StillOnline {
+        since: String,
+    },
+    YamlUnclosedQuote,
+    YamlTab,
+    YamlColonInValue,
+    YamlApostrophe,
 }
+
+impl Problem {
+    /// What was found, as a message for people.
+    pub fn message(&self) -> Message {
+        use Problem as P;
+        match self {
+            P::Io(detail) => Message::new("problem-io").arg("detail", detail),
+            P::TooLarge { size, limit } => Message::new("problem-too-large")
+                .count("size", *size)
+                .count("limit", *limit),
+            P::InvalidUtf8 { offset } => {
+                Message::new("problem-invalid-utf8").count("offset", *offset)
+            }
+            P::Windows1252 => Message::new("problem-windows-1252"),
+            P::Symlink => Message::new("problem-symlink"),
+            P::NotRegularFile => Message::new("problem-not-regular-file"),
+            P::Empty => Message::new("problem-empty"),
+            P::UnterminatedFrontMatter => Message::new("problem-unterminated-front-matter"),
+            P::FrontMatterTooLarge { size, limit } => {
+                Message::new("problem-front-matter-too-large")
+                    .count("size", *size)
+                    .count("limit", *limit)
+            }
+            P::Yaml(detail) => Message::new("problem-yaml").arg("detail", detail),
+            P::FrontMatterNotMapping => Message::new("problem-front-matter-not-mapping"),
+            P::FieldShape { key, found } => Message::new("problem-field-shape")
+                .arg("key", key)
+                .arg("found", found),
+            P::MissingTitle => Message::new("problem-missing-title"),
+            P::MissingDate => Message::new("problem-missing-date"),
+            P::BadDate { value } => Message::new("problem-bad-date").arg("value", value),
+            P::BadSlug => Message::new("problem-bad-slug"),
+            P::DuplicateOutput(other, output) => Message::new("problem-duplicate-output")
+                .arg("other", other)
+                .arg("output", output),
+            P::ControlCharacters { count } => {
+                Message::new("problem-control-characters").count("count", *count)
+            }
+            P::TooDeep { depth, limit } => Message::new("problem-too-deep")
+                .count("depth", *depth)
+                .count("limit", *limit),
+            P::ConflictingDates { here, there, other } => Message::new("problem-conflicting-dates")
+                .arg("here", here)
+                .arg("there", there)
+                .arg("other", other),
+            P::UnknownShape => Message::new("problem-unknown-shape"),
+            P::ActiveLink { scheme } => Message::new("problem-active-link").arg("scheme", scheme),
+            P::EmptyLink { dest } => Message::new("problem-empty-link").arg("dest", dest),
+            P::NotWebAddress { dest } => Message::new("problem-not-web-address").arg("dest", dest),
+            P::RelativeLink { dest, url } => Message::new("problem-relative-link")
+                .arg("dest", dest)
+                .arg("url", url),
+            P::Other(text) => Message::raw(text.clone()),
+            P::InvisibleCharacterInKey { key } => {
+                Message::new("problem-invisible-character-in-key").arg("key", key)
+            }
+            P::DuplicateKey { key, first_line } => Message::new("problem-duplicate-key")
+                .arg("key", key)
+                .count("first", *first_line),
+            P::MisspelledControl { key, control } => Message::new("problem-misspelled-control")
+                .arg("key", key)
+                .arg("control", control),
+            P::UnknownKey { key, .. } => Message::new("problem-unknown-key").arg("key", key),
+            P::BadControlValue { key, value } => Message::new("problem-bad-control-value")
+                .arg("key", key)
+                .arg("value", value),
+            P::BadEmbargo { value } => Message::new("problem-bad-embargo").arg("value", value),
+            P::UnreadableEmbargoNotice { notice } => {
+                Message::new("problem-unreadable-embargo-notice").arg("notice", notice)
+            }
+            P::EmbargoNoticeWithoutTime { date } => {
+                Message::new("problem-embargo-notice-without-time").arg("date", date)
+            }
+            P::Placeholder { words } => {
+                Message::new("problem-placeholder").arg("words", words.join(", "))
+            }
+            P::UnlikelyDate { date, ahead: true } => {
+                Message::new("problem-date-far-ahead").arg("date", date)
+            }
+            P::UnlikelyDate { date, ahead: false } => {
+                Message::new("problem-date-too-old").arg("date", date)
+            }
+            P::SlotTaken { online, output } => Message::new("problem-slot-taken")
+                .arg("online", online)
+                .arg("output", output),
+            P::StillOnline { since } => Message::new("problem-still-online").arg("since", since),
+            P::YamlUnclosedQuote => Message::new("problem-yaml-quote"),
+            P::YamlTab => Message::new("problem-yaml-tab"),
+            P::YamlColonInValue => Message::new("problem-yaml-colon"),
+            P::YamlApostrophe => Message::new("problem-yaml-apostrophe"),
+        }
+    }
+}
+
+/// English, as logs and tests read it; the CLI renders in the user's language.
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&Lang::En.tr(&self.message()))
+    }
+}
+
+impl std::error::Error for Problem {}
 
 /// A located problem with a fix hint.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,7 +235,7 @@ pub struct Diagnostic {
     /// 1-based; 0 when unknown.
     pub column: usize,
     pub problem: Problem,
-    pub hint: Option<String>,
+    pub hint: Option<Message>,
 }
 
 impl Diagnostic {
@@ -144,9 +264,15 @@ impl Diagnostic {
         self
     }
 
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+    /// What to do about it: a catalogue message, or (for now) final English text.
+    pub fn hint(mut self, hint: impl Into<Message>) -> Self {
         self.hint = Some(hint.into());
         self
+    }
+
+    /// The hint in English, for logs and tests.
+    pub fn hint_text(&self) -> Option<String> {
+        self.hint.as_ref().map(|h| Lang::En.tr(h))
     }
 
     pub fn is_error(&self) -> bool {
@@ -154,23 +280,36 @@ impl Diagnostic {
     }
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let level = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+impl Diagnostic {
+    /// `file:line:column: error: what\n  help: what to do`, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let level = match (self.severity, lang) {
+            (Severity::Error, Lang::En) => "error",
+            (Severity::Warning, Lang::En) => "warning",
+            (Severity::Error, Lang::Fr) => "erreur",
+            (Severity::Warning, Lang::Fr) => "avertissement",
         };
-        write!(f, "{}", self.file.display())?;
+        let mut out = self.file.display().to_string();
         if self.line > 0 {
-            write!(f, ":{}", self.line)?;
+            out.push_str(&format!(":{}", self.line));
             if self.column > 0 {
-                write!(f, ":{}", self.column)?;
+                out.push_str(&format!(":{}", self.column));
             }
         }
-        write!(f, ": {level}: {}", self.problem)?;
+        out.push_str(&format!(": {level}: {}", lang.tr(&self.problem.message())));
         if let Some(hint) = &self.hint {
-            write!(f, "\n  help: {hint}")?;
+            let help = match lang {
+                Lang::En => "help",
+                Lang::Fr => "aide",
+            };
+            out.push_str(&format!("\n  {help}: {}", lang.tr(hint)));
         }
-        Ok(())
+        out
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
     }
 }

@@ -1,19 +1,35 @@
-//! Command-line front end: parses options, calls the library, prints diagnostics for people.
+//! Command-line front end: parses options, calls the library, prints for people in their
+//! language (French when the locale is French, English otherwise).
+
+mod help;
 
 use chrono::{DateTime, FixedOffset, Utc};
-use clap::{Args, Parser, Subcommand};
-use communique::pipeline::{self, Paths, Site};
+use clap::{Args, FromArgMatches, Parser, Subcommand, ValueEnum};
+use communique::i18n::{Lang, Message};
+use communique::pipeline::{self, Paths, Site, Status};
 use communique::source::dates::in_zone;
 use communique::{Config, Diagnostic, feeds};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::OnceLock;
+
+/// The language of this run, chosen once from the locale.
+fn lang() -> Lang {
+    static LANG: OnceLock<Lang> = OnceLock::new();
+    *LANG.get_or_init(Lang::from_env)
+}
+
+/// A catalogue message in this run's language.
+fn t(message: Message) -> String {
+    lang().tr(&message)
+}
 
 #[derive(Parser)]
 #[command(
     version,
     about = "DINUM press office: Markdown releases → Atom/RSS feeds and PDF communiqués"
 )]
-struct Cli {
+pub(crate) struct Cli {
     #[command(subcommand)]
     command: Command,
 }
@@ -38,6 +54,19 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Start a release from a template (draft), in the right folder; prints its path.
+    New {
+        /// What to start: communique, evenement or revue.
+        kind: NewKind,
+        /// Its title.
+        title: String,
+        /// Directory of Markdown releases.
+        #[arg(long, default_value = "releases")]
+        releases: PathBuf,
+        /// Settings file (default: communique.toml if present).
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
     /// Build, then rebuild what changes in releases/ until interrupted.
     Watch {
         #[command(flatten)]
@@ -49,6 +78,16 @@ enum Command {
         #[arg(long, default_value_t = 15)]
         debounce_ms: u64,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum NewKind {
+    #[value(alias = "communiqué")]
+    Communique,
+    #[value(alias = "événement", alias = "event")]
+    Evenement,
+    #[value(alias = "revue-de-presse", alias = "presse")]
+    Revue,
 }
 
 #[derive(Args, Clone)]
@@ -73,11 +112,8 @@ struct Options {
 
 /// `--now` takes what release files take: RFC 3339, `2026-12-01 08:00`, `2026-12-01`.
 fn parse_now(text: &str) -> Result<DateTime<FixedOffset>, String> {
-    communique::source::dates::parse_date(text, chrono_tz::Europe::Paris)
-        .map(|date| date.at)
-        .ok_or_else(|| {
-            format!("`{text}` is not a date; write e.g. `2026-12-01 08:00` (Paris time)")
-        })
+    communique::source::dates::parse_instant(text, chrono_tz::Europe::Paris)
+        .ok_or_else(|| t(Message::new("cli-bad-now").arg("value", text)))
 }
 
 impl Options {
@@ -106,8 +142,16 @@ impl Options {
     }
 }
 
+fn load_config(path: Option<&Path>) -> Result<Config, String> {
+    Config::load(path).map_err(|e| e.to_string())
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = help::localized(lang()).get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(err) => err.exit(),
+    };
     let result = match cli.command {
         Command::Build {
             options,
@@ -115,6 +159,12 @@ fn main() -> ExitCode {
         } => build(&options, allow_withdraw),
         Command::Check(options) => check(&options),
         Command::List { options, json } => list(&options, json),
+        Command::New {
+            kind,
+            title,
+            releases,
+            config,
+        } => new(kind, &title, &releases, config),
         Command::Watch {
             options,
             allow_withdraw,
@@ -126,7 +176,7 @@ fn main() -> ExitCode {
         // `communique list | head -1`: the reader left, which is no error.
         Err(message) if message == BROKEN_PIPE => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("error: {message}");
+            eprintln!("{}: {message}", t(Message::new("cli-error")));
             ExitCode::FAILURE
         }
     }
@@ -138,12 +188,17 @@ fn print_diagnostics(diagnostics: &[Diagnostic], releases: &Path) -> ExitCode {
     for diagnostic in &sorted {
         let mut located = (*diagnostic).clone();
         located.file = releases.join(&diagnostic.file);
-        eprintln!("{located}");
+        eprintln!("{}", located.render(lang()));
     }
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
     if !diagnostics.is_empty() {
-        eprintln!("{errors} error(s), {warnings} warning(s)");
+        eprintln!(
+            "{}",
+            t(Message::new("cli-problem-count")
+                .count("errors", errors)
+                .count("warnings", warnings))
+        );
     }
     if errors > 0 {
         ExitCode::FAILURE
@@ -171,16 +226,12 @@ macro_rules! say {
 }
 
 fn tell_lock_wait(out: &Path, pid: Option<u32>) {
-    match pid {
-        Some(pid) => eprintln!(
-            "waiting: another communique (process {pid}) is writing to {}",
-            out.display()
-        ),
-        None => eprintln!(
-            "waiting: another communique is writing to {}",
-            out.display()
-        ),
-    }
+    let message = Message::new("cli-lock-wait").arg("out", out.display());
+    let message = match pid {
+        Some(pid) => message.arg("pid", pid),
+        None => message.arg("pid", "?"),
+    };
+    eprintln!("{}", t(message));
 }
 
 fn build(options: &Options, allow_withdraw: bool) -> Result<ExitCode, String> {
@@ -191,58 +242,147 @@ fn build(options: &Options, allow_withdraw: bool) -> Result<ExitCode, String> {
     let mut site = Site::new(config, paths).map_err(|e| e.to_string())?;
     site.allow_withdraw(allow_withdraw);
     site.on_lock_wait(tell_lock_wait);
-    site.rescan().map_err(|e| e.to_string())?;
+    site.rescan().map_err(|e| refusal(&e))?;
     let summary = site.summary(now);
     let report = match site.publish(now) {
         Ok(report) => report,
-        Err(err @ pipeline::PipelineError::WouldWithdraw { .. })
-        | Err(err @ pipeline::PipelineError::NoReleases { .. }) => {
+        Err(err) => {
             print_diagnostics(&site.diagnostics(), &releases);
-            return Err(format!(
-                "{err}\n  help: check --releases; to withdraw them on purpose, run again with --allow-withdraw"
-            ));
+            return Err(refusal(&err));
         }
-        Err(err) => return Err(err.to_string()),
     };
     let code = print_diagnostics(&report.diagnostics, &releases);
     say!(
-        "{}; {} PDF(s) rendered; {} file(s) written, {} removed; {} ms",
-        summary_line(&summary),
-        report.pdfs_rendered,
-        report.written.len(),
-        report.removed.len(),
-        started.elapsed().as_millis()
+        "{}",
+        t(Message::new("cli-build-summary")
+            .arg("summary", summary_line(&summary))
+            .count("pdfs", report.pdfs_rendered)
+            .count("written", report.written.len())
+            .count("removed", report.removed.len())
+            .count("ms", started.elapsed().as_millis() as i64))
     );
     Ok(code)
 }
 
-/// "68 published, 2 scheduled (next: 2026-03-12 08:00), 1 draft, 1 error".
+/// A refused or failed publish, in the user's words, with what to do.
+fn refusal(err: &pipeline::PipelineError) -> String {
+    use pipeline::PipelineError as E;
+    match err {
+        E::WouldWithdraw {
+            withdrawn,
+            published,
+            examples,
+        } => t(Message::new("cli-would-withdraw")
+            .count("withdrawn", *withdrawn)
+            .count("published", *published)
+            .arg("examples", examples)),
+        E::NoReleases { path } => t(Message::new("cli-no-releases").arg("path", path.display())),
+        E::Releases { path, source } => t(Message::new("cli-releases-unreadable")
+            .arg("path", path.display())
+            .arg("detail", source)),
+        other => other.to_string(),
+    }
+}
+
+/// "68 publiés, 2 programmés (prochain : 12 mars à 8 h 00), 1 brouillon, 1 erreur".
 fn summary_line(summary: &pipeline::Summary) -> String {
-    let mut parts = vec![format!("{} published", summary.published)];
+    let mut parts = vec![t(
+        Message::new("cli-summary-published").count("n", summary.published)
+    )];
     if summary.scheduled > 0 {
         let next = summary
             .next
-            .map(|at| format!(" (next: {})", at.format("%Y-%m-%d %H:%M")))
+            .map(|at| t(Message::new("cli-summary-next").arg("at", when(at))))
             .unwrap_or_default();
-        parts.push(format!("{} scheduled{next}", summary.scheduled));
+        parts.push(t(Message::new("cli-summary-scheduled")
+            .count("n", summary.scheduled)
+            .arg("next", next)));
     }
-    for (count, one, many) in [
-        (summary.drafts, "draft", "drafts"),
-        (summary.unpublished, "unpublished", "unpublished"),
-        (summary.errors, "error", "errors"),
+    for (count, id) in [
+        (summary.drafts, "cli-summary-drafts"),
+        (summary.unpublished, "cli-summary-unpublished"),
+        (summary.errors, "cli-summary-errors"),
     ] {
         if count > 0 {
-            parts.push(format!("{count} {}", if count == 1 { one } else { many }));
+            parts.push(t(Message::new(id).count("n", count)));
         }
     }
     parts.join(", ")
+}
+
+/// An instant as the press office reads it: "12 mars à 8 h 00" / "2026-03-12 08:00".
+fn when(at: DateTime<FixedOffset>) -> String {
+    match lang() {
+        Lang::Fr => {
+            let date = communique::model::PubDate {
+                at,
+                precision: communique::model::Precision::Day,
+            };
+            format!(
+                "{} à {}",
+                date.french(chrono_tz::Europe::Paris),
+                at.format("%-H h %M")
+            )
+        }
+        Lang::En => at.format("%Y-%m-%d %H:%M").to_string(),
+    }
+}
+
+fn status_word(status: Status) -> String {
+    t(Message::new(match status {
+        Status::Published => "status-published",
+        Status::Scheduled => "status-scheduled",
+        Status::Draft => "status-draft",
+        Status::Unpublished => "status-unpublished",
+        Status::Error => "status-error",
+    }))
+}
+
+fn new(
+    kind: NewKind,
+    title: &str,
+    releases: &Path,
+    config: Option<PathBuf>,
+) -> Result<ExitCode, String> {
+    let config_path = config.or_else(|| {
+        let default = Path::new("communique.toml");
+        default.is_file().then(|| default.to_path_buf())
+    });
+    let config = load_config(config_path.as_deref())?;
+    let kind = match kind {
+        NewKind::Communique => communique::Kind::Communique,
+        NewKind::Evenement => communique::Kind::Event,
+        NewKind::Revue => communique::Kind::PressReview,
+    };
+    let now = in_zone(Utc::now().fixed_offset(), config.time_zone);
+    let made = communique::scaffold::scaffold(kind, title, now, &config)
+        .ok_or_else(|| t(Message::new("cli-new-bad-title").arg("title", title)))?;
+    let path = releases.join(&made.path);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+    }
+    // Never overwrite: a release with that name may already be online.
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .and_then(|mut file| std::io::Write::write_all(&mut file, made.text.as_bytes()))
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => {
+                t(Message::new("cli-new-exists").arg("path", path.display()))
+            }
+            _ => format!("{}: {e}", path.display()),
+        })?;
+    say!("{}", path.display());
+    eprintln!("{}", t(Message::new("cli-new-done")));
+    Ok(ExitCode::SUCCESS)
 }
 
 fn loaded_site(options: &Options) -> Result<(Site, DateTime<FixedOffset>), String> {
     let (config, paths) = options.load()?;
     let now = options.now(&config);
     let mut site = Site::new(config, paths).map_err(|e| e.to_string())?;
-    site.rescan().map_err(|e| e.to_string())?;
+    site.rescan().map_err(|e| refusal(&e))?;
     Ok((site, now))
 }
 
@@ -277,7 +417,7 @@ fn list(options: &Options, json: bool) -> Result<ExitCode, String> {
                 });
                 say!("{line}");
             } else {
-                say!("{:<11}  {source}", listed.status.as_str());
+                say!("{:<12}  {source}", status_word(listed.status));
             }
             continue;
         };
@@ -296,13 +436,13 @@ fn list(options: &Options, json: bool) -> Result<ExitCode, String> {
             });
             say!("{line}");
         } else {
-            let when = listed
+            let until = listed
                 .at
-                .map(|at| format!(" until {}", at.format("%Y-%m-%d %H:%M")))
+                .map(|at| format!(" — {}", t(Message::new("cli-until").arg("at", when(at)))))
                 .unwrap_or_default();
             say!(
-                "{:<11}  {}  {:<15}  {}{}{when}\n    {}\n    {}  ({})",
-                listed.status.as_str(),
+                "{:<12}  {}  {:<15}  {}{}{until}\n    {}\n    {}  ({})",
+                status_word(listed.status),
                 entry.date.at.format("%Y-%m-%d"),
                 entry.kind.slug(),
                 entry.title,
@@ -342,20 +482,61 @@ fn watch(options: &Options, allow_withdraw: bool, debounce_ms: u64) -> Result<Ex
     watch_options.state_dir = options.state.clone();
     let releases = options.releases.clone();
     watch::run(watch_options, &stop, |event| match event {
-        WatchEvent::Ready => eprintln!("watching {} (Ctrl-C to stop)", releases.display()),
-        WatchEvent::Rebuilt(rebuild) => println!("{rebuild}"),
+        WatchEvent::Ready => eprintln!(
+            "{}",
+            t(Message::new("cli-watching").arg("path", releases.display()))
+        ),
+        WatchEvent::Rebuilt(rebuild) => println!("{}", rebuild_line(rebuild)),
         WatchEvent::Diagnostics { diagnostics, .. } => {
             for diagnostic in diagnostics {
                 let mut located = diagnostic.clone();
                 located.file = releases.join(&diagnostic.file);
-                eprintln!("{located}");
+                eprintln!("{}", located.render(lang()));
             }
         }
-        WatchEvent::Resolved { file } => {
-            eprintln!("{}: no more problems", releases.join(file).display())
+        WatchEvent::Resolved { file } => eprintln!(
+            "{}",
+            t(Message::new("cli-resolved").arg("path", releases.join(file).display()))
+        ),
+        WatchEvent::Problem(message) => {
+            eprintln!("{}: {message}", t(Message::new("cli-warning")))
         }
-        WatchEvent::Problem(message) => eprintln!("warning: {message}"),
     })
     .map_err(|e| e.to_string())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The watcher's one line per rebuild, naming what went out at an embargo's end and when the
+/// next one is due.
+fn rebuild_line(rebuild: &communique::watch::Rebuild) -> String {
+    let mut line = match lang() {
+        Lang::En => rebuild.to_string(),
+        Lang::Fr => {
+            let c = &rebuild.changes;
+            let r = &rebuild.report;
+            t(Message::new("cli-rebuild")
+                .arg("time", rebuild.at.format("%H:%M:%S"))
+                .count("added", c.added.len())
+                .count("changed", c.changed.len())
+                .count("removed", c.removed.len())
+                .count("written", r.written.len())
+                .count("deleted", r.removed.len())
+                .count("entries", r.entries)
+                .count("errors", r.error_count())
+                .count("ms", rebuild.elapsed.as_millis() as i64))
+        }
+    };
+    for file in &rebuild.released {
+        line.push_str(&format!(
+            "\n  {}",
+            t(Message::new("cli-embargo-lifted").arg("path", file.display()))
+        ));
+    }
+    if let Some(next) = rebuild.report.next_embargo {
+        line.push_str(&format!(
+            "\n  {}",
+            t(Message::new("cli-next-embargo").arg("at", when(next)))
+        ));
+    }
+    line
 }

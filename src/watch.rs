@@ -169,6 +169,8 @@ pub struct Rebuild {
     pub at: DateTime<FixedOffset>,
     pub changes: SourceChanges,
     pub report: BuildReport,
+    /// Files whose embargo (or future date) ended in this rebuild: published now.
+    pub released: Vec<PathBuf>,
     /// Rescan plus publish.
     pub elapsed: Duration,
 }
@@ -312,6 +314,7 @@ pub fn run(
         clock,
         printed: BTreeMap::new(),
         next_embargo: None,
+        scheduled: Vec::new(),
     };
     state.rebuild(Reason::Start, &Scope::Everything, true, &mut on_event)?;
     on_event(&WatchEvent::Ready);
@@ -665,6 +668,8 @@ struct State {
     /// Each file's diagnostics as last told, so they are told once, not on every rebuild.
     printed: BTreeMap<PathBuf, Vec<Diagnostic>>,
     next_embargo: Option<DateTime<FixedOffset>>,
+    /// What the last publish held back, and until when.
+    scheduled: Vec<(PathBuf, DateTime<FixedOffset>)>,
 }
 
 impl State {
@@ -703,11 +708,29 @@ impl State {
         let report = self.site.publish(at)?;
         // Only an embargo still ahead can wake us; a past one would spin.
         self.next_embargo = report.next_embargo.filter(|next| *next > at);
+        let still: BTreeSet<&Path> = report
+            .scheduled
+            .iter()
+            .map(|e| e.origin.file.as_path())
+            .collect();
+        let mut released: Vec<PathBuf> = self
+            .scheduled
+            .iter()
+            .filter(|(file, until)| *until <= at && !still.contains(file.as_path()))
+            .map(|(file, _)| file.clone())
+            .collect();
+        released.dedup();
+        self.scheduled = report
+            .scheduled
+            .iter()
+            .filter_map(|e| Some((e.origin.file.clone(), e.embargo?)))
+            .collect();
         let rebuild = Rebuild {
             reason,
             at,
             changes,
             elapsed: started.elapsed(),
+            released,
             report,
         };
         self.tell_diagnostics(&rebuild, on_event);
@@ -842,6 +865,7 @@ mod tests {
                 removed: vec![PathBuf::from("old.md")],
             },
             report: BuildReport::default(),
+            released: Vec::new(),
             elapsed: Duration::from_millis(7),
         };
         let line = rebuild.to_string();

@@ -347,10 +347,7 @@ fn every_hostile_file_gets_a_clear_diagnostic() {
         );
         let d = found[0];
         assert_eq!(d.severity, want.severity, "{d}");
-        assert!(
-            d.hint.as_deref().is_some_and(|h| !h.is_empty()),
-            "{d}: no hint"
-        );
+        assert!(d.hint_text().is_some_and(|h| !h.is_empty()), "{d}: no hint");
         match want.line {
             Some(line) => assert_eq!(d.line, line, "{d}"),
             None if want.file.ends_with("bombe-alias.md") => {
@@ -761,8 +758,7 @@ fn an_unreadable_embargo_keeps_the_file_out_with_an_error_naming_the_line() {
     assert_eq!(errors[0].line, 4, "the `embargo:` line");
     assert!(
         errors[0]
-            .hint
-            .as_deref()
+            .hint_text()
             .unwrap_or_default()
             .contains("embargo")
     );

@@ -6,6 +6,7 @@
 mod press;
 
 use crate::diagnostic::{Diagnostic, Problem};
+use crate::i18n::Message;
 use crate::model::{Entry, Kind};
 use chrono::{DateTime, FixedOffset};
 use std::cmp::Ordering;
@@ -150,10 +151,10 @@ fn warn_unlikely_dates(
     use chrono::Datelike;
     for entry in entries {
         let at = entry.date.at;
-        let reason = if at > now + chrono::Duration::days(UNLIKELY_AHEAD_DAYS) {
-            "more than a year ahead: the entry waits until then"
+        let ahead = if at > now + chrono::Duration::days(UNLIKELY_AHEAD_DAYS) {
+            true
         } else if at.year() < EARLIEST_LIKELY_YEAR {
-            "before 1990: probably a typo"
+            false
         } else {
             continue;
         };
@@ -162,11 +163,11 @@ fn warn_unlikely_dates(
                 &entry.origin.file,
                 Problem::UnlikelyDate {
                     date: at.format("%Y-%m-%d").to_string(),
-                    reason: reason.to_string(),
+                    ahead,
                 },
             )
             .at(entry.origin.line, 0)
-            .hint("check the year of the date"),
+            .hint(Message::new("hint-check-year")),
         );
     }
 }
@@ -217,7 +218,7 @@ fn unique_outputs(
                         },
                     )
                     .at(entry.origin.line, 0)
-                    .hint("give this file another name, or edit the file that is online"),
+                    .hint(Message::new("hint-slot-taken")),
                 );
                 continue;
             }
@@ -230,7 +231,7 @@ fn unique_outputs(
                     ),
                 )
                 .at(entry.origin.line, 0)
-                .hint("rename one of the files: each release needs its own file name"),
+                .hint(Message::new("hint-duplicate-output")),
             );
             continue;
         }

@@ -337,12 +337,7 @@ fn duplicate_communique_output_is_an_error_and_the_second_is_dropped() {
             d.problem,
             Problem::DuplicateOutput("communiques/a.md".into(), "annonce".into())
         );
-        assert!(
-            d.hint
-                .as_deref()
-                .unwrap()
-                .contains("rename one of the files")
-        );
+        assert!(d.hint_text().unwrap().contains("rename one of the files"));
     }
 }
 

@@ -5,6 +5,7 @@ use super::Site;
 use crate::catalog::Catalog;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Problem};
+use crate::i18n::Message;
 use crate::model::{Entry, Kind, same_entry};
 use crate::pdf;
 use crate::state::PdfRecord;
@@ -88,7 +89,7 @@ impl Site {
                     self.state_outdated |= known_pdfs.remove(&entry.slug).is_some();
                     diagnostics.push(
                         Diagnostic::error(&entry.origin.file, Problem::Other(err.to_string()))
-                            .hint("the communiqué is in the feeds without its PDF; report this with the file"),
+                            .hint(Message::new("hint-pdf-failed")),
                     );
                 }
             }

@@ -3,6 +3,7 @@
 
 use super::{PipelineError, Site};
 use crate::diagnostic::{Diagnostic, Problem};
+use crate::i18n::Message;
 use crate::model::Entry;
 use crate::source::{self, Loaded, scan};
 use crate::state::GoodVersion;
@@ -223,12 +224,10 @@ impl Site {
             },
         );
         state.published = published;
-        state
-            .loaded
-            .diagnostics
-            .push(Diagnostic::warning(rel, Problem::StillOnline { since }).hint(
-                "the version above stays published until this file reads again; fix it, or delete the file to withdraw it",
-            ));
+        state.loaded.diagnostics.push(
+            Diagnostic::warning(rel, Problem::StillOnline { since })
+                .hint(Message::new("hint-still-online")),
+        );
     }
 
     /// The entries of a version kept by an earlier run.

@@ -38,6 +38,76 @@ pub fn in_zone(at: DateTime<FixedOffset>, tz: Tz) -> DateTime<FixedOffset> {
     local.with_timezone(&local.offset().fix())
 }
 
+/// A date with an optional time of day after it, as people type on a command line:
+/// `2026-12-01 08:00`, `12 mars 2026 8h00`, `12 mars 2026 à 8 h 30`, RFC 3339.
+pub fn parse_instant(text: &str, tz: Tz) -> Option<DateTime<FixedOffset>> {
+    if let Some(date) = parse_date(text, tz) {
+        return Some(date.at);
+    }
+    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    // The longest leading run of words that reads as a date, then a time in the rest.
+    (1..words.len()).rev().find_map(|split| {
+        let date = parse_date(&words[..split].join(" "), tz)?;
+        let rest: Vec<String> = words[split..]
+            .iter()
+            .filter(|w| *w != "à" && *w != "a" && *w != "at")
+            .cloned()
+            .collect();
+        let time = time_of_day(&rest)?;
+        local_instant(date.at.date_naive().and_time(time), tz)
+    })
+}
+
+/// "à 8h00", "8 h 30", "6 heures", "08:00", "8H": the first time among the next few words.
+pub fn time_of_day(words: &[String]) -> Option<NaiveTime> {
+    let joined: String = words.iter().take(5).cloned().collect::<Vec<_>>().join(" ");
+    let chars: Vec<char> = joined.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() || (i > 0 && chars[i - 1].is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        let (hour, after_hour) = number(&chars, i);
+        let mut j = after_hour;
+        while chars.get(j) == Some(&' ') {
+            j += 1;
+        }
+        let rest: String = chars[j..].iter().collect();
+        let separator = ["heures", "heure", "h", ":"]
+            .iter()
+            .find(|s| rest.starts_with(*s))
+            .map(|s| s.len());
+        if let Some(skip) = separator {
+            let mut k = j + skip;
+            while chars.get(k) == Some(&' ') {
+                k += 1;
+            }
+            let minutes = if chars.get(k).is_some_and(char::is_ascii_digit) {
+                number(&chars, k).0
+            } else {
+                0
+            };
+            return NaiveTime::from_hms_opt(hour, minutes, 0);
+        }
+        i = after_hour;
+    }
+    None
+}
+
+fn number(chars: &[char], start: usize) -> (u32, usize) {
+    let mut end = start;
+    let mut value: u32 = 0;
+    while end < chars.len() && end - start < 2 {
+        let Some(digit) = chars[end].to_digit(10) else {
+            break;
+        };
+        value = value * 10 + digit;
+        end += 1;
+    }
+    (value, end)
+}
+
 fn parse_numeric(text: &str, tz: Tz) -> Option<PubDate> {
     if !text.starts_with(|c: char| c.is_ascii_digit()) || text.len() < 10 {
         return None;
@@ -215,6 +285,28 @@ mod tests {
             rfc("mardi 12 septembre 2023").0,
             "2023-09-12T00:00:00+02:00"
         );
+    }
+
+    #[test]
+    fn instants_as_typed_on_a_command_line() {
+        let at = |t: &str| parse_instant(t, Paris).map(|d| d.to_rfc3339());
+        assert_eq!(
+            at("2026-12-01 08:00").as_deref(),
+            Some("2026-12-01T08:00:00+01:00")
+        );
+        assert_eq!(
+            at("12 mars 2026 8h00").as_deref(),
+            Some("2026-03-12T08:00:00+01:00")
+        );
+        assert_eq!(
+            at("12 mars 2026 à 8 h 30").as_deref(),
+            Some("2026-03-12T08:30:00+01:00")
+        );
+        assert_eq!(
+            at("2026-12-01T08:00:00+01:00").as_deref(),
+            Some("2026-12-01T08:00:00+01:00")
+        );
+        assert_eq!(at("demain matin"), None);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! ("**EMBARGO JUSQU'AU MARDI 12 MARS 2099 À 8H00**", "*Sous embargo jusqu'au 4 février 2099,
 //! 6 heures*"): the document's own words are the embargo, and they are not its title.
 
-use super::dates::{local_instant, parse_date};
+use super::dates::{local_instant, parse_date, time_of_day};
 use super::press_review::fold;
 use super::text::{blocks, plain};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
@@ -137,56 +137,6 @@ fn with_time(day: NaiveDate, rest: &[String], tz: Tz) -> (DateTime<FixedOffset>,
         // last resort for dates outside chrono's range.
         .unwrap_or_else(|| DateTime::<FixedOffset>::MAX_UTC.fixed_offset());
     (at, time.is_some())
-}
-
-/// "à 8h00", "8 h 30", "6 heures", "08:00", "8H": the first time among the next few words.
-fn time_of_day(words: &[String]) -> Option<NaiveTime> {
-    let joined: String = words.iter().take(5).cloned().collect::<Vec<_>>().join(" ");
-    let chars: Vec<char> = joined.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].is_ascii_digit() || (i > 0 && chars[i - 1].is_ascii_digit()) {
-            i += 1;
-            continue;
-        }
-        let (hour, after_hour) = number(&chars, i);
-        let mut j = after_hour;
-        while chars.get(j) == Some(&' ') {
-            j += 1;
-        }
-        let rest: String = chars[j..].iter().collect();
-        let separator = ["heures", "heure", "h", ":"]
-            .iter()
-            .find(|s| rest.starts_with(*s))
-            .map(|s| s.len());
-        if let Some(skip) = separator {
-            let mut k = j + skip;
-            while chars.get(k) == Some(&' ') {
-                k += 1;
-            }
-            let minutes = if chars.get(k).is_some_and(char::is_ascii_digit) {
-                number(&chars, k).0
-            } else {
-                0
-            };
-            return NaiveTime::from_hms_opt(hour, minutes, 0);
-        }
-        i = after_hour;
-    }
-    None
-}
-
-fn number(chars: &[char], start: usize) -> (u32, usize) {
-    let mut end = start;
-    let mut value: u32 = 0;
-    while end < chars.len() && end - start < 2 {
-        let Some(digit) = chars[end].to_digit(10) else {
-            break;
-        };
-        value = value * 10 + digit;
-        end += 1;
-    }
-    (value, end)
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use super::fields::{get, text};
 use super::front_matter::Document;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Problem};
+use crate::i18n::Message;
 use crate::model::{EventInfo, InfoField};
 use serde_json::Value;
 use std::path::Path;
@@ -25,7 +26,7 @@ pub fn info(
             diagnostics.push(
                 Diagnostic::warning(rel, Problem::BadDate { value })
                     .at(doc.key_line(names), 0)
-                    .hint("write e.g. `2023-05-10 14:00:00 +02:00`"),
+                    .hint(Message::new("hint-event-date")),
             );
         }
         parsed

@@ -3,6 +3,7 @@
 
 use crate::config::Limits;
 use crate::diagnostic::{Diagnostic, Problem};
+use crate::i18n::Message;
 use serde_json::{Map, Value};
 use std::path::Path;
 
@@ -25,7 +26,7 @@ pub fn parse<'a>(rel: &Path, text: &'a str, limits: &Limits) -> Result<Document<
         if text.starts_with("---\n") || text == "---" {
             return Err(Diagnostic::error(rel, Problem::UnterminatedFrontMatter)
                 .at(1, 1)
-                .hint("close the front matter with a line containing only `---`"));
+                .hint(Message::new("hint-unterminated-front-matter")));
         }
         return Ok(Document {
             fields: Map::new(),
@@ -44,7 +45,7 @@ pub fn parse<'a>(rel: &Path, text: &'a str, limits: &Limits) -> Result<Document<
             },
         )
         .at(2, 1)
-        .hint("move long text into the body, below the closing `---`"));
+        .hint(Message::new("hint-front-matter-too-large")));
     }
     let fields = parse_yaml(rel, yaml, limits)?;
     Ok(Document {
@@ -106,23 +107,69 @@ fn parse_yaml(rel: &Path, yaml: &str, limits: &Limits) -> Result<Map<String, Val
         },
         duplicate_keys: serde_saphyr::DuplicateKeyPolicy::LastWins,
     };
-    let value: Value = serde_saphyr::from_str_with_options(yaml, options).map_err(|err| {
-        // Lines inside the YAML start at file line 2.
-        let (line, column) = err
-            .location()
-            .map(|l| (l.line() as usize + 1, l.column() as usize))
-            .unwrap_or((2, 0));
-        let message = first_line_of(&err.without_snippet().to_string());
-        Diagnostic::error(rel, Problem::Yaml(message))
-            .at(line, column)
-            .hint("check the indentation and quote values containing `:` or `#`, e.g. title: \"Bilan : 2023\"")
-    })?;
+    let value: Value = serde_saphyr::from_str_with_options(yaml, options)
+        .map_err(|err| yaml_error(rel, yaml, &err))?;
     match value {
         Value::Object(map) => Ok(map),
         Value::Null => Ok(Map::new()),
         _ => Err(Diagnostic::error(rel, Problem::FrontMatterNotMapping)
             .at(2, 1)
-            .hint("write one `key: value` per line, e.g. `title: Mon communiqué`")),
+            .hint(Message::new("hint-front-matter-not-mapping"))),
+    }
+}
+
+/// A YAML error in the press office's terms, at the place to fix: the quote that opened, the
+/// tab, the colon; the parser's own words only for the rare rest.
+fn yaml_error(rel: &Path, yaml: &str, err: &serde_saphyr::Error) -> Diagnostic {
+    // Lines inside the YAML start at file line 2.
+    let (line, column) = err
+        .location()
+        .map(|l| (l.line() as usize + 1, l.column() as usize))
+        .unwrap_or((2, 0));
+    let message = first_line_of(&err.without_snippet().to_string());
+    let at_tab = || {
+        yaml.lines().enumerate().find_map(|(i, text)| {
+            let indent = &text[..text.len() - text.trim_start().len()];
+            indent
+                .find('\t')
+                .map(|col| (i + 2, indent[..col].chars().count() + 1))
+        })
+    };
+    let (problem, (line, column), hint) = if message.contains("unclosed quote") {
+        (
+            Problem::YamlUnclosedQuote,
+            (line, column),
+            "hint-yaml-quote",
+        )
+    } else if message.contains("tab")
+        && let Some(at) = at_tab()
+    {
+        (Problem::YamlTab, at, "hint-yaml-tab")
+    } else if message.contains("mapping values are not allowed") {
+        (Problem::YamlColonInValue, (line, column), "hint-yaml-colon")
+    } else if message.contains("after single-quoted scalar") {
+        (
+            Problem::YamlApostrophe,
+            (line, column),
+            "hint-yaml-apostrophe",
+        )
+    } else {
+        (
+            Problem::Yaml(without_location(&message)),
+            (line, column),
+            "hint-yaml",
+        )
+    };
+    Diagnostic::error(rel, problem)
+        .at(line, column)
+        .hint(Message::new(hint))
+}
+
+/// The parser's message without its own position (counted from the front matter, not the file).
+fn without_location(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
     }
 }
 
@@ -179,6 +226,36 @@ mod tests {
         );
         let err = parse(Path::new("a.md"), &deep, &limits()).unwrap_err();
         assert!(matches!(err.problem, Problem::Yaml(_)), "{err}");
+    }
+
+    #[test]
+    fn yaml_mistakes_are_named_where_they_are() {
+        let err = |yaml: &str| {
+            let text = format!("---\n{yaml}---\nBody\n");
+            let d = parse(Path::new("a.md"), &text, &limits()).unwrap_err();
+            (d.problem, d.line, d.column)
+        };
+        assert_eq!(
+            err("title: \"Bilan 2023\ndate: 2024-01-01\ntags:\n- a\nplace: Paris\n"),
+            (Problem::YamlUnclosedQuote, 2, 8)
+        );
+        assert_eq!(
+            err("title: A\n\tdate: 2024-01-01\n"),
+            (Problem::YamlTab, 3, 1)
+        );
+        assert_eq!(
+            err("title: Bilan : 2023\ndate: 2024\n").0,
+            Problem::YamlColonInValue
+        );
+        assert_eq!(
+            err("title: 'L'État\ndate: 2024\n").0,
+            Problem::YamlApostrophe
+        );
+        let (other, _, _) = err("title: A\ntags: [a, b\ndate: 2024\n");
+        assert!(
+            matches!(&other, Problem::Yaml(m) if !m.contains("at line")),
+            "{other:?}"
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ use super::fields::get;
 use super::front_matter::Document;
 use super::press_review::fold;
 use crate::diagnostic::{Diagnostic, Problem};
+use crate::i18n::Message;
 use serde_json::{Map, Value};
 use std::path::Path;
 
@@ -346,9 +347,7 @@ pub fn check(rel: &Path, doc: &Document<'_>) -> KeyReport {
                     },
                 )
                 .at(key.line, key.column)
-                .hint(format!(
-                    "retype the key `{visible}` by hand: it contains a character that does not show"
-                )),
+                .hint(Message::new("hint-invisible-character").arg("key", &visible)),
             );
             continue;
         }
@@ -366,7 +365,7 @@ pub fn check(rel: &Path, doc: &Document<'_>) -> KeyReport {
                             },
                         )
                         .at(key.line, key.column)
-                        .hint("keep one of the two lines: which one was meant cannot be guessed"),
+                        .hint(Message::new("hint-duplicate-key")),
                     );
                 } else {
                     seen.push((spelling, key));
@@ -397,7 +396,8 @@ pub fn check(rel: &Path, doc: &Document<'_>) -> KeyReport {
                     )
                     .at(key.line, key.column);
                     if let Some(nearest) = nearest {
-                        diagnostic = diagnostic.hint(format!("did you mean `{nearest}`?"));
+                        diagnostic =
+                            diagnostic.hint(Message::new("hint-did-you-mean").arg("key", nearest));
                     }
                     report.diagnostics.push(diagnostic);
                 }
@@ -408,14 +408,11 @@ pub fn check(rel: &Path, doc: &Document<'_>) -> KeyReport {
     report
 }
 
-fn control_hint(control: &str) -> String {
+fn control_hint(control: &str) -> Message {
     match control {
-        "published" => "write `published: false` to keep the file out, or remove the line".into(),
-        "draft" => "write `draft: true` to keep the file out, or remove the line".into(),
-        "embargo" => {
-            "write `embargo: 2024-03-12 08:00` (Paris time); the file stays out until then".into()
-        }
-        other => format!("write `{other}:` as communique spells it, or remove the line"),
+        "draft" => Message::new("hint-control-draft"),
+        "embargo" => Message::new("hint-control-embargo"),
+        _ => Message::new("hint-control-published"),
     }
 }
 
@@ -449,6 +446,14 @@ fn resembles_control(name: &str) -> Option<&'static str> {
     } else {
         "published"
     })
+}
+
+/// The written key that looks like a misspelling of `wanted` (`tilte` for `title`): where a
+/// "missing" message should point.
+pub fn misspelling_of(doc: &Document<'_>, wanted: &Key) -> Option<WrittenKey> {
+    written_keys(doc)
+        .into_iter()
+        .find(|k| lookup(&k.name).is_none() && nearest_key(&k.name) == Some(wanted.name))
 }
 
 /// The known key nearest to `name`, when it is near enough to be a typo.
@@ -487,10 +492,7 @@ fn check_control_values(rel: &Path, doc: &Document<'_>, report: &mut KeyReport) 
                     },
                 )
                 .at(control.line(doc), 0)
-                .hint(format!(
-                    "write `{}: true` or `{}: false` (oui/non, vrai/faux are read too)",
-                    control.name, control.name
-                )),
+                .hint(Message::new("hint-control-value").arg("key", control.name)),
             );
         }
     }

@@ -18,6 +18,7 @@ pub mod text;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Problem};
+use crate::i18n::Message;
 use crate::model::{Entry, Kind, Origin, PubDate};
 use fields::{get, text as field_text};
 use front_matter::Document;
@@ -131,7 +132,7 @@ pub fn load_text(rel: &Path, text: &str, config: &Config) -> Loaded {
                 },
             )
             .at(doc.body_first_line, 1)
-            .hint("flatten the nested quotes or lists"),
+            .hint(Message::new("hint-too-deep")),
         );
     }
     let embargo = match embargo(rel, &doc, config) {
@@ -169,7 +170,7 @@ pub fn load_text(rel: &Path, text: &str, config: &Config) -> Loaded {
         None => {
             diagnostics.push(
                 Diagnostic::warning(rel, Problem::UnknownShape)
-                    .hint("put the file in releases/communiques, releases/agenda or releases/revue-de-presse, or add `layout: communique`"),
+                    .hint(Message::new("hint-unknown-shape")),
             );
             Vec::new()
         }
@@ -244,7 +245,7 @@ fn embargo(rel: &Path, doc: &Document<'_>, config: &Config) -> Result<Option<Ins
 fn bad_embargo(rel: &Path, doc: &Document<'_>, value: String) -> Diagnostic {
     Diagnostic::error(rel, Problem::BadEmbargo { value })
         .at(keys::EMBARGO.line(doc), 0)
-        .hint("write the embargo as `2024-03-01 08:00` (Paris time) or `2024-03-01 08:00:00 +01:00`; the file stays unpublished until it reads")
+        .hint(Message::new("hint-bad-embargo"))
 }
 
 /// The latest instant of the body's embargo notices; `Err` when one cannot be read.
@@ -268,7 +269,7 @@ fn notice_embargo(
                             },
                         )
                         .at(notice.line, 1)
-                        .hint("add the hour to the notice, e.g. « à 8 h 00 »"),
+                        .hint(Message::new("hint-embargo-notice-time")),
                     );
                 }
             }
@@ -282,7 +283,7 @@ fn notice_embargo(
                         },
                     )
                     .at(notice.line, 1)
-                    .hint("write the notice as « EMBARGO JUSQU'AU 12 MARS 2024 À 8 H 00 », or add `embargo: 2024-03-12 08:00` to a front matter"),
+                    .hint(Message::new("hint-embargo-notice")),
                 );
             }
         }
@@ -294,6 +295,8 @@ fn notice_embargo(
 fn placeholders(rel: &Path, doc: &Document<'_>, entries: &[Entry]) -> Option<Diagnostic> {
     let mut words: Vec<String> = Vec::new();
     let mut line = 0;
+    // A press page's lines are its entries' sources: read the page itself too.
+    let in_body = placeholder::find(doc.body);
     for entry in entries {
         for (text, at) in [
             (entry.title.as_str(), keys::TITLE.line(doc)),
@@ -318,10 +321,20 @@ fn placeholders(rel: &Path, doc: &Document<'_>, entries: &[Entry]) -> Option<Dia
             }
         }
     }
+    if line == 0
+        && let Some(first) = in_body.first()
+    {
+        line = first_line_with(doc, first);
+    }
+    for word in in_body {
+        if !words.contains(&word) {
+            words.push(word);
+        }
+    }
     (!words.is_empty()).then(|| {
         Diagnostic::error(rel, Problem::Placeholder { words })
             .at(line, 0)
-            .hint("replace the placeholder with the final text; the file stays unpublished until then")
+            .hint(Message::new("hint-placeholder"))
     })
 }
 
@@ -379,7 +392,7 @@ fn press_review_entries(
                 rel,
                 Problem::Other("no dated article found on this press page".into()),
             )
-            .hint("list articles as `**12 septembre 2023**` followed by `[Title](https://…)`"),
+            .hint(Message::new("hint-no-article")),
         );
     }
     entries
@@ -397,9 +410,7 @@ fn release_entry(
     let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
     let Some(slug) = text::slugify(stem) else {
         diagnostics
-            .push(Diagnostic::error(rel, Problem::BadSlug).hint(
-                "name the file with letters and digits, e.g. `lancement-suite-numerique.md`",
-            ));
+            .push(Diagnostic::error(rel, Problem::BadSlug).hint(Message::new("hint-bad-slug")));
         return None;
     };
     let inferred = communique::infer(doc.body, doc.body_first_line, config);
@@ -409,11 +420,13 @@ fn release_entry(
         inferred.title_line
     };
     let Some(mut title) = field_text(get(fields, &["title", "titre"])).or(inferred.title) else {
-        diagnostics.push(
-            Diagnostic::error(rel, Problem::MissingTitle).at(1, 1).hint(
-                "add `title: …` to the front matter, or a heading under “COMMUNIQUÉ DE PRESSE”",
-            ),
-        );
+        diagnostics.push(missing(
+            rel,
+            doc,
+            &keys::TITLE,
+            Problem::MissingTitle,
+            "hint-missing-title",
+        ));
         return None;
     };
     if title.chars().count() > MAX_TITLE_CHARS {
@@ -427,7 +440,7 @@ fn release_entry(
             )
             // Name the title's line: a 100,000-character title gave a message without one.
             .at(title_line, 0)
-            .hint("put the detail in `chapeau-text` or the body"),
+            .hint(Message::new("hint-title-too-long")),
         );
     }
     let event = (kind == Kind::Event).then(|| event::info(rel, doc, config, diagnostics));
@@ -442,11 +455,13 @@ fn release_entry(
         }) {
             Some(date) => date,
             None => {
-                diagnostics.push(
-                    Diagnostic::error(rel, Problem::MissingDate)
-                        .at(1, 1)
-                        .hint("add `date: 2023-09-12 10:00:00 +02:00` to the front matter, or a dateline `Paris, le 12 septembre 2023`"),
-                );
+                diagnostics.push(missing(
+                    rel,
+                    doc,
+                    &keys::DATE,
+                    Problem::MissingDate,
+                    "hint-missing-date",
+                ));
                 return None;
             }
         },
@@ -517,6 +532,28 @@ fn release_entry(
     })
 }
 
+/// A missing title or date, pointed at the misspelled key if there is one (`tilte:`), else at
+/// the front matter, else at the top of the file.
+fn missing(
+    rel: &Path,
+    doc: &Document<'_>,
+    key: &keys::Key,
+    problem: Problem,
+    hint: &'static str,
+) -> Diagnostic {
+    match keys::misspelling_of(doc, key) {
+        Some(written) => Diagnostic::error(rel, problem)
+            .at(written.line, written.column)
+            .hint(Message::new("hint-did-you-mean").arg("key", key.name)),
+        None if doc.has_front_matter => Diagnostic::error(rel, problem)
+            .at(2, 1)
+            .hint(Message::new(hint)),
+        None => Diagnostic::error(rel, problem)
+            .at(1, 1)
+            .hint(Message::new(hint)),
+    }
+}
+
 fn front_matter_date(
     rel: &Path,
     doc: &Document<'_>,
@@ -530,7 +567,7 @@ fn front_matter_date(
         .ok_or_else(|| {
             Diagnostic::error(rel, Problem::BadDate { value })
                 .at(doc.key_line(&["date"]), 0)
-                .hint("write `date: 2023-09-12 10:00:00 +02:00`, `date: 2023-09-12` or `date: 12 septembre 2023`")
+                .hint(Message::new("hint-bad-date"))
         })
 }
 

@@ -13,6 +13,8 @@ const PHRASES: &[&str] = &[
     "texte provisoire",
     "titre a venir",
     "texte a venir",
+    // The words of `communique new`'s templates.
+    "redigez ici",
 ];
 
 /// Folded phrases that are a placeholder when they end a short fragment ("Chiffre : à

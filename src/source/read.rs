@@ -3,6 +3,7 @@
 
 use crate::config::Limits;
 use crate::diagnostic::{Diagnostic, Problem};
+use crate::i18n::Message;
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
@@ -26,12 +27,11 @@ pub fn read_bytes(root: &Path, rel: &Path, limits: &Limits) -> Result<Vec<u8>, D
     let meta = std::fs::symlink_metadata(&path)
         .map_err(|e| Diagnostic::error(rel, Problem::Io(e.to_string())))?;
     if meta.file_type().is_symlink() {
-        return Err(Diagnostic::error(rel, Problem::Symlink)
-            .hint("copy the file into releases/ instead of linking to it"));
+        return Err(Diagnostic::error(rel, Problem::Symlink).hint(Message::new("hint-symlink")));
     }
     if !meta.is_file() {
         return Err(Diagnostic::error(rel, Problem::NotRegularFile)
-            .hint("only regular Markdown files are published"));
+            .hint(Message::new("hint-not-regular-file")));
     }
     if meta.len() > limits.max_file_bytes {
         return Err(too_large(rel, meta.len(), limits.max_file_bytes));
@@ -39,9 +39,9 @@ pub fn read_bytes(root: &Path, rel: &Path, limits: &Limits) -> Result<Vec<u8>, D
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     let file = open_regular(&path).map_err(|problem| {
         let hint = match problem {
-            Problem::Symlink => "copy the file into releases/ instead of linking to it",
-            Problem::NotRegularFile => "only regular Markdown files are published",
-            _ => "check the file's permissions",
+            Problem::Symlink => Message::new("hint-symlink"),
+            Problem::NotRegularFile => Message::new("hint-not-regular-file"),
+            _ => Message::new("hint-permissions"),
         };
         Diagnostic::error(rel, problem).hint(hint)
     })?;
@@ -82,8 +82,7 @@ fn open_regular(path: &Path) -> Result<File, Problem> {
 }
 
 fn too_large(rel: &Path, size: u64, limit: u64) -> Diagnostic {
-    Diagnostic::error(rel, Problem::TooLarge { size, limit })
-        .hint("split the document, or raise `limits.max-file-bytes` in communique.toml")
+    Diagnostic::error(rel, Problem::TooLarge { size, limit }).hint(Message::new("hint-too-large"))
 }
 
 /// Decodes bytes into clean text: BOM dropped, Windows-1252 accepted (Word exports) with a
@@ -105,14 +104,11 @@ pub fn decode(rel: &Path, bytes: &[u8]) -> Result<ReleaseText, Diagnostic> {
             let (text, hint) = if damaged_utf8 {
                 (
                     lossy.replace('\u{fffd}', ""),
-                    "the invalid bytes were dropped; retype the text around this place",
+                    Message::new("hint-damaged-utf8"),
                 )
             } else {
                 let (decoded, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-                (
-                    decoded.into_owned(),
-                    "read as Windows-1252; save the file as UTF-8 to silence this",
-                )
+                (decoded.into_owned(), Message::new("hint-windows-1252"))
             };
             warnings.push(
                 Diagnostic::warning(rel, Problem::InvalidUtf8 { offset })
@@ -132,12 +128,11 @@ pub fn decode(rel: &Path, bytes: &[u8]) -> Result<ReleaseText, Diagnostic> {
         warnings.push(
             Diagnostic::warning(rel, Problem::ControlCharacters { count: removed })
                 .at(first_line, 0)
-                .hint("remove invisible control characters (often pasted from Word or a PDF)"),
+                .hint(Message::new("hint-control-characters")),
         );
     }
     if text.trim().is_empty() {
-        return Err(Diagnostic::error(rel, Problem::Empty)
-            .hint("write a title and a date, or delete the file"));
+        return Err(Diagnostic::error(rel, Problem::Empty).hint(Message::new("hint-empty")));
     }
     Ok(ReleaseText { text, warnings })
 }

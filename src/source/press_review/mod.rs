@@ -469,7 +469,7 @@ impl Scanner<'_> {
         self.diagnostics.push(
             Diagnostic::warning(self.file, problem)
                 .at(line, column)
-                .hint(hint),
+                .hint(Into::<String>::into(hint)),
         );
     }
 

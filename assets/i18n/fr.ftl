@@ -1,0 +1,163 @@
+# communique — messages en français. Chaque identifiant d'en.ftl doit figurer ici (un test le vérifie).
+
+## Ce qui a été trouvé
+
+problem-io = impossible de lire le fichier : { $detail }
+problem-too-large = le fichier fait { $size } octets, au-delà de la limite de { $limit } octets
+problem-invalid-utf8 = caractère UTF-8 invalide à l'octet { $offset }
+problem-windows-1252 = le fichier n'est pas en UTF-8 ; il a été lu en Windows-1252
+problem-symlink = un lien symbolique n'est pas publié
+problem-not-regular-file = ce n'est pas un fichier ordinaire (tube, périphérique ou socket)
+problem-empty = le fichier est vide
+problem-unterminated-front-matter = l'en-tête ouvert par `---` n'est jamais fermé
+problem-front-matter-too-large = l'en-tête fait { $size } octets, au-delà de la limite de { $limit } octets
+problem-yaml = l'en-tête n'est pas du YAML valide : { $detail }
+problem-front-matter-not-mapping = l'en-tête doit être une suite de lignes `clé: valeur`
+problem-field-shape = `{ $key }` n'a pas la forme attendue : { $found }
+problem-missing-title = aucun titre trouvé
+problem-missing-date = aucune date de publication trouvée
+problem-bad-date = `{ $value }` n'est pas une date
+problem-bad-slug = le nom du fichier ne donne aucun nom de sortie utilisable
+problem-duplicate-output = `{ $other }` et ce fichier donnent la même sortie `{ $output }`
+problem-control-characters = { $count } caractère(s) invisible(s) que XML ne peut pas porter ont été retirés
+problem-too-deep = Markdown imbriqué sur { $depth } niveaux, au-delà de la limite de { $limit }
+problem-conflicting-dates = le même article est daté du { $here } ici et du { $there } dans { $other }
+problem-unknown-shape = ni communiqué, ni événement, ni page de revue de presse reconnus
+problem-active-link = un lien `{ $scheme }` n'est jamais publié comme article
+problem-empty-link = le lien `{ $dest }` n'a pas d'adresse
+problem-not-web-address = `{ $dest }` n'est pas une adresse web
+problem-relative-link = lien relatif `{ $dest }` lu comme { $url }
+problem-invisible-character-in-key = la clé `{ $key }` contient un caractère invisible
+problem-duplicate-key = `{ $key }` est écrit deux fois (d'abord ligne { $first })
+problem-misspelled-control = `{ $key }` n'est pas une clé connue, mais ressemble à `{ $control }` : le fichier est retenu
+problem-unknown-key = clé inconnue `{ $key }`
+problem-bad-control-value = `{ $key }: { $value }` ne se lit ni comme oui ni comme non : le fichier est retenu
+problem-bad-embargo = `embargo: { $value }` n'est pas une date : le fichier est retenu
+problem-unreadable-embargo-notice = mention d'embargo sans date lisible : « { $notice } »
+problem-embargo-notice-without-time = mention d'embargo sans heure : retenu jusqu'à minuit le { $date }
+problem-placeholder = texte provisoire trouvé : { $words }
+problem-date-far-ahead = la date { $date } est à plus d'un an : la publication attendra jusque-là
+problem-date-too-old = la date { $date } est antérieure à 1990 : sans doute une faute de frappe
+problem-slot-taken = ce fichier est refusé : `{ $online }` est en ligne à la même adresse ({ $output })
+problem-still-online = toujours en ligne : la version du { $since }
+
+problem-yaml-quote = un guillemet ouvert ici n'est jamais fermé
+problem-yaml-tab = une tabulation sert d'indentation
+problem-yaml-colon = une valeur contient `: ` sans guillemets
+problem-yaml-apostrophe = une apostrophe termine une valeur écrite entre apostrophes
+
+## Que faire
+
+hint-bad-date = écrivez `date: 2023-09-12 10:00:00 +02:00`, `date: 2023-09-12` ou `date: 12 septembre 2023`
+hint-bad-embargo = écrivez l'embargo sous la forme `2024-03-01 08:00` (heure de Paris) ou `2024-03-01 08:00:00 +01:00` ; le fichier reste non publié tant qu'il ne se lit pas
+hint-bad-slug = nommez le fichier avec des lettres et des chiffres, par exemple `lancement-suite-numerique.md`
+hint-check-year = vérifiez l'année de la date
+hint-control-characters = retirez les caractères de contrôle invisibles (souvent collés depuis Word ou un PDF)
+hint-control-draft = écrivez `draft: true` pour retenir le fichier, ou supprimez la ligne
+hint-control-embargo = écrivez `embargo: 2024-03-12 08:00` (heure de Paris) ; le fichier reste retenu jusque-là
+hint-control-published = écrivez `published: false` pour retenir le fichier, ou supprimez la ligne
+hint-control-value = écrivez `{ $key }: true` ou `{ $key }: false` (oui/non, vrai/faux sont compris)
+hint-damaged-utf8 = les octets invalides ont été retirés ; retapez le texte à cet endroit
+hint-did-you-mean = voulez-vous dire `{ $key }` ?
+hint-duplicate-key = gardez une seule des deux lignes : impossible de deviner laquelle était voulue
+hint-duplicate-output = renommez l'un des fichiers : chaque publication a besoin de son propre nom de fichier
+hint-embargo-notice = écrivez la mention ainsi : « EMBARGO JUSQU'AU 12 MARS 2024 À 8 H 00 », ou ajoutez `embargo: 2024-03-12 08:00` dans un en-tête
+hint-embargo-notice-time = ajoutez l'heure à la mention, par exemple « à 8 h 00 »
+hint-empty = écrivez un titre et une date, ou supprimez le fichier
+hint-event-date = écrivez par exemple `2023-05-10 14:00:00 +02:00`
+hint-front-matter-not-mapping = écrivez une ligne `clé: valeur` par ligne, par exemple `title: Mon communiqué`
+hint-front-matter-too-large = déplacez le texte long dans le corps, sous le `---` de fermeture
+hint-invisible-character = retapez la clé `{ $key }` à la main : elle contient un caractère qui ne se voit pas
+hint-missing-date = ajoutez `date: 2023-09-12 10:00:00 +02:00` dans l'en-tête, ou une ligne de date « Paris, le 12 septembre 2023 »
+hint-missing-title = ajoutez `title: …` dans l'en-tête, ou un intertitre sous « COMMUNIQUÉ DE PRESSE »
+hint-no-article = listez les articles ainsi : `**12 septembre 2023**` suivi de `[Titre](https://…)`
+hint-not-regular-file = seuls les fichiers Markdown ordinaires sont publiés
+hint-pdf-failed = le communiqué est dans les flux sans son PDF ; signalez-le avec le fichier
+hint-permissions = vérifiez les droits du fichier
+hint-placeholder = remplacez le texte provisoire par le texte définitif ; le fichier reste non publié d'ici là
+hint-slot-taken = donnez un autre nom à ce fichier, ou modifiez le fichier qui est en ligne
+hint-still-online = la version ci-dessus reste publiée tant que ce fichier ne se lit pas ; corrigez-le, ou supprimez-le pour le retirer
+hint-symlink = copiez le fichier dans releases/ au lieu d'y faire un lien
+hint-title-too-long = mettez le détail dans `chapeau-text` ou dans le corps
+hint-too-deep = réduisez l'imbrication des citations ou des listes
+hint-too-large = découpez le document, ou relevez `limits.max-file-bytes` dans communique.toml
+hint-unknown-shape = placez le fichier dans releases/communiques, releases/agenda ou releases/revue-de-presse, ou ajoutez `layout: communique`
+hint-unterminated-front-matter = fermez l'en-tête par une ligne ne contenant que `---`
+hint-windows-1252 = lu en Windows-1252 ; enregistrez le fichier en UTF-8 pour faire disparaître ce message
+hint-yaml = vérifiez l'indentation et mettez entre guillemets les valeurs contenant `:` ou `#`, par exemple title: "Bilan : 2023"
+
+hint-yaml-quote = fermez le guillemet à la fin de la valeur, par exemple title: "Bilan 2023"
+hint-yaml-tab = remplacez la tabulation par des espaces
+hint-yaml-colon = mettez la valeur entre guillemets, par exemple title: "Bilan : 2023"
+hint-yaml-apostrophe = écrivez la valeur entre guillemets doubles, par exemple title: "L'État"
+
+## Ligne de commande
+
+cli-about = Service de presse de la DINUM : communiqués Markdown → flux Atom/RSS et communiqués PDF
+cli-build = Lit releases/ et écrit feeds/ (seuls les fichiers dont le contenu change sont réécrits)
+cli-check = Lit et signale les problèmes sans rien écrire. Code de sortie 1 en cas d'erreur
+cli-list = Affiche chaque publication et son statut (publié, programmé, brouillon, non publié, erreur)
+cli-new = Crée une publication à partir d'un modèle (brouillon), dans le bon dossier ; affiche son chemin
+cli-watch = Publie, puis republie ce qui change dans releases/ jusqu'à interruption
+cli-arg-releases = Dossier des publications Markdown
+cli-arg-out = Dossier de sortie des flux et des PDF
+cli-arg-config = Fichier de réglages (par défaut : communique.toml s'il existe)
+cli-arg-state = Où communique garde ce dont il se souvient d'une fois sur l'autre (par défaut : .communique/<nom du dossier de sortie> à côté du dossier de sortie)
+cli-arg-now = L'instant de publication, pour les embargos (`2026-12-01 08:00`, `12 mars 2026 8h00`, RFC 3339) ; par défaut : maintenant
+cli-arg-allow-withdraw = Publier même si cela retire plus de la moitié de ce qui est en ligne
+cli-arg-json = Un objet JSON par ligne, pour les scripts
+cli-arg-debounce = Délai de calme après le dernier événement avant de republier (millisecondes)
+cli-arg-kind = Ce qu'il faut créer : communique, evenement ou revue
+cli-arg-title = Son titre
+cli-heading-usage = Utilisation :
+cli-default = par défaut :
+cli-heading-options = Options
+cli-heading-commands = Commandes
+cli-help = Afficher l'aide
+cli-version = Afficher la version
+cli-error = erreur
+cli-warning = avertissement
+cli-bad-now = `{ $value }` n'est pas une date ; écrivez par exemple `2026-12-01 08:00` (heure de Paris)
+cli-problem-count = { $errors } erreur(s), { $warnings } avertissement(s)
+cli-lock-wait = en attente : un autre communique (processus { $pid }) écrit dans { $out }
+cli-build-summary = { $summary } ; { $pdfs } PDF produit(s) ; { $written } fichier(s) écrit(s), { $removed } retiré(s) ; { $ms } ms
+cli-would-withdraw = cette publication retirerait { $withdrawn } des { $published } entrées en ligne (par exemple { $examples }) ; rien n'a été écrit ni retiré
+    aide : vérifiez --releases ; pour les retirer volontairement, relancez avec --allow-withdraw
+cli-no-releases = { $path } : aucune publication trouvée ; rien n'a été publié ni retiré (dossier non monté ?)
+    aide : vérifiez --releases ; pour vider les flux volontairement, relancez avec --allow-withdraw
+cli-releases-unreadable = { $path } : impossible de lire le dossier des publications : { $detail }
+cli-summary-published = { $n ->
+    [one] { $n } publié
+   *[other] { $n } publiés
+}
+cli-summary-scheduled = { $n ->
+    [one] { $n } programmé{ $next }
+   *[other] { $n } programmés{ $next }
+}
+cli-summary-next = { " " }(prochain : { $at })
+cli-summary-drafts = { $n ->
+    [one] { $n } brouillon
+   *[other] { $n } brouillons
+}
+cli-summary-unpublished = { $n ->
+    [one] { $n } non publié
+   *[other] { $n } non publiés
+}
+cli-summary-errors = { $n ->
+    [one] { $n } erreur
+   *[other] { $n } erreurs
+}
+cli-until = jusqu'au { $at }
+cli-new-bad-title = `{ $title }` ne donne aucun nom de fichier : utilisez des lettres ou des chiffres
+cli-new-exists = { $path } existe déjà : choisissez un autre titre, ou modifiez ce fichier
+cli-new-done = brouillon créé : retirez `draft: true` quand il est prêt, puis lancez `communique check`
+cli-watching = surveillance de { $path } (Ctrl-C pour arrêter)
+cli-resolved = { $path } : plus aucun problème
+cli-rebuild = [{ $time }] { $added } ajouté(s), { $changed } modifié(s), { $removed } supprimé(s) ; { $written } fichier(s) écrit(s), { $deleted } retiré(s) ; { $entries } entrées, { $errors } erreur(s) ; { $ms } ms
+cli-embargo-lifted = publié maintenant (fin d'embargo) : { $path }
+cli-next-embargo = prochaine publication programmée : { $at }
+status-published = publié
+status-scheduled = programmé
+status-draft = brouillon
+status-unpublished = non publié
+status-error = erreur
