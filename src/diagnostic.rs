@@ -72,6 +72,14 @@ pub enum Problem {
     RelativeLink { dest: String, url: String },
     #[error("{0}")]
     Other(String),
+    #[error("article skipped: {reason}")]
+    UndatedArticle { reason: String },
+    #[error("ignored: only .md and .markdown files are read")]
+    IgnoredFile,
+    #[error("{format} is not read: only Markdown (.md, .markdown) files are")]
+    UnreadFormat { format: String },
+    #[error("article skipped: no link to the article on this row")]
+    NoArticleLink,
 }
 
 /// A located problem with a fix hint.

@@ -175,15 +175,14 @@ fn press_review_entries(
                     file: rel.to_path_buf(),
                     line: 0,
                 };
-                entries.extend(press_review::article_entry(
-                    origin,
-                    &title,
-                    date,
-                    &url,
-                    field_text(get(map, &["outlet", "media", "source"])).as_deref(),
-                    None,
-                    None,
-                ));
+                let outlet = field_text(get(map, &["outlet", "media", "source"]));
+                let facts = press_review::ArticleFacts {
+                    title: &title,
+                    url: &url,
+                    outlet: outlet.as_deref(),
+                    ..Default::default()
+                };
+                entries.extend(press_review::article_entry(origin, date, &facts));
             }
         }
     }

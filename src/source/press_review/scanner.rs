@@ -1,0 +1,471 @@
+//! Walks a press page line by line, keeping the context a line inherits (section, date line,
+//! headline), and turns every article it meets — in a list, a paragraph or a table — into an
+//! entry, or into a warning that says why not.
+
+use super::around::{self, read_date};
+use super::clues::{
+    date_text, is_contact_line, is_navigation, looks_like_date, split_leading_date,
+};
+use super::lines::{Logical, logical_lines};
+use super::links::{Link, bare_link, find_links};
+use super::table::{self, Role, Table};
+use super::text::{self, outlet_matches_host};
+use super::{Found, build, urls};
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Problem};
+use crate::model::{Entry, Origin, PubDate};
+use crate::source::dates::parse_date;
+use std::path::Path;
+use url::Url;
+
+const DATE_HINT: &str = "write the date as `**12 septembre 2023**` (day, month in words, year)";
+
+pub(super) fn scan(
+    file: &Path,
+    markdown: &str,
+    first_line: usize,
+    config: &Config,
+) -> (Vec<Entry>, Vec<Diagnostic>) {
+    let mut lines: Vec<&str> = markdown.lines().collect();
+    let tables = table::find(&lines, config.time_zone);
+    // Table rows are read by the table reader; the line scanner sees blank lines there.
+    for t in &tables {
+        for line in &mut lines[t.first..t.end] {
+            *line = "";
+        }
+    }
+    let mut scanner = Scanner {
+        file,
+        config,
+        base: Url::parse(&config.base_url).ok(),
+        entries: Vec::new(),
+        diagnostics: Vec::new(),
+        section: None,
+        subsection: None,
+        headline: None,
+        date: None,
+        bad_date: None,
+        last: None,
+    };
+    let mut pending = tables.iter().peekable();
+    for logical in logical_lines(&lines, first_line) {
+        let line_no = logical.segments.first().map_or(0, |s| s.1);
+        while let Some(t) = pending.next_if(|t| first_line + t.first <= line_no) {
+            scanner.table(t, first_line);
+        }
+        scanner.line(&logical);
+    }
+    for t in pending {
+        scanner.table(t, first_line);
+    }
+    (scanner.entries, scanner.diagnostics)
+}
+
+/// An article about to be published, as found on a line or a table row.
+struct Candidate {
+    line: usize,
+    column: usize,
+    title: String,
+    dest: String,
+    date: Option<PubDate>,
+    /// Why there is no date, when the line itself says (`` `31 février 2024` is not a date ``).
+    reason: Option<String>,
+    outlet: Option<String>,
+    excerpt: Option<String>,
+    tags: Vec<String>,
+}
+
+struct Scanner<'a> {
+    file: &'a Path,
+    config: &'a Config,
+    base: Option<Url>,
+    entries: Vec<Entry>,
+    diagnostics: Vec<Diagnostic>,
+    /// `##` heading text.
+    section: Option<String>,
+    /// `###` heading text ("En 2023").
+    subsection: Option<String>,
+    /// `####`–`######` heading text awaiting its link.
+    headline: Option<String>,
+    /// The date of the last date line; applies to the links that follow it.
+    date: Option<PubDate>,
+    /// The last date line that did not read (line, text): the reason its links are skipped.
+    bad_date: Option<(usize, String)>,
+    /// The article a following « excerpt » paragraph belongs to.
+    last: Option<usize>,
+}
+
+impl Scanner<'_> {
+    fn warn(&mut self, line: usize, column: usize, problem: Problem, hint: impl Into<String>) {
+        self.diagnostics.push(
+            Diagnostic::warning(self.file, problem)
+                .at(line, column)
+                .hint(hint),
+        );
+    }
+
+    fn set_date(&mut self, date: Option<PubDate>) {
+        self.date = date;
+        self.bad_date = None;
+    }
+
+    fn line(&mut self, logical: &Logical) {
+        let text = logical.text.as_str();
+        if text.is_empty() {
+            return;
+        }
+        let level = text.chars().take_while(|c| *c == '#').count();
+        let is_heading = (1..=6).contains(&level)
+            && text[level..].chars().next().is_none_or(char::is_whitespace);
+        let body = if is_heading {
+            text[level..].trim().trim_end_matches('#').trim()
+        } else {
+            text
+        };
+        let mut links = find_links(body);
+        if links.is_empty() {
+            links.extend(bare_link(body));
+        }
+        // `body` is a slice of `text`: its start is where link positions count from.
+        let offset = body.as_ptr() as usize - text.as_ptr() as usize;
+        if links.is_empty() {
+            self.text_line(logical, body, is_heading.then_some(level));
+        } else {
+            self.link_line(logical, body, offset, &links);
+        }
+    }
+
+    /// A line without links: heading, date line, excerpt or prose.
+    fn text_line(&mut self, logical: &Logical, body: &str, heading: Option<usize>) {
+        if let Some(date) = parse_date(&date_text(body), self.config.time_zone) {
+            self.set_date(Some(date));
+            self.last = None;
+            return;
+        }
+        match heading {
+            Some(level) if level <= 2 => {
+                self.section = Some(text::plain(body)).filter(|s| !s.is_empty());
+                self.subsection = None;
+                self.headline = None;
+                self.set_date(None);
+                self.last = None;
+            }
+            Some(3) => {
+                self.subsection = Some(text::plain(body)).filter(|s| !s.is_empty());
+                self.headline = None;
+                self.set_date(None);
+                self.last = None;
+            }
+            Some(_) => {
+                self.headline = Some(text::plain(body)).filter(|s| !s.is_empty());
+                self.last = None;
+            }
+            None if body.starts_with('«') => {
+                if let Some(entry) = self.last.and_then(|i| self.entries.get_mut(i)) {
+                    set_excerpt(entry, body);
+                }
+                self.last = None;
+            }
+            None if looks_like_date(body) => {
+                let (line, column) = logical.position(0);
+                self.bad_date_line(line, column, date_text(body));
+            }
+            None => {}
+        }
+    }
+
+    /// A date line that does not read: said once, and never lends the previous date to the
+    /// links under it.
+    fn bad_date_line(&mut self, line: usize, column: usize, value: String) {
+        self.warn(
+            line,
+            column,
+            Problem::BadDate {
+                value: value.clone(),
+            },
+            DATE_HINT,
+        );
+        self.date = None;
+        self.bad_date = Some((line, value));
+        self.last = None;
+    }
+
+    fn link_line(&mut self, logical: &Logical, body: &str, offset: usize, links: &[Link]) {
+        let mut outside = String::new();
+        let mut prev = 0;
+        for link in links {
+            outside.push_str(body.get(prev..link.start).unwrap_or(""));
+            prev = link.end;
+        }
+        let suffix = body.get(prev..).unwrap_or("");
+        outside.push_str(suffix);
+        if is_contact_line(&outside, links) {
+            self.last = None;
+            return;
+        }
+        let articles: Vec<&Link> = links
+            .iter()
+            .filter(|l| !l.image && (l.bare || !text::plain(&l.text).is_empty()))
+            .collect();
+        // The words before the first article link: a date written on the same line.
+        let first_start = articles.first().map_or(body.len(), |l| l.start);
+        let mut before = String::new();
+        let mut p = 0;
+        for l in links.iter().filter(|l| l.end <= first_start) {
+            before.push_str(body.get(p..l.start).unwrap_or(""));
+            p = l.end;
+        }
+        before.push_str(body.get(p..first_start).unwrap_or(""));
+        let before_text = date_text(&before);
+        if !before_text.is_empty() {
+            match parse_date(&before_text, self.config.time_zone) {
+                Some(d) => self.set_date(Some(d)),
+                None if articles.is_empty() && looks_like_date(&before) => {
+                    let (line, column) = logical.position(offset);
+                    self.bad_date_line(line, column, before_text);
+                }
+                None => {}
+            }
+        }
+        self.last = None;
+        let mut headline = self.headline.take();
+        let single = articles.len() == 1;
+        for link in articles {
+            let (line, column) = logical.position(offset + link.start);
+            let mut c = Candidate {
+                line,
+                column,
+                title: text::plain(&link.text),
+                dest: link.dest.trim().to_string(),
+                date: self.date,
+                reason: None,
+                outlet: None,
+                excerpt: None,
+                tags: Vec::new(),
+            };
+            let host = urls::resolve(&link.dest, self.base.as_ref())
+                .ok()
+                .and_then(|u| urls::readable_host(&u))
+                .unwrap_or_default();
+            let tz = self.config.time_zone;
+            if link.bracketed {
+                let said = around::link_text(&link.text, &host, tz);
+                match said.title {
+                    Some(t) => c.title = t,
+                    // `[Outlet, date](url)` under a `#### headline`: the headline is the title.
+                    None if said.outlet.is_some() && said.date.is_some() => {
+                        if let Some(h) = headline.take() {
+                            c.title = h;
+                        }
+                    }
+                    None => {}
+                }
+                c.reason = said.bad_date.map(not_a_date);
+                c.date = said.date.or(c.date);
+                c.outlet = said.outlet;
+            } else {
+                let (d, rest) = split_leading_date(&c.title, tz);
+                if d.is_some() {
+                    c.date = d;
+                    self.set_date(d);
+                }
+                c.title = text::plain(&rest);
+            }
+            headline = None;
+            let after = suffix.find('«').map_or(suffix, |q| &suffix[..q]);
+            if single {
+                // `- [Titre](url) — Le Monde (12 mars 2019)`: the line's other words.
+                let said = around::beside(&before, after, &host, tz);
+                if c.date.is_none() || said.date.is_some() && c.date == self.date {
+                    c.date = said.date.or(c.date);
+                }
+                c.outlet = c.outlet.or(said.outlet);
+                c.reason = c.reason.or(said.bad_date.map(not_a_date));
+                c.excerpt = suffix.find('«').map(|q| suffix[q..].to_string());
+            }
+            if self.article(c) {
+                self.last = Some(self.entries.len() - 1);
+            }
+        }
+    }
+
+    /// Every row of a press table, each an article or a warning.
+    fn table(&mut self, t: &Table, first_line: usize) {
+        let dated = t.roles.contains(&Role::Date);
+        for (index, cells) in &t.rows {
+            let line = first_line + index;
+            let row = table::read_row(&t.roles, cells);
+            let Some(link) = row.link else {
+                if row.title.is_some() {
+                    self.warn(
+                        line,
+                        row.column,
+                        Problem::NoArticleLink,
+                        "put the article's link in the row: `[Titre](https://…)`",
+                    );
+                }
+                continue;
+            };
+            let tz = self.config.time_zone;
+            let (date, reason) = match &row.date_text {
+                Some(d) => match read_date(d, tz) {
+                    Some(date) => (Some(date), None),
+                    None => (None, Some(not_a_date(d.clone()))),
+                },
+                None if dated => (None, Some("its date cell is empty".to_string())),
+                // No date column: the date of the heading or line above the table.
+                None => (self.date, None),
+            };
+            let mut c = Candidate {
+                line,
+                column: row.column,
+                title: row.title.unwrap_or_default(),
+                dest: link.dest.trim().to_string(),
+                date,
+                reason,
+                outlet: row.outlet,
+                excerpt: row.excerpt,
+                tags: row.tags,
+            };
+            if c.outlet.is_none() {
+                // `Les Échos, « Titre »` in the title cell.
+                let host = urls::resolve(&c.dest, self.base.as_ref())
+                    .ok()
+                    .and_then(|u| urls::readable_host(&u))
+                    .unwrap_or_default();
+                let said = around::link_text(&c.title, &host, tz);
+                c.outlet = said.outlet;
+                c.date = c.date.or(said.date);
+                if let Some(title) = said.title {
+                    c.title = title;
+                }
+            }
+            self.article(c);
+        }
+        self.last = None;
+    }
+
+    /// Publishes an article found on the page, or says why it is not. True when published.
+    fn article(&mut self, c: Candidate) -> bool {
+        let dest = c.dest.clone();
+        let url = match urls::resolve(&c.dest, self.base.as_ref()) {
+            Ok(url) => url,
+            Err(problem) => {
+                // `mailto:`/`tel:` links are contacts, not articles: skipped silently. A
+                // script or inline-document link is dropped too, but said, so the editor
+                // learns why the article is missing (`[x](javascript:alert(1))` was silent).
+                let said = match problem {
+                    urls::UrlProblem::NotWeb => urls::active_scheme(&c.dest).map(|scheme| {
+                        (
+                            Problem::ActiveLink { scheme },
+                            "link the article's web page: `[title](https://…)`",
+                        )
+                    }),
+                    urls::UrlProblem::Placeholder => Some((
+                        Problem::EmptyLink { dest },
+                        "put the article's address between the parentheses: `[title](https://…)`",
+                    )),
+                    urls::UrlProblem::Unusable => Some((
+                        Problem::NotWebAddress { dest },
+                        "write the article's full address: `[title](https://…)`",
+                    )),
+                };
+                if let Some((problem, hint)) = said {
+                    self.warn(c.line, c.column, problem, hint);
+                }
+                return false;
+            }
+        };
+        if is_navigation(&url, self.base.as_ref()) {
+            return false;
+        }
+        let relative = !urls::repair(&c.dest)
+            .to_ascii_lowercase()
+            .starts_with("http");
+        let host = urls::readable_host(&url).unwrap_or_default();
+        let own_site = self.base.as_ref().and_then(urls::readable_host).as_ref() == Some(&host);
+        let Some(date) = c.date else {
+            // An undated link to the site itself (a photo, a page) is navigation, not coverage.
+            if own_site {
+                return false;
+            }
+            let reason = c.reason.clone().unwrap_or_else(|| match &self.bad_date {
+                Some((line, value)) => {
+                    format!("the date above it (line {line}), `{value}`, is not a date")
+                }
+                None => "no date on its line or above it".to_string(),
+            });
+            self.warn(
+                c.line,
+                c.column,
+                Problem::UndatedArticle { reason },
+                format!(
+                    "write its date on the line above, e.g. `**12 septembre 2023**`, \
+                     or beside the link: `[Titre]({}) (12 septembre 2023)`",
+                    c.dest
+                ),
+            );
+            return false;
+        };
+        if relative {
+            self.warn(
+                c.line,
+                c.column,
+                Problem::RelativeLink {
+                    dest: c.dest.clone(),
+                    url: url.to_string(),
+                },
+                "write the full address (https://…) if the article is not on this site",
+            );
+        }
+        // `## Acteurs publics` above `###### date — [title](url)`: the heading names the outlet.
+        let heading_outlet = self
+            .section
+            .as_ref()
+            .filter(|s| c.outlet.is_none() && outlet_matches_host(s, &host))
+            .cloned();
+        let section = if heading_outlet.is_some() {
+            self.subsection.clone()
+        } else {
+            self.section.clone().or_else(|| self.subsection.clone())
+        };
+        let found = Found {
+            origin: Origin {
+                file: self.file.to_path_buf(),
+                line: c.line,
+            },
+            title: c.title,
+            date,
+            url,
+            outlet: c.outlet.or(heading_outlet),
+            section,
+            excerpt: None,
+            tags: c.tags,
+        };
+        let Some(mut entry) = build(found) else {
+            return false;
+        };
+        if let Some(x) = c.excerpt {
+            set_excerpt(&mut entry, &x);
+        }
+        self.entries.push(entry);
+        true
+    }
+}
+
+fn not_a_date(value: String) -> String {
+    format!("`{value}` is not a date")
+}
+
+fn set_excerpt(entry: &mut Entry, text: &str) {
+    let excerpt = text::plain(text);
+    if excerpt.is_empty() {
+        return;
+    }
+    if let Some(article) = entry.article.as_mut()
+        && article.excerpt.is_none()
+    {
+        article.excerpt = Some(excerpt.clone());
+        entry.summary = Some(excerpt);
+    }
+}
