@@ -79,6 +79,13 @@ pub fn load_text(rel: &Path, text: &str, config: &Config) -> Loaded {
     if is_unpublished(&doc.fields) {
         return Loaded::default();
     }
+    // A Jekyll `.html` page is read for its front matter; a plain HTML page is not read.
+    if is_html(rel) && !doc.has_front_matter {
+        return Loaded {
+            diagnostics: vec![html_not_read(rel)],
+            ..Loaded::default()
+        };
+    }
     let depth = text::nesting_depth(doc.body);
     if depth > config.limits.markdown_max_nesting {
         return Loaded::failed(
@@ -186,7 +193,9 @@ fn press_review_entries(
             }
         }
     }
-    if entries.is_empty() {
+    if entries.is_empty() && is_html(rel) {
+        diagnostics.push(html_not_read(rel));
+    } else if entries.is_empty() {
         diagnostics.push(
             Diagnostic::warning(
                 rel,
@@ -196,6 +205,21 @@ fn press_review_entries(
         );
     }
     entries
+}
+
+fn is_html(rel: &Path) -> bool {
+    rel.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+}
+
+fn html_not_read(rel: &Path) -> Diagnostic {
+    Diagnostic::warning(
+        rel,
+        Problem::UnreadFormat {
+            format: "an HTML page".into(),
+        },
+    )
+    .hint("write the press list in Markdown (.md): `- [Titre](https://…) (12 mars 2019)`")
 }
 
 /// A communiqué or an event: one entry per file.
