@@ -85,3 +85,8 @@ fn date_lines_a_table_and_items_in_one_page() {
 fn undated_articles_are_warnings_that_say_why() {
     check("undated");
 }
+
+#[test]
+fn outlet_and_date_on_the_line_under_or_above_the_link() {
+    check("two-line-items");
+}

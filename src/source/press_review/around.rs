@@ -128,18 +128,49 @@ pub(super) fn read_date(text: &str, tz: Tz) -> Option<PubDate> {
     if let Some(date) = parse_date(rest, tz) {
         return Some(date);
     }
-    let month = |y: &str, m: &str| {
-        let (y, m) = (y.parse().ok()?, m.parse().ok()?);
-        let day = NaiveDate::from_ymd_opt(y, m, 1)?;
+    let at = |y: &str, m: &str, d: &str, precision| {
+        let y: i32 = y.parse().ok()?;
+        // `12/03/19`: a two-digit year is this century's.
+        let y = if y < 100 { 2000 + y } else { y };
+        let day = NaiveDate::from_ymd_opt(y, m.parse().ok()?, d.parse().ok()?)?;
         let at = crate::source::dates::local_instant(day.and_hms_opt(0, 0, 0)?, tz)?;
-        Some(PubDate {
-            at,
-            precision: Precision::Month,
-        })
+        Some(PubDate { at, precision })
     };
-    match rest.split(['-', '/']).collect::<Vec<_>>().as_slice() {
-        [y, m] if y.len() == 4 && m.len() <= 2 && y.starts_with(['1', '2']) => month(y, m),
-        [m, y] if y.len() == 4 && m.len() <= 2 => month(y, m),
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let parts: Vec<&str> = rest.split(['-', '/', '.']).collect();
+    if !parts.iter().all(|p| digits(p)) {
+        return None;
+    }
+    match parts.as_slice() {
+        [y, m] if y.len() == 4 && m.len() <= 2 && y.starts_with(['1', '2']) => {
+            at(y, m, "1", Precision::Month)
+        }
+        [m, y] if y.len() == 4 && m.len() <= 2 => at(y, m, "1", Precision::Month),
+        // `12.03.2019`, `12-03-2019`, `12/03/19` (day first, as in France).
+        [d, m, y] if d.len() <= 2 && m.len() <= 2 && (y.len() == 4 || y.len() == 2) => {
+            at(y, m, d, Precision::Day)
+        }
+        _ => None,
+    }
+}
+
+/// `12 mars` under a `## 2019` heading: the day and month with the heading's year.
+pub(super) fn with_year(text: &str, year: i32, tz: Tz) -> Option<PubDate> {
+    let t = clean(text);
+    let date = read_date(&format!("{t} {year}"), tz)?;
+    (date.precision == Precision::Day).then_some(date)
+}
+
+/// The year a heading stands for: `2019`, `En 2019`, `Année 2019`, `Articles de 2019`.
+pub(super) fn heading_year(text: &str) -> Option<i32> {
+    let t = plain(text);
+    let years: Vec<i32> = t
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    match years.as_slice() {
+        [year] if t.split_whitespace().count() <= 6 => Some(*year),
         _ => None,
     }
 }
@@ -552,10 +583,24 @@ mod tests {
             ("1er mars 2019", "2019-03-01"),
             ("janv. 2020", "2020-01-01"),
             ("publié le 5 avril 2021", "2021-04-05"),
+            ("12.03.2019", "2019-03-12"),
+            ("12-03-2019", "2019-03-12"),
+            ("12/03/19", "2019-03-12"),
         ] {
             assert_eq!(day(read_date(text, Paris)), want, "{text}");
         }
         assert!(read_date("2019", Paris).is_none());
+        assert!(read_date("1.2", Paris).is_none());
+        assert!(read_date("31.02.2019", Paris).is_none());
+        assert_eq!(day(with_year("12 mars", 2019, Paris)), "2019-03-12");
+        assert!(with_year("mars", 2019, Paris).is_none());
+        assert_eq!(heading_year("En 2019"), Some(2019));
+        assert_eq!(heading_year("Revue de presse 2019"), Some(2019));
+        assert_eq!(
+            heading_year("Ce que la presse a écrit sur nous en 2019"),
+            None
+        );
+        assert_eq!(heading_year("2018 – 2019"), None);
         assert!(looks_like_date("31 février 2024"));
         assert!(looks_like_date("12 mars"));
         assert!(!looks_like_date("Le Monde"));

@@ -46,6 +46,9 @@ pub(super) fn scan(
         date: None,
         bad_date: None,
         last: None,
+        year: None,
+        pending: None,
+        line_outlet: None,
     };
     let mut pending = tables.iter().peekable();
     for logical in logical_lines(&lines, first_line) {
@@ -58,6 +61,7 @@ pub(super) fn scan(
     for t in pending {
         scanner.table(t, first_line);
     }
+    scanner.flush();
     (scanner.entries, scanner.diagnostics)
 }
 
@@ -68,7 +72,9 @@ struct Candidate {
     title: String,
     dest: String,
     date: Option<PubDate>,
-    /// Why there is no date, when the line itself says (`` `31 février 2024` is not a date ``).
+    /// Words on the line that look like a date but do not read (`31 février 2024`, `12 mars`).
+    bad: Option<String>,
+    /// Why there is no date, when it is not `bad` (an empty date cell).
     reason: Option<String>,
     outlet: Option<String>,
     excerpt: Option<String>,
@@ -93,6 +99,12 @@ struct Scanner<'a> {
     bad_date: Option<(usize, String)>,
     /// The article a following « excerpt » paragraph belongs to.
     last: Option<usize>,
+    /// The year of the last `## 2019` heading, for `(12 mars)` under it.
+    year: Option<i32>,
+    /// An undated article whose next line may give its date (`- [Titre](url)` / `  Le Monde, 12 mars 2019`).
+    pending: Option<Candidate>,
+    /// The outlet of a `Le Monde, 12 mars 2019` line, for the link under it.
+    line_outlet: Option<String>,
 }
 
 impl Scanner<'_> {
@@ -109,8 +121,45 @@ impl Scanner<'_> {
         self.bad_date = None;
     }
 
+    /// Publishes (or warns about) the article waiting for its date.
+    fn flush(&mut self) {
+        if let Some(c) = self.pending.take()
+            && self.article(c)
+        {
+            self.last = Some(self.entries.len() - 1);
+        }
+    }
+
+    /// The line right under an undated article may finish it: `Le Monde, 12 mars 2019`.
+    fn continue_pending(&mut self, logical: &Logical, text: &str) -> bool {
+        let Some(c) = self.pending.as_mut() else {
+            return false;
+        };
+        let adjacent = logical.segments.first().is_some_and(|s| s.1 == c.line + 1);
+        let plain_line = !text.starts_with('#') && !looks_like_date(text) && !text.starts_with('«');
+        if !adjacent || !plain_line || !find_links(text).is_empty() {
+            return false;
+        }
+        let host = host_of(&c.dest, self.base.as_ref());
+        let said = around::beside(text, "", &host, self.config.time_zone);
+        if said.date.is_none() && said.bad_date.is_none() {
+            return false;
+        }
+        c.date = said.date;
+        c.bad = said.bad_date;
+        c.outlet = c.outlet.take().or(said.outlet);
+        self.flush();
+        true
+    }
+
     fn line(&mut self, logical: &Logical) {
         let text = logical.text.as_str();
+        if self.pending.is_some() {
+            if self.continue_pending(logical, text) {
+                return;
+            }
+            self.flush();
+        }
         if text.is_empty() {
             return;
         }
@@ -141,6 +190,22 @@ impl Scanner<'_> {
             self.set_date(Some(date));
             self.last = None;
             return;
+        }
+        match (heading, around::heading_year(body)) {
+            (Some(_), Some(year)) => self.year = Some(year),
+            // A new section without a year ends the last year's.
+            (Some(level), None) if level <= 2 => self.year = None,
+            _ => {}
+        }
+        // `Le Monde, 12 mars 2019` above its link: a date line that also names the outlet.
+        if heading.is_none() && body.split_whitespace().count() <= 10 {
+            let said = around::beside(body, "", "", self.config.time_zone);
+            if let (Some(date), Some(outlet)) = (said.date, said.outlet) {
+                self.set_date(Some(date));
+                self.line_outlet = Some(outlet);
+                self.last = None;
+                return;
+            }
         }
         match heading {
             Some(level) if level <= 2 => {
@@ -229,6 +294,7 @@ impl Scanner<'_> {
         }
         self.last = None;
         let mut headline = self.headline.take();
+        let line_outlet = self.line_outlet.take();
         let single = articles.len() == 1;
         for link in articles {
             let (line, column) = logical.position(offset + link.start);
@@ -238,15 +304,13 @@ impl Scanner<'_> {
                 title: text::plain(&link.text),
                 dest: link.dest.trim().to_string(),
                 date: self.date,
+                bad: None,
                 reason: None,
                 outlet: None,
                 excerpt: None,
                 tags: Vec::new(),
             };
-            let host = urls::resolve(&link.dest, self.base.as_ref())
-                .ok()
-                .and_then(|u| urls::readable_host(&u))
-                .unwrap_or_default();
+            let host = host_of(&link.dest, self.base.as_ref());
             let tz = self.config.time_zone;
             if link.bracketed {
                 let said = around::link_text(&link.text, &host, tz);
@@ -260,7 +324,7 @@ impl Scanner<'_> {
                     }
                     None => {}
                 }
-                c.reason = said.bad_date.map(not_a_date);
+                c.bad = said.bad_date;
                 c.date = said.date.or(c.date);
                 c.outlet = said.outlet;
             } else {
@@ -279,9 +343,14 @@ impl Scanner<'_> {
                 if c.date.is_none() || said.date.is_some() && c.date == self.date {
                     c.date = said.date.or(c.date);
                 }
-                c.outlet = c.outlet.or(said.outlet);
-                c.reason = c.reason.or(said.bad_date.map(not_a_date));
+                c.outlet = c.outlet.or(said.outlet).or(line_outlet.clone());
+                c.bad = c.bad.or(said.bad_date);
                 c.excerpt = suffix.find('«').map(|q| suffix[q..].to_string());
+                if c.date.is_none() && c.bad.is_none() && link.bracketed {
+                    // Its date may be on the next line.
+                    self.pending = Some(c);
+                    continue;
+                }
             }
             if self.article(c) {
                 self.last = Some(self.entries.len() - 1);
@@ -307,14 +376,14 @@ impl Scanner<'_> {
                 continue;
             };
             let tz = self.config.time_zone;
-            let (date, reason) = match &row.date_text {
+            let (date, bad, reason) = match &row.date_text {
                 Some(d) => match read_date(d, tz) {
-                    Some(date) => (Some(date), None),
-                    None => (None, Some(not_a_date(d.clone()))),
+                    Some(date) => (Some(date), None, None),
+                    None => (None, Some(d.clone()), None),
                 },
-                None if dated => (None, Some("its date cell is empty".to_string())),
+                None if dated => (None, None, Some("its date cell is empty".to_string())),
                 // No date column: the date of the heading or line above the table.
-                None => (self.date, None),
+                None => (self.date, None, None),
             };
             let mut c = Candidate {
                 line,
@@ -322,6 +391,7 @@ impl Scanner<'_> {
                 title: row.title.unwrap_or_default(),
                 dest: link.dest.trim().to_string(),
                 date,
+                bad,
                 reason,
                 outlet: row.outlet,
                 excerpt: row.excerpt,
@@ -329,10 +399,7 @@ impl Scanner<'_> {
             };
             if c.outlet.is_none() {
                 // `Les Échos, « Titre »` in the title cell.
-                let host = urls::resolve(&c.dest, self.base.as_ref())
-                    .ok()
-                    .and_then(|u| urls::readable_host(&u))
-                    .unwrap_or_default();
+                let host = host_of(&c.dest, self.base.as_ref());
                 let said = around::link_text(&c.title, &host, tz);
                 c.outlet = said.outlet;
                 c.date = c.date.or(said.date);
@@ -346,7 +413,13 @@ impl Scanner<'_> {
     }
 
     /// Publishes an article found on the page, or says why it is not. True when published.
-    fn article(&mut self, c: Candidate) -> bool {
+    fn article(&mut self, mut c: Candidate) -> bool {
+        // `(12 mars)` under `## 2019`.
+        if c.date.is_none()
+            && let (Some(bad), Some(year)) = (&c.bad, self.year)
+        {
+            c.date = around::with_year(bad, year, self.config.time_zone);
+        }
         let dest = c.dest.clone();
         let url = match urls::resolve(&c.dest, self.base.as_ref()) {
             Ok(url) => url,
@@ -389,7 +462,8 @@ impl Scanner<'_> {
             if own_site {
                 return false;
             }
-            let reason = c.reason.clone().unwrap_or_else(|| match &self.bad_date {
+            let reason = c.reason.clone().or(c.bad.clone().map(not_a_date));
+            let reason = reason.unwrap_or_else(|| match &self.bad_date {
                 Some((line, value)) => {
                     format!("the date above it (line {line}), `{value}`, is not a date")
                 }
@@ -451,6 +525,13 @@ impl Scanner<'_> {
         self.entries.push(entry);
         true
     }
+}
+
+fn host_of(dest: &str, base: Option<&Url>) -> String {
+    urls::resolve(dest, base)
+        .ok()
+        .and_then(|u| urls::readable_host(&u))
+        .unwrap_or_default()
 }
 
 fn not_a_date(value: String) -> String {
