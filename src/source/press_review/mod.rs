@@ -29,6 +29,7 @@ mod scanner;
 mod table;
 mod text;
 mod urls;
+mod when;
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;

@@ -1,9 +1,9 @@
 //! Press lists written as Markdown tables (`Date | Média | Article | Accès`): the columns are
 //! found by their header words, whatever their order, then by what their cells hold.
 
-use super::around::read_date;
 use super::links::{Link, bare_link, find_links};
 use super::text::{fold, plain};
+use super::when::read_date;
 use chrono_tz::Tz;
 
 /// What a column holds.

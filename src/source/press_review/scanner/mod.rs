@@ -2,18 +2,20 @@
 //! headline), and turns every article it meets — in a list, a paragraph or a table — into an
 //! entry, or into a warning that says why not.
 
-use super::around::{self, read_date};
-use super::clues::{
-    date_text, is_contact_line, is_navigation, looks_like_date, split_leading_date,
-};
+mod article;
+use article::{host_of, set_excerpt};
+mod rows;
+
+use super::around;
+use super::clues::{date_text, is_contact_line, looks_like_date, split_leading_date};
 use super::lines::{Logical, logical_lines};
 use super::links::{Link, bare_link, find_links};
-use super::table::{self, Role, Table};
-use super::text::{self, outlet_matches_host};
-use super::{Found, build, urls};
+use super::table;
+use super::text;
+use super::when::heading_year;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Problem};
-use crate::model::{Entry, Origin, PubDate};
+use crate::model::{Entry, PubDate};
 use crate::source::dates::parse_date;
 use std::path::Path;
 use url::Url;
@@ -191,7 +193,7 @@ impl Scanner<'_> {
             self.last = None;
             return;
         }
-        match (heading, around::heading_year(body)) {
+        match (heading, heading_year(body)) {
             (Some(_), Some(year)) => self.year = Some(year),
             // A new section without a year ends the last year's.
             (Some(level), None) if level <= 2 => self.year = None,
@@ -356,197 +358,5 @@ impl Scanner<'_> {
                 self.last = Some(self.entries.len() - 1);
             }
         }
-    }
-
-    /// Every row of a press table, each an article or a warning.
-    fn table(&mut self, t: &Table, first_line: usize) {
-        let dated = t.roles.contains(&Role::Date);
-        for (index, cells) in &t.rows {
-            let line = first_line + index;
-            let row = table::read_row(&t.roles, cells);
-            let Some(link) = row.link else {
-                if row.title.is_some() {
-                    self.warn(
-                        line,
-                        row.column,
-                        Problem::NoArticleLink,
-                        "put the article's link in the row: `[Titre](https://…)`",
-                    );
-                }
-                continue;
-            };
-            let tz = self.config.time_zone;
-            let (date, bad, reason) = match &row.date_text {
-                Some(d) => match read_date(d, tz) {
-                    Some(date) => (Some(date), None, None),
-                    None => (None, Some(d.clone()), None),
-                },
-                None if dated => (None, None, Some("its date cell is empty".to_string())),
-                // No date column: the date of the heading or line above the table.
-                None => (self.date, None, None),
-            };
-            let mut c = Candidate {
-                line,
-                column: row.column,
-                title: row.title.unwrap_or_default(),
-                dest: link.dest.trim().to_string(),
-                date,
-                bad,
-                reason,
-                outlet: row.outlet,
-                excerpt: row.excerpt,
-                tags: row.tags,
-            };
-            if c.outlet.is_none() {
-                // `Les Échos, « Titre »` in the title cell.
-                let host = host_of(&c.dest, self.base.as_ref());
-                let said = around::link_text(&c.title, &host, tz);
-                c.outlet = said.outlet;
-                c.date = c.date.or(said.date);
-                if let Some(title) = said.title {
-                    c.title = title;
-                }
-            }
-            self.article(c);
-        }
-        self.last = None;
-    }
-
-    /// Publishes an article found on the page, or says why it is not. True when published.
-    fn article(&mut self, mut c: Candidate) -> bool {
-        // `(12 mars)` under `## 2019`.
-        if c.date.is_none()
-            && let (Some(bad), Some(year)) = (&c.bad, self.year)
-        {
-            c.date = around::with_year(bad, year, self.config.time_zone);
-        }
-        let dest = c.dest.clone();
-        let url = match urls::resolve(&c.dest, self.base.as_ref()) {
-            Ok(url) => url,
-            Err(problem) => {
-                // `mailto:`/`tel:` links are contacts, not articles: skipped silently. A
-                // script or inline-document link is dropped too, but said, so the editor
-                // learns why the article is missing (`[x](javascript:alert(1))` was silent).
-                let said = match problem {
-                    urls::UrlProblem::NotWeb => urls::active_scheme(&c.dest).map(|scheme| {
-                        (
-                            Problem::ActiveLink { scheme },
-                            "link the article's web page: `[title](https://…)`",
-                        )
-                    }),
-                    urls::UrlProblem::Placeholder => Some((
-                        Problem::EmptyLink { dest },
-                        "put the article's address between the parentheses: `[title](https://…)`",
-                    )),
-                    urls::UrlProblem::Unusable => Some((
-                        Problem::NotWebAddress { dest },
-                        "write the article's full address: `[title](https://…)`",
-                    )),
-                };
-                if let Some((problem, hint)) = said {
-                    self.warn(c.line, c.column, problem, hint);
-                }
-                return false;
-            }
-        };
-        if is_navigation(&url, self.base.as_ref()) {
-            return false;
-        }
-        let relative = !urls::repair(&c.dest)
-            .to_ascii_lowercase()
-            .starts_with("http");
-        let host = urls::readable_host(&url).unwrap_or_default();
-        let own_site = self.base.as_ref().and_then(urls::readable_host).as_ref() == Some(&host);
-        let Some(date) = c.date else {
-            // An undated link to the site itself (a photo, a page) is navigation, not coverage.
-            if own_site {
-                return false;
-            }
-            let reason = c.reason.clone().or(c.bad.clone().map(not_a_date));
-            let reason = reason.unwrap_or_else(|| match &self.bad_date {
-                Some((line, value)) => {
-                    format!("the date above it (line {line}), `{value}`, is not a date")
-                }
-                None => "no date on its line or above it".to_string(),
-            });
-            self.warn(
-                c.line,
-                c.column,
-                Problem::UndatedArticle { reason },
-                format!(
-                    "write its date on the line above, e.g. `**12 septembre 2023**`, \
-                     or beside the link: `[Titre]({}) (12 septembre 2023)`",
-                    c.dest
-                ),
-            );
-            return false;
-        };
-        if relative {
-            self.warn(
-                c.line,
-                c.column,
-                Problem::RelativeLink {
-                    dest: c.dest.clone(),
-                    url: url.to_string(),
-                },
-                "write the full address (https://…) if the article is not on this site",
-            );
-        }
-        // `## Acteurs publics` above `###### date — [title](url)`: the heading names the outlet.
-        let heading_outlet = self
-            .section
-            .as_ref()
-            .filter(|s| c.outlet.is_none() && outlet_matches_host(s, &host))
-            .cloned();
-        let section = if heading_outlet.is_some() {
-            self.subsection.clone()
-        } else {
-            self.section.clone().or_else(|| self.subsection.clone())
-        };
-        let found = Found {
-            origin: Origin {
-                file: self.file.to_path_buf(),
-                line: c.line,
-            },
-            title: c.title,
-            date,
-            url,
-            outlet: c.outlet.or(heading_outlet),
-            section,
-            excerpt: None,
-            tags: c.tags,
-        };
-        let Some(mut entry) = build(found) else {
-            return false;
-        };
-        if let Some(x) = c.excerpt {
-            set_excerpt(&mut entry, &x);
-        }
-        self.entries.push(entry);
-        true
-    }
-}
-
-fn host_of(dest: &str, base: Option<&Url>) -> String {
-    urls::resolve(dest, base)
-        .ok()
-        .and_then(|u| urls::readable_host(&u))
-        .unwrap_or_default()
-}
-
-fn not_a_date(value: String) -> String {
-    format!("`{value}` is not a date")
-}
-
-fn set_excerpt(entry: &mut Entry, text: &str) {
-    let excerpt = text::plain(text);
-    if excerpt.is_empty() {
-        return;
-    }
-    if let Some(article) = entry.article.as_mut()
-        && article.excerpt.is_none()
-    {
-        article.excerpt = Some(excerpt.clone());
-        entry.summary = Some(excerpt);
     }
 }
