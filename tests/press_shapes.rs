@@ -90,3 +90,13 @@ fn undated_articles_are_warnings_that_say_why() {
 fn outlet_and_date_on_the_line_under_or_above_the_link() {
     check("two-line-items");
 }
+
+#[test]
+fn bold_outlets_html_anchors_and_cells_with_breaks() {
+    check("neighbours-table-and-list");
+}
+
+#[test]
+fn numbered_items_with_the_outlet_and_date_anywhere() {
+    check("numbered-items");
+}

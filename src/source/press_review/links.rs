@@ -15,7 +15,61 @@ pub(super) struct Link {
     pub bare: bool,
 }
 
+/// Markdown links and raw HTML anchors (`<a href="…">titre</a>`), in line order.
 pub(super) fn find_links(s: &str) -> Vec<Link> {
+    let mut out = markdown_links(s);
+    for a in html_links(s) {
+        if !out.iter().any(|l| a.start < l.end && l.start < a.end) {
+            out.push(a);
+        }
+    }
+    out.sort_by_key(|l| l.start);
+    out
+}
+
+/// `<a href="url" …>text</a>` (quotes double, single or none); the text may hold tags.
+fn html_links(s: &str) -> Vec<Link> {
+    let lower = s.to_ascii_lowercase();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(rel) = lower.get(from..).and_then(|r| r.find("<a ")) {
+        let start = from + rel;
+        let Some(tag_end) = lower[start..].find('>').map(|i| start + i) else {
+            break;
+        };
+        let close = lower[tag_end..].find("</a>").map(|i| tag_end + i);
+        let tag = &s[start..tag_end];
+        let href = lower[start..tag_end].find("href=").and_then(|i| {
+            let value = &tag[i + 5..];
+            let (quote, body) = match value.chars().next()? {
+                q @ ('"' | '\'') => (Some(q), &value[1..]),
+                _ => (None, value),
+            };
+            let end = match quote {
+                Some(q) => body.find(q)?,
+                None => body.find(char::is_whitespace).unwrap_or(body.len()),
+            };
+            Some(body[..end].to_string())
+        });
+        let (Some(dest), Some(close)) = (href, close) else {
+            from = tag_end;
+            continue;
+        };
+        out.push(Link {
+            text: s[tag_end + 1..close].to_string(),
+            dest,
+            start,
+            end: close + 4,
+            image: false,
+            bracketed: true,
+            bare: false,
+        });
+        from = close + 4;
+    }
+    out
+}
+
+fn markdown_links(s: &str) -> Vec<Link> {
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(rel) = s.get(from..).and_then(|rest| rest.find("](")) {
@@ -99,4 +153,29 @@ pub(super) fn bare_link(body: &str) -> Option<Link> {
         bracketed: true,
         bare: true,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_anchors_are_links() {
+        let links = find_links(
+            "<li><A HREF='https://a.fr/x' target=_blank>Le <em>titre</em></a> et [b](https://b.fr)</li>",
+        );
+        let got: Vec<(&str, &str)> = links
+            .iter()
+            .map(|l| (l.text.as_str(), l.dest.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Le <em>titre</em>", "https://a.fr/x"),
+                ("b", "https://b.fr")
+            ]
+        );
+        assert!(find_links("<a href=\"https://a.fr\">sans fin").is_empty());
+        assert!(find_links("<a name=x>ancre</a>").is_empty());
+    }
 }

@@ -131,7 +131,15 @@ fn build(found: Found) -> Option<Entry> {
     };
     // `outlet_from_host` stays true for the table's name: a name a page gives wins over it.
     let outlet_from_host = outlet.is_none();
-    let outlet = outlet.unwrap_or_else(|| name_for_host(&host).map_or(host, str::to_string));
+    let known = name_for_host(&host);
+    let outlet = match outlet {
+        // "Les Echos", "LE MONDE": the page names the table's outlet; it is spelled as the table does.
+        Some(o) if known.is_some_and(|k| fold(k) == fold(&o)) => {
+            known.unwrap_or_default().to_string()
+        }
+        Some(o) => o,
+        None => known.map_or(host, str::to_string),
+    };
     Some(Entry {
         kind: Kind::PressReview,
         key: format!("{}/{hash}", Kind::PressReview.slug()),

@@ -291,23 +291,26 @@ pub(super) fn read_row(roles: &[Role], cells: &[Cell]) -> Row {
     let mut link_cells = Vec::new();
     for (role, cell) in roles.iter().zip(cells) {
         let text = plain(&cell.text);
-        if text.is_empty() {
+        if cell.text.trim().is_empty() {
             continue;
         }
         match role {
-            Role::Date => row.date_text = Some(text),
+            Role::Date => row.date_text = Some(text).filter(|t| !t.is_empty()),
             Role::Outlet => {
-                row.outlet = Some(match find_links(&cell.text).first() {
+                // `Les Echos<br>(abonnés)`: the name is the first line.
+                let first = cell.text.split("<br").next().unwrap_or_default();
+                let name = match find_links(first).first() {
                     Some(l) if !plain(&l.text).is_empty() => plain(&l.text),
-                    _ => text,
-                });
+                    _ => plain(first),
+                };
+                row.outlet = Some(name).filter(|t| !t.is_empty());
             }
             Role::Title => {
                 title_cell = Some(cell);
                 link_cells.insert(0, cell);
             }
             Role::Link => link_cells.push(cell),
-            Role::Excerpt => row.excerpt = Some(text),
+            Role::Excerpt => row.excerpt = Some(text).filter(|t| !t.is_empty()),
             Role::Extra => row.tags.extend(
                 text.split([',', ';'])
                     .map(str::trim)

@@ -78,6 +78,8 @@ struct Candidate {
     bad: Option<String>,
     /// Why there is no date, when it is not `bad` (an empty date cell).
     reason: Option<String>,
+    /// The date is the one of a line above, not of the article's own line.
+    inherited: bool,
     outlet: Option<String>,
     excerpt: Option<String>,
     tags: Vec<String>,
@@ -145,6 +147,11 @@ impl Scanner<'_> {
         let host = host_of(&c.dest, self.base.as_ref());
         let said = around::beside(text, "", &host, self.config.time_zone);
         if said.date.is_none() && said.bad_date.is_none() {
+            return false;
+        }
+        // Under a date line, only `Numerama, 15 mars 2019` (an outlet and a date) is the
+        // article's own; a bare date there may head the next links.
+        if c.inherited && (said.date.is_none() || said.outlet.is_none()) {
             return false;
         }
         c.date = said.date;
@@ -308,6 +315,7 @@ impl Scanner<'_> {
                 date: self.date,
                 bad: None,
                 reason: None,
+                inherited: true,
                 outlet: None,
                 excerpt: None,
                 tags: Vec::new(),
@@ -327,12 +335,14 @@ impl Scanner<'_> {
                     None => {}
                 }
                 c.bad = said.bad_date;
+                c.inherited &= said.date.is_none();
                 c.date = said.date.or(c.date);
                 c.outlet = said.outlet;
             } else {
                 let (d, rest) = split_leading_date(&c.title, tz);
                 if d.is_some() {
                     c.date = d;
+                    c.inherited = false;
                     self.set_date(d);
                 }
                 c.title = text::plain(&rest);
@@ -345,10 +355,12 @@ impl Scanner<'_> {
                 if c.date.is_none() || said.date.is_some() && c.date == self.date {
                     c.date = said.date.or(c.date);
                 }
+                c.inherited &= said.date.is_none();
                 c.outlet = c.outlet.or(said.outlet).or(line_outlet.clone());
                 c.bad = c.bad.or(said.bad_date);
                 c.excerpt = suffix.find('«').map(|q| suffix[q..].to_string());
-                if c.date.is_none() && c.bad.is_none() && link.bracketed {
+                c.inherited &= c.date.is_some();
+                if (c.date.is_none() || c.inherited) && c.bad.is_none() && link.bracketed {
                     // Its date may be on the next line.
                     self.pending = Some(c);
                     continue;

@@ -42,6 +42,7 @@ impl Scanner<'_> {
                 date,
                 bad,
                 reason,
+                inherited: row.date_text.is_none(),
                 outlet: row.outlet,
                 excerpt: row.excerpt,
                 tags: row.tags,
