@@ -144,7 +144,7 @@ pub fn scan_at(root: &Path, rel: &Path) -> (Vec<Found>, Vec<Diagnostic>) {
             }],
             Vec::new(),
         ),
-        (Some(name), Some(_)) if classify(name) == NameKind::Foreign => {
+        (Some(name), Some(_)) if meta.is_file() && classify(name) == NameKind::Foreign => {
             (Vec::new(), vec![not_read(rel)])
         }
         _ => (Vec::new(), Vec::new()),
@@ -193,7 +193,8 @@ fn walk(root: &Path, start: PathBuf) -> (Vec<Found>, Vec<Diagnostic>) {
                     len: meta.len(),
                     modified: meta.modified().ok(),
                 });
-            } else if classify(name) == NameKind::Foreign {
+            } else if file_type.is_file() && classify(name) == NameKind::Foreign {
+                // Symlinks and special files that are not releases are not ours to name.
                 diagnostics.push(not_read(&rel));
             }
         }
