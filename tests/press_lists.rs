@@ -1,7 +1,8 @@
 //! A releases directory holding press lists in three shapes — a table page, a link-first
 //! include file and an Org-mode file — plus a Word document and a Word lock file: the feed
 //! (read with feed-rs) has every article with its outlet's name, date and link; the Org file
-//! and the document are named in warnings; the lock file is neither published nor named.
+//! and the document are named in warnings; the lock file is neither published nor named. An
+//! article listed both in the table and in the include is one entry.
 
 mod common;
 
@@ -18,7 +19,9 @@ const TABLE: &str = "---\ntitle: Revue de presse 2024\n---\n\
 
 const INCLUDE: &str = "## 2019\n\n\
 - [Les Échos, « La DINUM ouvre ses données »](https://www.lesechos.fr/tech-medias/dinum-donnees-1000) (Mars 2019)\n\
-* [Un incubateur au cœur de l’État](https://www.aefinfo.fr/depeche/600123) — 12/03/2019\n";
+* [Un incubateur au cœur de l’État](https://www.aefinfo.fr/depeche/600123) — 12/03/2019\n\n\
+## 2024\n\n\
+- [Le Monde, « L’État mise sur les communs »](https://lemonde.fr/pixels/article/2024/03/12/communs.html) (12 mars 2024)\n";
 
 const ORG: &str = "* 2019\n** [[https://www.lesechos.fr/x][Les Échos, « Titre »]] (Mars 2019)\n";
 
@@ -99,7 +102,8 @@ fn three_shapes_of_press_lists_reach_the_feed() {
                 "2024-03-12",
                 "Le Monde",
                 "L’État mise sur les communs",
-                "https://www.lemonde.fr/pixels/article/2024/03/12/communs.html"
+                // Merged: the link of the copy whose page names the outlet.
+                "https://lemonde.fr/pixels/article/2024/03/12/communs.html"
             ),
         ]
     );

@@ -30,7 +30,26 @@ pub fn is_blog_post(doc: &Document<'_>) -> bool {
 pub fn detect(rel: &Path, doc: &Document<'_>, config: &Config) -> Option<Kind> {
     by_front_matter(doc)
         .or_else(|| by_folder(rel))
+        .or_else(|| by_name(rel))
         .or_else(|| by_shape(rel, doc, config))
+}
+
+/// A press list kept in an include or a page of its own: `_includes/presse.md`,
+/// `revue-de-presse.md`, `press-coverage.md`, `on-parle-de-nous.md`.
+fn by_name(rel: &Path) -> Option<Kind> {
+    let stem = fold(rel.file_stem()?.to_str()?);
+    let press = [
+        "presse",
+        "revue de presse",
+        "revue presse",
+        "press",
+        "press coverage",
+        "press review",
+        "retombees presse",
+        "on parle de nous",
+        "ils parlent de nous",
+    ];
+    press.contains(&stem.as_str()).then_some(Kind::PressReview)
 }
 
 fn by_front_matter(doc: &Document<'_>) -> Option<Kind> {
@@ -118,6 +137,20 @@ mod tests {
         assert_eq!(kind_of("agenda/e.md", text), Some(Kind::Event));
         let blog = "---\ntitle: T\ncategories: [Actualités]\n---\nCorps.\n";
         assert_eq!(kind_of("divers/x.md", blog), None);
+    }
+
+    #[test]
+    fn a_press_list_include_is_known_by_its_name() {
+        let list = "- [Un article](https://a.fr/x)\n";
+        assert_eq!(
+            kind_of("_includes/presse.md", list),
+            Some(Kind::PressReview)
+        );
+        assert_eq!(
+            kind_of("on-parle-de-nous.md", list),
+            Some(Kind::PressReview)
+        );
+        assert_eq!(kind_of("_includes/pied-de-page.md", list), None);
     }
 
     #[test]
