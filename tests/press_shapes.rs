@@ -100,3 +100,8 @@ fn bold_outlets_html_anchors_and_cells_with_breaks() {
 fn numbered_items_with_the_outlet_and_date_anywhere() {
     check("numbered-items");
 }
+
+#[test]
+fn tables_in_english_without_headers_or_with_the_link_on_the_outlet() {
+    check("tables-english-headless");
+}

@@ -2,6 +2,7 @@
 //! found by their header words, whatever their order, then by what their cells hold.
 
 use super::links::{Link, bare_link, find_links};
+use super::outlets::is_known_name;
 use super::text::{fold, plain};
 use super::when::read_date;
 use chrono_tz::Tz;
@@ -192,6 +193,13 @@ fn roles(header: &[Cell], rows: &[(usize, Vec<Cell>)], tz: Tz) -> Vec<Role> {
             _ => {}
         }
     }
+    // An unnamed column of outlet names (`Le Monde`, `Les Echos`) when no header said "média".
+    if !roles.contains(&Some(Role::Outlet)) {
+        let names = |t: &str| is_known_name(&plain(t));
+        if let Some(i) = (0..roles.len()).find(|&i| roles[i].is_none() && share(i, &names)) {
+            roles[i] = Some(Role::Outlet);
+        }
+    }
     // Two date columns (`Date | Date de mise à jour`): the first is the publication.
     let mut seen_date = false;
     roles
@@ -319,8 +327,17 @@ pub(super) fn read_row(roles: &[Role], cells: &[Cell]) -> Row {
             ),
         }
     }
-    if let Some((link, column)) = link_cells.iter().find_map(|c| first_link(c)) {
-        let link_text = plain(&link.text);
+    // `| [Le Monde](https://…/article) | Titre |`: the link may sit in any cell.
+    let own = link_cells.iter().copied().find_map(first_link);
+    let elsewhere = own.is_none();
+    let found = own.or_else(|| cells.iter().find_map(first_link));
+    if let Some((link, column)) = found {
+        // A link found in another cell (the outlet's) has that cell's words, not the title.
+        let link_text = if elsewhere {
+            String::new()
+        } else {
+            plain(&link.text)
+        };
         let written = title_cell.map(|c| {
             // The title cell without its links: `Titre [lire](url)` → "Titre".
             let mut t = c.text.clone();
