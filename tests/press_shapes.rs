@@ -105,3 +105,8 @@ fn numbered_items_with_the_outlet_and_date_anywhere() {
 fn tables_in_english_without_headers_or_with_the_link_on_the_outlet() {
     check("tables-english-headless");
 }
+
+#[test]
+fn the_link_names_the_outlet_and_the_title_is_beside_it() {
+    check("outlet-as-link");
+}

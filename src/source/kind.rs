@@ -30,13 +30,17 @@ pub fn is_blog_post(doc: &Document<'_>) -> bool {
 pub fn detect(rel: &Path, doc: &Document<'_>, config: &Config) -> Option<Kind> {
     by_front_matter(doc)
         .or_else(|| by_folder(rel))
-        .or_else(|| by_name(rel))
+        .or_else(|| by_name(rel, doc))
         .or_else(|| by_shape(rel, doc, config))
 }
 
 /// A press list kept in an include or a page of its own: `_includes/presse.md`,
 /// `revue-de-presse.md`, `press-coverage.md`, `on-parle-de-nous.md`.
-fn by_name(rel: &Path) -> Option<Kind> {
+fn by_name(rel: &Path, doc: &Document<'_>) -> Option<Kind> {
+    // A page with a layout of its own (`layout: category`) is that, whatever its name.
+    if get(&doc.fields, &["layout", "type"]).is_some() {
+        return None;
+    }
     let stem = fold(rel.file_stem()?.to_str()?);
     let press = [
         "presse",
@@ -151,6 +155,9 @@ mod tests {
             Some(Kind::PressReview)
         );
         assert_eq!(kind_of("_includes/pied-de-page.md", list), None);
+        // beta.gouv.fr's `_category/presse.md` is a category page, not a press list.
+        let category = "---\nlayout: category\nalias: presse\n---\n";
+        assert_eq!(kind_of("_category/presse.md", category), None);
     }
 
     #[test]

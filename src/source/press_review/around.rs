@@ -104,7 +104,7 @@ fn is_quoted(text: &str) -> bool {
     text.starts_with(['«', '“', '"'])
 }
 
-fn unquote(text: &str) -> String {
+pub(super) fn unquote(text: &str) -> String {
     let t = text
         .trim()
         .trim_start_matches(['«', '“', '"'])
@@ -127,6 +127,49 @@ fn names_outlet(text: &str, host: &str) -> bool {
     let host = host.strip_prefix("www.").unwrap_or(host);
     let label = host.split('.').next().unwrap_or("");
     compact.len() >= 4 && compact == label.replace('-', "")
+}
+
+/// The whole text names an outlet (`Le Monde` for lemonde.fr, or any outlet of the table).
+pub(super) fn is_outlet_name(text: &str, host: &str) -> bool {
+    names_outlet(text, host)
+}
+
+/// Cuts the first « quote » out of the words after a link:
+/// `: « extrait » (12 mars 2019)` → (`:  (12 mars 2019)`, `« extrait »`).
+pub(super) fn split_quote(text: &str) -> (String, Option<String>) {
+    let Some(open) = text.find('«') else {
+        return (text.to_string(), None);
+    };
+    let mut depth = 0usize;
+    let mut close = text.len();
+    for (i, c) in text[open..].char_indices() {
+        match c {
+            '«' => depth += 1,
+            '»' => {
+                depth -= 1;
+                if depth == 0 {
+                    close = open + i + c.len_utf8();
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    (
+        format!("{} {}", &text[..open], &text[close..]),
+        Some(text[open..close].to_string()),
+    )
+}
+
+/// The title written beside a link that only names the outlet: `[Le Monde](…) — La DINUM
+/// recrute (12 mars 2019)` → "La DINUM recrute" (the longest piece that is not a date).
+pub(super) fn title_beside(after: &str, tz: Tz) -> Option<String> {
+    join_dates(after, segments(after), tz)
+        .into_iter()
+        .filter(|s| read_date(&s.text, tz).is_none() && !is_generic(&s.text))
+        .map(|s| plain(&s.text))
+        .filter(|t| t.split_whitespace().count() >= 2)
+        .max_by_key(|t| t.chars().count())
 }
 
 /// Words that sit next to links without naming an outlet.

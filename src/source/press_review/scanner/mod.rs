@@ -348,17 +348,28 @@ impl Scanner<'_> {
                 c.title = text::plain(&rest);
             }
             headline = None;
-            let after = suffix.find('«').map_or(suffix, |q| &suffix[..q]);
+            let (after, mut quote) = around::split_quote(suffix);
             if single {
+                // `[Le Monde](…/article) : « Titre » (12 mars 2019)`: the link names the outlet,
+                // the title is beside it.
+                if link.bracketed && c.outlet.is_none() && around::is_outlet_name(&c.title, &host) {
+                    let beside = match quote.take() {
+                        Some(q) => Some(around::unquote(&q)),
+                        None => around::title_beside(&after, tz),
+                    };
+                    if let Some(t) = beside.filter(|t| !t.is_empty()) {
+                        c.outlet = Some(std::mem::replace(&mut c.title, t));
+                    }
+                }
                 // `- [Titre](url) — Le Monde (12 mars 2019)`: the line's other words.
-                let said = around::beside(&before, after, &host, tz);
+                let said = around::beside(&before, &after, &host, tz);
                 if c.date.is_none() || said.date.is_some() && c.date == self.date {
                     c.date = said.date.or(c.date);
                 }
                 c.inherited &= said.date.is_none();
                 c.outlet = c.outlet.or(said.outlet).or(line_outlet.clone());
                 c.bad = c.bad.or(said.bad_date);
-                c.excerpt = suffix.find('«').map(|q| suffix[q..].to_string());
+                c.excerpt = quote;
                 c.inherited &= c.date.is_some();
                 if (c.date.is_none() || c.inherited) && c.bad.is_none() && link.bracketed {
                     // Its date may be on the next line.
