@@ -225,23 +225,50 @@ fn is_generic(text: &str) -> bool {
 /// An outlet named beside a link: short, capitalised (or known), not a generic word or address.
 fn outlet_beside(text: &str, host: &str) -> Option<String> {
     let mut t = plain(text);
-    for lead in [
-        "Dans ",
-        "dans ",
-        "Sur ",
-        "sur ",
-        "Par ",
-        "par ",
-        "Via ",
-        "via ",
-        "Source : ",
-    ] {
+    for lead in ["Dans ", "dans ", "Sur ", "sur ", "Via ", "via "] {
         if let Some(r) = t.strip_prefix(lead) {
             t = r.trim().to_string();
         }
     }
+    // `Interview de …`, `Par Jean Dupont`: a kind of article or its author, not the outlet.
+    const NOT_OUTLET: &[&str] = &[
+        "interview",
+        "entretien",
+        "tribune",
+        "portrait",
+        "chronique",
+        "podcast",
+        "video",
+        "reportage",
+        "dossier",
+        "edito",
+        "editorial",
+        "emission",
+        "article",
+        "replay",
+        "par",
+        "by",
+        "avec",
+        "with",
+        "selon",
+        "auteur",
+        "author",
+        "photo",
+        "photos",
+        "lire",
+        "voir",
+    ];
+    let first = fold(&t);
+    if first
+        .split(' ')
+        .next()
+        .is_some_and(|w| NOT_OUTLET.contains(&w))
+        && !names_outlet(&t, host)
+    {
+        return None;
+    }
     let words = t.split_whitespace().count();
-    let capital = t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    let capital = t.starts_with(char::is_uppercase);
     let address = !t.contains(' ') && t.contains('.');
     let ok = (1..=6).contains(&words)
         && t.chars().count() <= 60
@@ -479,6 +506,21 @@ mod tests {
         assert_eq!(s.outlet, None);
         let s = beside("", " [Lire l'article]", "a.fr", Paris);
         assert_eq!(s.outlet, None);
+        for after in [
+            " — Interview de Henri Verdier — 12 mars 2019",
+            " — Par Jean Dupont, 12 mars 2019",
+            " (Vidéo, 3 min, 12 mars 2019)",
+            " (in French, 12 mars 2019)",
+        ] {
+            let s = beside("", after, "a.fr", Paris);
+            assert_eq!(
+                (s.outlet, day(s.date).as_str()),
+                (None, "2019-03-12"),
+                "{after}"
+            );
+        }
+        let s = beside("", " — 01net — 17 mars 2019", "01net.com", Paris);
+        assert_eq!(s.outlet.as_deref(), Some("01net"));
         let s = beside("", " (publié le 2019-03-12)", "a.fr", Paris);
         assert_eq!(day(s.date), "2019-03-12");
         let s = beside("", " — March 12, 2019", "a.fr", Paris);
