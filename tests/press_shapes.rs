@@ -110,3 +110,8 @@ fn tables_in_english_without_headers_or_with_the_link_on_the_outlet() {
 fn the_link_names_the_outlet_and_the_title_is_beside_it() {
     check("outlet-as-link");
 }
+
+#[test]
+fn read_more_links_take_the_title_written_beside_or_above_them() {
+    check("read-more-links");
+}

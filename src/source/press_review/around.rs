@@ -163,13 +163,49 @@ pub(super) fn split_quote(text: &str) -> (String, Option<String>) {
 
 /// The title written beside a link that only names the outlet: `[Le Monde](…) — La DINUM
 /// recrute (12 mars 2019)` → "La DINUM recrute" (the longest piece that is not a date).
-pub(super) fn title_beside(after: &str, tz: Tz) -> Option<String> {
+pub(super) fn title_beside(after: &str, host: &str, tz: Tz) -> Option<String> {
     join_dates(after, segments(after), tz)
         .into_iter()
-        .filter(|s| read_date(&s.text, tz).is_none() && !is_generic(&s.text))
+        .filter(|s| {
+            split_date(&s.text, tz).is_none()
+                && !is_generic(&s.text)
+                && !is_generic_link_text(&s.text)
+                && !names_outlet(&s.text, host)
+        })
         .map(|s| plain(&s.text))
         .filter(|t| t.split_whitespace().count() >= 2)
         .max_by_key(|t| t.chars().count())
+}
+
+/// Link texts that only say "open it".
+pub(super) fn is_generic_link_text(text: &str) -> bool {
+    let f = fold(text);
+    f.is_empty()
+        || f.starts_with("http")
+        || matches!(
+            f.as_str(),
+            "lire"
+                | "lien"
+                | "ici"
+                | "article"
+                | "url"
+                | "voir"
+                | "lire l article"
+                | "lire la suite"
+                | "link"
+                | "read"
+                | "read more"
+                | "acceder"
+                | "consulter"
+                | "source"
+                | "pdf"
+                | "lire l article complet"
+                | "voir l article"
+                | "en savoir plus"
+                | "plus"
+                | "suite"
+                | "lire sur le site"
+        )
 }
 
 /// Words that sit next to links without naming an outlet.

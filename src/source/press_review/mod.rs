@@ -137,6 +137,10 @@ fn build(found: Found) -> Option<Entry> {
         Some(o) if known.is_some_and(|k| fold(k) == fold(&o)) => {
             known.unwrap_or_default().to_string()
         }
+        // `lemonde.fr` written as the outlet: the table's name for that domain.
+        Some(o) if !o.contains(' ') && o.contains('.') && name_for_host(&o).is_some() => {
+            name_for_host(&o).unwrap_or_default().to_string()
+        }
         Some(o) => o,
         None => known.map_or(host, str::to_string),
     };

@@ -1,6 +1,7 @@
 //! Press lists written as Markdown tables (`Date | Média | Article | Accès`): the columns are
 //! found by their header words, whatever their order, then by what their cells hold.
 
+use super::around::is_generic_link_text;
 use super::links::{Link, bare_link, find_links};
 use super::outlets::is_known_name;
 use super::text::{fold, plain};
@@ -253,31 +254,6 @@ pub(super) fn find(lines: &[&str], tz: Tz) -> Vec<Table> {
         i = end;
     }
     out
-}
-
-/// Link texts that only say "open it".
-fn is_generic_link_text(text: &str) -> bool {
-    let f = fold(text);
-    f.is_empty()
-        || f.starts_with("http")
-        || matches!(
-            f.as_str(),
-            "lire"
-                | "lien"
-                | "ici"
-                | "article"
-                | "url"
-                | "voir"
-                | "lire l article"
-                | "lire la suite"
-                | "link"
-                | "read"
-                | "read more"
-                | "acceder"
-                | "consulter"
-                | "source"
-                | "pdf"
-        )
 }
 
 fn first_link(cell: &Cell) -> Option<(Link, usize)> {

@@ -347,7 +347,10 @@ impl Scanner<'_> {
                 }
                 c.title = text::plain(&rest);
             }
-            headline = None;
+            // `#### Titre` above `[Lire](url)`: the headline is the title.
+            let headline_title = headline
+                .take()
+                .filter(|_| around::is_generic_link_text(&c.title));
             let (after, mut quote) = around::split_quote(suffix);
             if single {
                 // `[Le Monde](…/article) : « Titre » (12 mars 2019)`: the link names the outlet,
@@ -355,10 +358,19 @@ impl Scanner<'_> {
                 if link.bracketed && c.outlet.is_none() && around::is_outlet_name(&c.title, &host) {
                     let beside = match quote.take() {
                         Some(q) => Some(around::unquote(&q)),
-                        None => around::title_beside(&after, tz),
+                        None => around::title_beside(&after, &host, tz),
                     };
                     if let Some(t) = beside.filter(|t| !t.is_empty()) {
                         c.outlet = Some(std::mem::replace(&mut c.title, t));
+                    }
+                }
+                // `**La DINUM recrute** — Le Monde, 12 mars 2019 — [Lire l'article](url)`.
+                if link.bracketed && around::is_generic_link_text(&c.title) {
+                    let beside = headline_title.or_else(|| {
+                        around::title_beside(&format!("{before} — {after}"), &host, tz)
+                    });
+                    if let Some(t) = beside {
+                        c.title = t;
                     }
                 }
                 // `- [Titre](url) — Le Monde (12 mars 2019)`: the line's other words.
