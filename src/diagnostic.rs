@@ -78,7 +78,7 @@ pub enum Problem {
     IgnoredFile,
     #[error("{format} is not read: only Markdown (.md, .markdown) files are")]
     UnreadFormat { format: String },
-    #[error("article skipped: no link to the article on this row")]
+    #[error("article skipped: no link to the article")]
     NoArticleLink,
 }
 

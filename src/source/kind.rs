@@ -93,7 +93,7 @@ fn by_folder(rel: &Path) -> Option<Kind> {
 
 fn by_shape(rel: &Path, doc: &Document<'_>, config: &Config) -> Option<Kind> {
     let fields = &doc.fields;
-    if get(fields, &["communiques", "articles"]).is_some_and(|v| v.is_array()) {
+    if super::press_review::listed::has_list(doc) {
         return Some(Kind::PressReview);
     }
     if get(fields, &["event_start_date", "dateEvent"]).is_some() {

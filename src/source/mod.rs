@@ -168,31 +168,9 @@ fn press_review_entries(
         press_review::parse_page(rel, doc.body, doc.body_first_line, config);
     diagnostics.append(&mut found);
     // Old Jekyll pages list articles in front matter: `communiques: [{title, date, url}]`.
-    if let Some(Value::Array(items)) = get(&doc.fields, &["communiques", "articles"]) {
-        for item in items {
-            let Some(map) = item.as_object() else {
-                continue;
-            };
-            let title = field_text(get(map, &["title", "titre"]));
-            let url = field_text(get(map, &["url", "lien"]));
-            let date = field_text(get(map, &["date"]))
-                .and_then(|d| dates::parse_date(&d, config.time_zone));
-            if let (Some(title), Some(url), Some(date)) = (title, url, date) {
-                let origin = Origin {
-                    file: rel.to_path_buf(),
-                    line: 0,
-                };
-                let outlet = field_text(get(map, &["outlet", "media", "source"]));
-                let facts = press_review::ArticleFacts {
-                    title: &title,
-                    url: &url,
-                    outlet: outlet.as_deref(),
-                    ..Default::default()
-                };
-                entries.extend(press_review::article_entry(origin, date, &facts));
-            }
-        }
-    }
+    let (listed, mut said) = press_review::listed::articles(rel, doc, config);
+    entries.extend(listed);
+    diagnostics.append(&mut said);
     if entries.is_empty() && is_html(rel) {
         diagnostics.push(html_not_read(rel));
     } else if entries.is_empty() {

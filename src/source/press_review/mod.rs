@@ -24,6 +24,7 @@ mod around;
 mod clues;
 mod lines;
 mod links;
+pub mod listed;
 mod outlets;
 mod scanner;
 mod table;
