@@ -115,3 +115,8 @@ fn the_link_names_the_outlet_and_the_title_is_beside_it() {
 fn read_more_links_take_the_title_written_beside_or_above_them() {
     check("read-more-links");
 }
+
+#[test]
+fn the_date_first_then_the_outlet_and_the_link() {
+    check("date-first-items");
+}

@@ -172,7 +172,7 @@ pub(super) fn title_beside(after: &str, host: &str, tz: Tz) -> Option<String> {
                 && !is_generic_link_text(&s.text)
                 && !names_outlet(&s.text, host)
         })
-        .map(|s| plain(&s.text))
+        .map(|s| unquote(&s.text))
         .filter(|t| t.split_whitespace().count() >= 2)
         .max_by_key(|t| t.chars().count())
 }

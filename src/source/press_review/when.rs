@@ -24,6 +24,7 @@ pub(super) fn read_date(text: &str, tz: Tz) -> Option<PubDate> {
         "published",
         "publié",
         "paru",
+        "le",
     ] {
         if let Some(r) = rest.strip_prefix(lead)
             && r.starts_with(' ')
@@ -162,6 +163,7 @@ mod tests {
             ("12.03.2019", "2019-03-12"),
             ("12-03-2019", "2019-03-12"),
             ("12/03/19", "2019-03-12"),
+            ("Le 12/03/2019", "2019-03-12"),
         ] {
             assert_eq!(day(read_date(text, Paris)), want, "{text}");
         }
