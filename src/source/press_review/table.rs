@@ -49,6 +49,8 @@ pub(super) struct Row {
     pub link: Option<Link>,
     /// Column of the link (or of the row's first cell).
     pub column: usize,
+    /// Column of the date cell, where a missing or wrong date is to be fixed.
+    pub date_column: Option<usize>,
     pub excerpt: Option<String>,
     pub tags: Vec<String>,
 }
@@ -274,6 +276,9 @@ pub(super) fn read_row(roles: &[Role], cells: &[Cell]) -> Row {
     let mut title_cell = None;
     let mut link_cells = Vec::new();
     for (role, cell) in roles.iter().zip(cells) {
+        if *role == Role::Date {
+            row.date_column = Some(cell.column);
+        }
         let text = plain(&cell.text);
         if cell.text.trim().is_empty() {
             continue;

@@ -68,16 +68,23 @@ impl Scanner<'_> {
                 }
                 None => "no date on its line or above it".to_string(),
             });
-            self.warn(
-                c.line,
-                c.column,
-                Problem::UndatedArticle { reason },
+            let no_year = c.bad.as_deref().is_some_and(|b| {
+                !b.split(|ch: char| !ch.is_ascii_digit())
+                    .any(|w| w.len() == 4)
+            });
+            let hint = if c.in_table {
+                "write the date in the row's date column, e.g. `12 mars 2024` or `2024-03-12`"
+                    .to_string()
+            } else if no_year {
+                "write the year too, e.g. `(12 mars 2019)`".to_string()
+            } else {
                 format!(
                     "write its date on the line above, e.g. `**12 septembre 2023**`, \
                      or beside the link: `[Titre]({}) (12 septembre 2023)`",
                     c.dest
-                ),
-            );
+                )
+            };
+            self.warn(c.line, c.column, Problem::UndatedArticle { reason }, hint);
             return false;
         };
         if relative {

@@ -80,6 +80,8 @@ struct Candidate {
     reason: Option<String>,
     /// The date is the one of a line above, not of the article's own line.
     inherited: bool,
+    /// A table row (its date goes in a column, not on a line).
+    in_table: bool,
     outlet: Option<String>,
     excerpt: Option<String>,
     tags: Vec<String>,
@@ -316,6 +318,7 @@ impl Scanner<'_> {
                 bad: None,
                 reason: None,
                 inherited: true,
+                in_table: false,
                 outlet: None,
                 excerpt: None,
                 tags: Vec::new(),

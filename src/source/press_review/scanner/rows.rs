@@ -34,15 +34,21 @@ impl Scanner<'_> {
                 // No date column: the date of the heading or line above the table.
                 None => (self.date, None, None),
             };
+            // A date to fix is pointed at in its own cell.
+            let column = match date {
+                Some(_) => row.column,
+                None => row.date_column.unwrap_or(row.column),
+            };
             let mut c = Candidate {
                 line,
-                column: row.column,
+                column,
                 title: row.title.unwrap_or_default(),
                 dest: link.dest.trim().to_string(),
                 date,
                 bad,
                 reason,
                 inherited: row.date_text.is_none(),
+                in_table: true,
                 outlet: row.outlet,
                 excerpt: row.excerpt,
                 tags: row.tags,
