@@ -80,6 +80,8 @@ pub enum Problem {
     UnreadFormat { format: String },
     #[error("article skipped: no link to the article")]
     NoArticleLink,
+    #[error("article skipped: `{dest}` is a site's home page, not an article")]
+    HomePageLink { dest: String },
 }
 
 /// A located problem with a fix hint.

@@ -120,3 +120,8 @@ fn read_more_links_take_the_title_written_beside_or_above_them() {
 fn the_date_first_then_the_outlet_and_the_link() {
     check("date-first-items");
 }
+
+#[test]
+fn a_home_page_link_names_the_outlet_and_is_never_an_article() {
+    check("home-page-links");
+}

@@ -12,6 +12,7 @@ use super::lines::{Logical, logical_lines};
 use super::links::{Link, bare_link, find_links};
 use super::table;
 use super::text;
+use super::urls;
 use super::when::heading_year;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Problem};
@@ -125,6 +126,15 @@ impl Scanner<'_> {
     fn set_date(&mut self, date: Option<PubDate>) {
         self.date = date;
         self.bad_date = None;
+    }
+
+    /// `https://www.lemonde.fr/`: another site's home page (our own is navigation).
+    fn is_home_page(&self, dest: &str) -> bool {
+        urls::resolve(dest, self.base.as_ref()).is_ok_and(|u| {
+            u.path().trim_matches('/').is_empty()
+                && u.query().is_none()
+                && urls::readable_host(&u) != self.base.as_ref().and_then(urls::readable_host)
+        })
     }
 
     /// Publishes (or warns about) the article waiting for its date.
@@ -279,10 +289,31 @@ impl Scanner<'_> {
             self.last = None;
             return;
         }
-        let articles: Vec<&Link> = links
+        let linked: Vec<&Link> = links
             .iter()
             .filter(|l| !l.image && (l.bare || !text::plain(&l.text).is_empty()))
             .collect();
+        // `— [Le Monde](https://www.lemonde.fr)` beside an article names its outlet; a home
+        // page is never an article.
+        let (homes, articles): (Vec<&Link>, Vec<&Link>) =
+            linked.into_iter().partition(|l| self.is_home_page(&l.dest));
+        let home_outlet = homes
+            .iter()
+            .map(|l| text::plain(&l.text))
+            .find(|t| !t.is_empty() && !t.contains("://"));
+        if articles.is_empty()
+            && let Some(home) = homes.first()
+        {
+            let (line, column) = logical.position(offset + home.start);
+            self.warn(
+                line,
+                column,
+                Problem::HomePageLink {
+                    dest: home.dest.trim().to_string(),
+                },
+                "link the article's own page: `[Titre](https://…/article)`",
+            );
+        }
         // The words before the first article link: a date written on the same line.
         let first_start = articles.first().map_or(body.len(), |l| l.start);
         let mut before = String::new();
@@ -382,7 +413,11 @@ impl Scanner<'_> {
                     c.date = said.date.or(c.date);
                 }
                 c.inherited &= said.date.is_none();
-                c.outlet = c.outlet.or(said.outlet).or(line_outlet.clone());
+                c.outlet = c
+                    .outlet
+                    .or(home_outlet.clone())
+                    .or(said.outlet)
+                    .or(line_outlet.clone());
                 c.bad = c.bad.or(said.bad_date);
                 c.excerpt = quote;
                 c.inherited &= c.date.is_some();
