@@ -373,6 +373,17 @@ fn hostile_input_does_not_panic() {
         "\\\n\\",
         "**1 mai 2022** — é](",
         "[é, mai 2022](https://é.fr/é)",
+        "|é|\n|-|-|\n|é|[é](https://é.fr)|",
+        "| Date |\n|:-:|\n| «é |",
+        "a|b\n--|--\n|||||",
+        "<a href=\"",
+        "<a href='é'>é",
+        "<a href=é>é</a> (« »» «é)",
+        "- [é](https://é.fr) «",
+        "- [« é, é »](https://é.fr) (»",
+        "- [é](https://é.fr)\n  é, 12 mars",
+        "## 2019\n- [é](https://é.fr) (31 é)",
+        "- [Le Monde](https://lemonde.fr/x) : « »",
     ] {
         let _ = parse(md);
     }
@@ -436,4 +447,29 @@ fn corpus_press_pages() {
         "{} files, {total} entries, {warnings} warnings",
         files.len()
     );
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+    /// Pages made of the characters the readers cut on never panic.
+    #[test]
+    fn any_mix_of_separators_links_and_tables_reads(
+        page in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::prelude::Just("|"), proptest::prelude::Just("---"),
+                proptest::prelude::Just("\n"), proptest::prelude::Just("["),
+                proptest::prelude::Just("]("), proptest::prelude::Just(")"),
+                proptest::prelude::Just("«"), proptest::prelude::Just("»"),
+                proptest::prelude::Just(" — "), proptest::prelude::Just(", "),
+                proptest::prelude::Just(" : "), proptest::prelude::Just("é"),
+                proptest::prelude::Just("https://a.fr/x"), proptest::prelude::Just("12 mars 2019"),
+                proptest::prelude::Just("Le Monde"), proptest::prelude::Just("<a href=\""),
+                proptest::prelude::Just("</a>"), proptest::prelude::Just("- "),
+                proptest::prelude::Just("## 2019"), proptest::prelude::Just("\""),
+            ],
+            0..40,
+        )
+    ) {
+        let _ = parse(&page.concat());
+    }
 }
