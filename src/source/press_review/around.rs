@@ -5,8 +5,8 @@
 //! Text is cut into segments at the separators people type (`,` `;` `:` `|` `—` `–` ` - `
 //! and parentheses), never inside « quotes »; each segment is a date, a quote, or words.
 
-use super::outlets::{is_known_name, name_for_host};
-use super::text::{fold, plain};
+use super::naming::{is_generic, is_generic_link_text, names_outlet, outlet_beside};
+use super::text::plain;
 use super::when::{clean, looks_like_date, read_date, split_date};
 use crate::model::PubDate;
 use chrono_tz::Tz;
@@ -113,27 +113,6 @@ pub(super) fn unquote(text: &str) -> String {
     plain(t)
 }
 
-/// The segment names the outlet of `host` (or any outlet of the table) exactly.
-fn names_outlet(text: &str, host: &str) -> bool {
-    let folded = fold(text);
-    if folded.is_empty() {
-        return false;
-    }
-    if is_known_name(text) || name_for_host(host).is_some_and(|n| fold(n) == folded) {
-        return true;
-    }
-    // "Acteurs publics" for acteurspublics.fr: the name is the host's label, spaces removed.
-    let compact: String = folded.split(' ').collect();
-    let host = host.strip_prefix("www.").unwrap_or(host);
-    let label = host.split('.').next().unwrap_or("");
-    compact.len() >= 4 && compact == label.replace('-', "")
-}
-
-/// The whole text names an outlet (`Le Monde` for lemonde.fr, or any outlet of the table).
-pub(super) fn is_outlet_name(text: &str, host: &str) -> bool {
-    names_outlet(text, host)
-}
-
 /// Cuts the first « quote » out of the words after a link:
 /// `: « extrait » (12 mars 2019)` → (`:  (12 mars 2019)`, `« extrait »`).
 pub(super) fn split_quote(text: &str) -> (String, Option<String>) {
@@ -175,145 +154,6 @@ pub(super) fn title_beside(after: &str, host: &str, tz: Tz) -> Option<String> {
         .map(|s| unquote(&s.text))
         .filter(|t| t.split_whitespace().count() >= 2)
         .max_by_key(|t| t.chars().count())
-}
-
-/// Link texts that only say "open it".
-pub(super) fn is_generic_link_text(text: &str) -> bool {
-    let f = fold(text);
-    f.is_empty()
-        || f.starts_with("http")
-        || matches!(
-            f.as_str(),
-            "lire"
-                | "lien"
-                | "ici"
-                | "article"
-                | "url"
-                | "voir"
-                | "lire l article"
-                | "lire la suite"
-                | "link"
-                | "read"
-                | "read more"
-                | "acceder"
-                | "consulter"
-                | "source"
-                | "pdf"
-                | "lire l article complet"
-                | "voir l article"
-                | "en savoir plus"
-                | "plus"
-                | "suite"
-                | "lire sur le site"
-        )
-}
-
-/// Words that sit next to links without naming an outlet.
-fn is_generic(text: &str) -> bool {
-    const GENERIC: &[&str] = &[
-        "lire",
-        "lire l article",
-        "lire la suite",
-        "article",
-        "interview",
-        "entretien",
-        "tribune",
-        "video",
-        "podcast",
-        "replay",
-        "lien",
-        "source",
-        "sources",
-        "en savoir plus",
-        "ici",
-        "pdf",
-        "payant",
-        "gratuit",
-        "abonnes",
-        "reserve aux abonnes",
-        "acces abonnes",
-        "en anglais",
-        "voir",
-        "voir l article",
-        "a lire",
-        "radio",
-        "tv",
-        "web",
-        "presse",
-        "presse ecrite",
-        "link",
-        "read",
-        "read more",
-        "english",
-        "en",
-        "fr",
-        "le",
-        "la",
-        "les",
-        "et",
-        "dont",
-        "via",
-    ];
-    let folded = fold(text);
-    GENERIC.contains(&folded.as_str())
-}
-
-/// An outlet named beside a link: short, capitalised (or known), not a generic word or address.
-fn outlet_beside(text: &str, host: &str) -> Option<String> {
-    let mut t = plain(text);
-    for lead in ["Dans ", "dans ", "Sur ", "sur ", "Via ", "via "] {
-        if let Some(r) = t.strip_prefix(lead) {
-            t = r.trim().to_string();
-        }
-    }
-    // `Interview de …`, `Par Jean Dupont`: a kind of article or its author, not the outlet.
-    const NOT_OUTLET: &[&str] = &[
-        "interview",
-        "entretien",
-        "tribune",
-        "portrait",
-        "chronique",
-        "podcast",
-        "video",
-        "reportage",
-        "dossier",
-        "edito",
-        "editorial",
-        "emission",
-        "article",
-        "replay",
-        "par",
-        "by",
-        "avec",
-        "with",
-        "selon",
-        "auteur",
-        "author",
-        "photo",
-        "photos",
-        "lire",
-        "voir",
-    ];
-    let first = fold(&t);
-    if first
-        .split(' ')
-        .next()
-        .is_some_and(|w| NOT_OUTLET.contains(&w))
-        && !names_outlet(&t, host)
-    {
-        return None;
-    }
-    let words = t.split_whitespace().count();
-    let capital = t.starts_with(char::is_uppercase);
-    let address = !t.contains(' ') && t.contains('.');
-    let ok = (1..=6).contains(&words)
-        && t.chars().count() <= 60
-        && t.chars().any(char::is_alphabetic)
-        && !is_generic(&t)
-        && !address
-        && !is_quoted(&t)
-        && (capital || names_outlet(&t, host));
-    ok.then_some(t)
 }
 
 /// Reads a link's text. `host` is the article's host, for recognising its outlet.

@@ -25,6 +25,7 @@ mod clues;
 mod lines;
 mod links;
 pub mod listed;
+mod naming;
 mod outlets;
 mod scanner;
 mod table;

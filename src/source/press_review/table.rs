@@ -1,8 +1,8 @@
 //! Press lists written as Markdown tables (`Date | Média | Article | Accès`): the columns are
 //! found by their header words, whatever their order, then by what their cells hold.
 
-use super::around::is_generic_link_text;
 use super::links::{Link, bare_link, find_links};
+use super::naming::is_generic_link_text;
 use super::outlets::is_known_name;
 use super::text::{fold, plain};
 use super::when::read_date;

@@ -10,6 +10,7 @@ use super::around;
 use super::clues::{date_text, is_contact_line, looks_like_date, split_leading_date};
 use super::lines::{Logical, logical_lines};
 use super::links::{Link, bare_link, find_links};
+use super::naming;
 use super::table;
 use super::text;
 use super::urls;
@@ -384,12 +385,12 @@ impl Scanner<'_> {
             // `#### Titre` above `[Lire](url)`: the headline is the title.
             let headline_title = headline
                 .take()
-                .filter(|_| around::is_generic_link_text(&c.title));
+                .filter(|_| naming::is_generic_link_text(&c.title));
             let (after, mut quote) = around::split_quote(suffix);
             if single {
                 // `[Le Monde](…/article) : « Titre » (12 mars 2019)`: the link names the outlet,
                 // the title is beside it.
-                if link.bracketed && c.outlet.is_none() && around::is_outlet_name(&c.title, &host) {
+                if link.bracketed && c.outlet.is_none() && naming::is_outlet_name(&c.title, &host) {
                     let beside = match quote.take() {
                         Some(q) => Some(around::unquote(&q)),
                         None => around::title_beside(&after, &host, tz),
@@ -399,7 +400,7 @@ impl Scanner<'_> {
                     }
                 }
                 // `**La DINUM recrute** — Le Monde, 12 mars 2019 — [Lire l'article](url)`.
-                if link.bracketed && around::is_generic_link_text(&c.title) {
+                if link.bracketed && naming::is_generic_link_text(&c.title) {
                     let beside = headline_title.or_else(|| {
                         around::title_beside(&format!("{before} — {after}"), &host, tz)
                     });
