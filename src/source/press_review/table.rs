@@ -300,10 +300,19 @@ pub(super) fn read_row(roles: &[Role], cells: &[Cell]) -> Row {
             }
             Role::Link => link_cells.push(cell),
             Role::Excerpt => row.excerpt = Some(text).filter(|t| !t.is_empty()),
+            // A sentence is no tag: it is the article's excerpt when none is given.
+            Role::Extra if text.chars().count() > 60 => {
+                row.excerpt.get_or_insert(text);
+            }
+            // Access, topics: tags; a row number (`N°`) or an address is not one.
             Role::Extra => row.tags.extend(
                 text.split([',', ';'])
                     .map(str::trim)
-                    .filter(|t| !t.is_empty() && !matches!(*t, "-" | "—" | "–" | "n/a" | "N/A"))
+                    .filter(|t| {
+                        t.chars().any(char::is_alphabetic)
+                            && !t.contains("://")
+                            && !matches!(*t, "n/a" | "N/A")
+                    })
                     .map(str::to_string),
             ),
         }
@@ -361,14 +370,20 @@ mod tests {
     #[test]
     fn columns_by_header_and_by_cells() {
         let lines = [
-            "Accès | Article | Publication | Média",
-            ":-: | --- | --- | ---",
-            "Payant | [T](https://a.fr/t) | 12/03/2019 | Le Monde",
+            "Accès | Article | Publication | Média | N°",
+            ":-: | --- | --- | --- | -:",
+            "Payant | [T](https://a.fr/t) | 12/03/2019 | Le Monde | 3",
         ];
         let t = &find(&lines, Paris)[0];
         assert_eq!(
             t.roles,
-            [Role::Extra, Role::Title, Role::Date, Role::Outlet]
+            [
+                Role::Extra,
+                Role::Title,
+                Role::Date,
+                Role::Outlet,
+                Role::Extra
+            ]
         );
         let row = read_row(&t.roles, &t.rows[0].1);
         assert_eq!(row.tags, ["Payant"]);
