@@ -18,6 +18,8 @@ pub(super) enum Role {
     Excerpt,
     /// Access (`Payant`), topics…: kept as the entry's tags.
     Extra,
+    /// Authors, row numbers: not published.
+    Skip,
 }
 
 /// One cell: its text and the 1-based column where it starts.
@@ -122,7 +124,40 @@ fn role_of_header(header: &str) -> Option<Role> {
             .iter()
             .any(|w| h == *w || h.split(' ').any(|x| x == *w))
     };
-    if h.contains("titre de presse")
+    if has(&[
+        "auteur",
+        "auteurs",
+        "journaliste",
+        "author",
+        "authors",
+        "signature",
+        "n",
+        "no",
+        "num",
+        "numero",
+        "id",
+    ]) || h.is_empty() && header.contains('#')
+    {
+        Some(Role::Skip)
+    } else if has(&[
+        "acces",
+        "access",
+        "theme",
+        "themes",
+        "thematique",
+        "tags",
+        "tag",
+        "categorie",
+        "categories",
+        "type",
+        "format",
+        "langue",
+        "language",
+        "payant",
+        "gratuit",
+    ]) {
+        Some(Role::Extra)
+    } else if h.contains("titre de presse")
         || has(&[
             "media",
             "medias",
@@ -294,12 +329,15 @@ pub(super) fn read_row(roles: &[Role], cells: &[Cell]) -> Row {
                 };
                 row.outlet = Some(name).filter(|t| !t.is_empty());
             }
-            Role::Title => {
+            // Two title-like columns: the first is the title.
+            Role::Title if title_cell.is_none() => {
                 title_cell = Some(cell);
                 link_cells.insert(0, cell);
             }
+            Role::Title => link_cells.push(cell),
             Role::Link => link_cells.push(cell),
             Role::Excerpt => row.excerpt = Some(text).filter(|t| !t.is_empty()),
+            Role::Skip => {}
             // A sentence is no tag: it is the article's excerpt when none is given.
             Role::Extra if text.chars().count() > 60 => {
                 row.excerpt.get_or_insert(text);
@@ -311,6 +349,7 @@ pub(super) fn read_row(roles: &[Role], cells: &[Cell]) -> Row {
                     .filter(|t| {
                         t.chars().any(char::is_alphabetic)
                             && !t.contains("://")
+                            && read_date(t, chrono_tz::UTC).is_none()
                             && !matches!(*t, "n/a" | "N/A")
                     })
                     .map(str::to_string),
@@ -370,9 +409,9 @@ mod tests {
     #[test]
     fn columns_by_header_and_by_cells() {
         let lines = [
-            "Accès | Article | Publication | Média | N°",
-            ":-: | --- | --- | --- | -:",
-            "Payant | [T](https://a.fr/t) | 12/03/2019 | Le Monde | 3",
+            "Accès à l'article | Article | Publication | Média | N° | Auteur | Mis à jour le",
+            ":-: | --- | --- | --- | -: | --- | ---",
+            "Payant | [T](https://a.fr/t) | 12/03/2019 | Le Monde | 3 | Jean Dupont | 13 mars 2019",
         ];
         let t = &find(&lines, Paris)[0];
         assert_eq!(
@@ -382,6 +421,8 @@ mod tests {
                 Role::Title,
                 Role::Date,
                 Role::Outlet,
+                Role::Skip,
+                Role::Skip,
                 Role::Extra
             ]
         );
