@@ -3,6 +3,7 @@
 //! entry, or into a warning that says why not.
 
 mod article;
+mod item;
 use article::{host_of, set_excerpt};
 mod rows;
 
@@ -290,14 +291,57 @@ impl Scanner<'_> {
             self.last = None;
             return;
         }
-        let linked: Vec<&Link> = links
+        let (articles, home_outlet) = self.article_links(logical, offset, links);
+        // The words before the first article link: a date written on the same line.
+        let first_start = articles.first().map_or(body.len(), |l| l.start);
+        let mut before = String::new();
+        let mut p = 0;
+        for l in links.iter().filter(|l| l.end <= first_start) {
+            before.push_str(body.get(p..l.start).unwrap_or(""));
+            p = l.end;
+        }
+        before.push_str(body.get(p..first_start).unwrap_or(""));
+        self.line_date(logical, offset, &before, articles.is_empty());
+        self.last = None;
+        let mut headline = self.headline.take();
+        let words = item::Beside {
+            before,
+            suffix,
+            home_outlet,
+            line_outlet: self.line_outlet.take(),
+        };
+        let single = articles.len() == 1;
+        for link in articles {
+            let (line, column) = logical.position(offset + link.start);
+            let mut c = self.link_article(line, column, link, &mut headline);
+            // `#### Titre` above `[Lire](url)`: the headline is the title.
+            let headline_title = headline
+                .take()
+                .filter(|_| naming::is_generic_link_text(&c.title));
+            if single && self.beside_link(&mut c, link, &words, headline_title) {
+                // Its date may be on the next line.
+                self.pending = Some(c);
+                continue;
+            }
+            if self.article(c) {
+                self.last = Some(self.entries.len() - 1);
+            }
+        }
+    }
+
+    /// The links of a line that may be articles; another site's home page is not one, but
+    /// names the outlet (`— [Le Monde](https://www.lemonde.fr)`), or is said when alone.
+    fn article_links<'l>(
+        &mut self,
+        logical: &Logical,
+        offset: usize,
+        links: &'l [Link],
+    ) -> (Vec<&'l Link>, Option<String>) {
+        let linked = links
             .iter()
-            .filter(|l| !l.image && (l.bare || !text::plain(&l.text).is_empty()))
-            .collect();
-        // `— [Le Monde](https://www.lemonde.fr)` beside an article names its outlet; a home
-        // page is never an article.
+            .filter(|l| !l.image && (l.bare || !text::plain(&l.text).is_empty()));
         let (homes, articles): (Vec<&Link>, Vec<&Link>) =
-            linked.into_iter().partition(|l| self.is_home_page(&l.dest));
+            linked.partition(|l| self.is_home_page(&l.dest));
         let home_outlet = homes
             .iter()
             .map(|l| text::plain(&l.text))
@@ -315,122 +359,23 @@ impl Scanner<'_> {
                 "link the article's own page: `[Titre](https://…/article)`",
             );
         }
-        // The words before the first article link: a date written on the same line.
-        let first_start = articles.first().map_or(body.len(), |l| l.start);
-        let mut before = String::new();
-        let mut p = 0;
-        for l in links.iter().filter(|l| l.end <= first_start) {
-            before.push_str(body.get(p..l.start).unwrap_or(""));
-            p = l.end;
+        (articles, home_outlet)
+    }
+
+    /// `**7 oct 2021** — [title](url)`: a date before the links is the line's and the next
+    /// lines' date; a mistyped one is said.
+    fn line_date(&mut self, logical: &Logical, offset: usize, before: &str, no_article: bool) {
+        let before_text = date_text(before);
+        if before_text.is_empty() {
+            return;
         }
-        before.push_str(body.get(p..first_start).unwrap_or(""));
-        let before_text = date_text(&before);
-        if !before_text.is_empty() {
-            match parse_date(&before_text, self.config.time_zone) {
-                Some(d) => self.set_date(Some(d)),
-                None if articles.is_empty() && looks_like_date(&before) => {
-                    let (line, column) = logical.position(offset);
-                    self.bad_date_line(line, column, before_text);
-                }
-                None => {}
+        match parse_date(&before_text, self.config.time_zone) {
+            Some(d) => self.set_date(Some(d)),
+            None if no_article && looks_like_date(before) => {
+                let (line, column) = logical.position(offset);
+                self.bad_date_line(line, column, before_text);
             }
-        }
-        self.last = None;
-        let mut headline = self.headline.take();
-        let line_outlet = self.line_outlet.take();
-        let single = articles.len() == 1;
-        for link in articles {
-            let (line, column) = logical.position(offset + link.start);
-            let mut c = Candidate {
-                line,
-                column,
-                title: text::plain(&link.text),
-                dest: link.dest.trim().to_string(),
-                date: self.date,
-                bad: None,
-                reason: None,
-                inherited: true,
-                in_table: false,
-                outlet: None,
-                excerpt: None,
-                tags: Vec::new(),
-            };
-            let host = host_of(&link.dest, self.base.as_ref());
-            let tz = self.config.time_zone;
-            if link.bracketed {
-                let said = around::link_text(&link.text, &host, tz);
-                match said.title {
-                    Some(t) => c.title = t,
-                    // `[Outlet, date](url)` under a `#### headline`: the headline is the title.
-                    None if said.outlet.is_some() && said.date.is_some() => {
-                        if let Some(h) = headline.take() {
-                            c.title = h;
-                        }
-                    }
-                    None => {}
-                }
-                c.bad = said.bad_date;
-                c.inherited &= said.date.is_none();
-                c.date = said.date.or(c.date);
-                c.outlet = said.outlet;
-            } else {
-                let (d, rest) = split_leading_date(&c.title, tz);
-                if d.is_some() {
-                    c.date = d;
-                    c.inherited = false;
-                    self.set_date(d);
-                }
-                c.title = text::plain(&rest);
-            }
-            // `#### Titre` above `[Lire](url)`: the headline is the title.
-            let headline_title = headline
-                .take()
-                .filter(|_| naming::is_generic_link_text(&c.title));
-            let (after, mut quote) = around::split_quote(suffix);
-            if single {
-                // `[Le Monde](…/article) : « Titre » (12 mars 2019)`: the link names the outlet,
-                // the title is beside it.
-                if link.bracketed && c.outlet.is_none() && naming::is_outlet_name(&c.title, &host) {
-                    let beside = match quote.take() {
-                        Some(q) => Some(around::unquote(&q)),
-                        None => around::title_beside(&after, &host, tz),
-                    };
-                    if let Some(t) = beside.filter(|t| !t.is_empty()) {
-                        c.outlet = Some(std::mem::replace(&mut c.title, t));
-                    }
-                }
-                // `**La DINUM recrute** — Le Monde, 12 mars 2019 — [Lire l'article](url)`.
-                if link.bracketed && naming::is_generic_link_text(&c.title) {
-                    let beside = headline_title.or_else(|| {
-                        around::title_beside(&format!("{before} — {after}"), &host, tz)
-                    });
-                    if let Some(t) = beside {
-                        c.title = t;
-                    }
-                }
-                // `- [Titre](url) — Le Monde (12 mars 2019)`: the line's other words.
-                let said = around::beside(&before, &after, &host, tz);
-                if c.date.is_none() || said.date.is_some() && c.date == self.date {
-                    c.date = said.date.or(c.date);
-                }
-                c.inherited &= said.date.is_none();
-                c.outlet = c
-                    .outlet
-                    .or(home_outlet.clone())
-                    .or(said.outlet)
-                    .or(line_outlet.clone());
-                c.bad = c.bad.or(said.bad_date);
-                c.excerpt = quote;
-                c.inherited &= c.date.is_some();
-                if (c.date.is_none() || c.inherited) && c.bad.is_none() && link.bracketed {
-                    // Its date may be on the next line.
-                    self.pending = Some(c);
-                    continue;
-                }
-            }
-            if self.article(c) {
-                self.last = Some(self.entries.len() - 1);
-            }
+            None => {}
         }
     }
 }
