@@ -125,3 +125,8 @@ fn the_date_first_then_the_outlet_and_the_link() {
 fn a_home_page_link_names_the_outlet_and_is_never_an_article() {
     check("home-page-links");
 }
+
+#[test]
+fn month_headings_under_a_year_heading() {
+    check("year-and-month-headings");
+}

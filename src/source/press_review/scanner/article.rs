@@ -13,11 +13,15 @@ use url::Url;
 impl Scanner<'_> {
     /// Publishes an article found on the page, or says why it is not. True when published.
     pub(super) fn article(&mut self, mut c: Candidate) -> bool {
-        // `(12 mars)` under `## 2019`.
-        if c.date.is_none()
-            && let (Some(bad), Some(year)) = (&c.bad, self.year)
+        // Words on the article's own line that look like a date say more than a date line
+        // above: `(7 janvier)` under `## 2020` is 7 janvier 2020; one that does not read
+        // (`(31 février)`) keeps the article out rather than dating it wrong.
+        if let Some(bad) = &c.bad
+            && (c.date.is_none() || c.inherited)
         {
-            c.date = with_year(bad, year, self.config.time_zone);
+            c.date = self
+                .year
+                .and_then(|year| with_year(bad, year, self.config.time_zone));
         }
         let dest = c.dest.clone();
         let url = match urls::resolve(&c.dest, self.base.as_ref()) {

@@ -15,7 +15,7 @@ use super::naming;
 use super::table;
 use super::text;
 use super::urls;
-use super::when::heading_year;
+use super::when::{heading_year, read_date};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::model::{Entry, PubDate};
@@ -210,6 +210,18 @@ impl Scanner<'_> {
     /// A line without links: heading, date line, excerpt or prose.
     fn text_line(&mut self, logical: &Logical, body: &str, heading: Option<usize>) {
         if let Some(date) = parse_date(&date_text(body), self.config.time_zone) {
+            self.set_date(Some(date));
+            self.last = None;
+            return;
+        }
+        // `### Mars` under `## 2019`: the heading's month (or day) with that year.
+        if heading.is_some()
+            && let Some(year) = self.year
+            && let Some(date) = read_date(
+                &format!("{} {year}", date_text(body)),
+                self.config.time_zone,
+            )
+        {
             self.set_date(Some(date));
             self.last = None;
             return;
