@@ -120,6 +120,17 @@ pub enum Problem {
     YamlTab,
     YamlColonInValue,
     YamlApostrophe,
+    UndatedArticle {
+        reason: String,
+    },
+    IgnoredFile,
+    UnreadFormat {
+        format: String,
+    },
+    NoArticleLink,
+    HomePageLink {
+        dest: String,
+    },
 }
 
 impl Problem {
@@ -211,6 +222,15 @@ impl Problem {
             P::YamlTab => Message::new("problem-yaml-tab"),
             P::YamlColonInValue => Message::new("problem-yaml-colon"),
             P::YamlApostrophe => Message::new("problem-yaml-apostrophe"),
+            P::UndatedArticle { reason } => {
+                Message::new("problem-undated-article").arg("reason", reason)
+            }
+            P::IgnoredFile => Message::new("problem-ignored-file"),
+            P::UnreadFormat { format } => {
+                Message::new("problem-unread-format").arg("format", format)
+            }
+            P::NoArticleLink => Message::new("problem-no-article-link"),
+            P::HomePageLink { dest } => Message::new("problem-home-page-link").arg("dest", dest),
         }
     }
 }

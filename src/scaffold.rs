@@ -46,7 +46,7 @@ pub fn scaffold(
         Kind::PressReview => (
             "revue-de-presse",
             format!("title: {title_yaml}\ndate: {date}\ndraft: true\n"),
-            "**1er janvier 2024**\n\n[Média, « Titre de l'article »](https://www.exemple.fr/article) — rédigez ici la liste des articles.\n",
+            "**1er janvier 2024**\n\n[Média, « TODO : titre de l'article »](https://www.exemple.fr/article)\n",
         ),
     };
     Some(Scaffold {

@@ -12,7 +12,7 @@ use crate::config::{Config, ConfigError};
 use crate::diagnostic::Diagnostic;
 use crate::pipeline::{BuildReport, Paths, PipelineError, Site, SourceChanges};
 use crate::source::dates::in_zone;
-use crate::source::scan::is_release_name;
+use crate::source::scan::{is_dropping, is_release_name};
 use chrono::{DateTime, FixedOffset, Utc};
 use notify::event::{AccessKind, AccessMode, EventKind};
 use notify::{RecommendedWatcher, RecursiveMode};
@@ -652,9 +652,13 @@ impl Filter {
         if is_release_name(name) {
             return hint;
         }
-        // Swap, backup and temp files (`.x.md.swp`, `x.md~`, `#x#`, our `.tmp*`).
-        if name.starts_with('.') || name.ends_with('~') || name.starts_with('#') {
+        // Swap, backup, lock and temp files (`.x.md.swp`, `x.md~`, `#x#`, `~$x.docx`, our `.tmp*`).
+        if is_dropping(name) {
             return None;
+        }
+        // Another format (`x.docx`, `x.org`): the scan names it in a warning.
+        if !gone && path.is_file() {
+            return hint;
         }
         // Something removed or renamed may have been a directory full of releases.
         if gone || path.is_dir() { hint } else { None }
@@ -794,7 +798,10 @@ mod tests {
             None
         );
         assert_eq!(f.release_hint(Path::new("/r/.git/index"), false), None);
-        assert_eq!(f.release_hint(Path::new("/r/notes.txt"), false), None);
+        assert_eq!(
+            f.release_hint(Path::new("/r/communiques/~$a.md"), false),
+            None
+        );
         // A folder moved out no longer exists to be asked whether it was one.
         assert_eq!(
             f.release_hint(Path::new("/r/archives.2023"), true),

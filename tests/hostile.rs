@@ -220,7 +220,8 @@ fn expected() -> Vec<Expected> {
             file: "communiques/front-matter-seul.md",
             severity: Error,
             problem: |p| *p == Problem::MissingDate,
-            line: Some(1),
+            // In the front matter, where the date goes.
+            line: Some(2),
         },
         Expected {
             file: "communiques/front-matter-ouvert.md",

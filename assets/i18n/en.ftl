@@ -46,6 +46,12 @@ problem-yaml-tab = a tab is used for indentation
 problem-yaml-colon = a value contains `: ` without quotes
 problem-yaml-apostrophe = an apostrophe ends a value written between single quotes
 
+problem-undated-article = article skipped: { $reason }
+problem-ignored-file = ignored: only .md and .markdown files are read
+problem-unread-format = { $format } is not read: only Markdown (.md, .markdown) files are
+problem-no-article-link = article skipped: no link to the article
+problem-home-page-link = article skipped: `{ $dest }` is a site's home page, not an article
+
 ## What to do
 
 hint-bad-date = write `date: 2023-09-12 10:00:00 +02:00`, `date: 2023-09-12` or `date: 12 septembre 2023`

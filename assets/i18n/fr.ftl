@@ -46,6 +46,12 @@ problem-yaml-tab = une tabulation sert d'indentation
 problem-yaml-colon = une valeur contient `: ` sans guillemets
 problem-yaml-apostrophe = une apostrophe termine une valeur écrite entre apostrophes
 
+problem-undated-article = article ignoré : { $reason }
+problem-ignored-file = ignoré : seuls les fichiers .md et .markdown sont lus
+problem-unread-format = le format { $format } n'est pas lu : seuls les fichiers Markdown (.md, .markdown) le sont
+problem-no-article-link = article ignoré : aucun lien vers l'article
+problem-home-page-link = article ignoré : `{ $dest }` est la page d'accueil d'un site, pas un article
+
 ## Que faire
 
 hint-bad-date = écrivez `date: 2023-09-12 10:00:00 +02:00`, `date: 2023-09-12` ou `date: 12 septembre 2023`

@@ -183,7 +183,16 @@ fn combine(copies: Vec<Arc<Entry>>, diagnostics: &mut Vec<Diagnostic>) -> Option
     also_in.sort();
     also_in.dedup();
 
+    // Tags (a table's access or topics columns) of every copy, first seen first.
+    let mut tags: Vec<String> = Vec::new();
+    for t in all.iter().flat_map(|e| e.tags.iter()) {
+        if !tags.contains(t) {
+            tags.push(t.clone());
+        }
+    }
+
     let merged_mut = Arc::make_mut(&mut merged);
+    merged_mut.tags = tags;
     merged_mut.title = title;
     merged_mut.date = date;
     merged_mut.summary = summary;

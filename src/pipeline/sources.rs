@@ -78,6 +78,10 @@ impl Site {
             }
         }
         let mut files = Vec::new();
+        // What the scan said of these paths is said again below, or no longer holds (a `.docx`
+        // removed from releases/ is no longer named).
+        self.scan_diagnostics
+            .retain(|d| !paths.iter().any(|p| d.file.starts_with(p)));
         for path in paths {
             let (found, diagnostics) = scan::scan_at(&self.paths.releases, path);
             files.extend(found);

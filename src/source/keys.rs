@@ -124,7 +124,7 @@ pub const LAYOUT: Key = key("layout", &[], Role::Content, "kind of release");
 pub const TYPE: Key = key("type", &[], Role::Content, "kind of release");
 pub const ARTICLES: Key = key(
     "communiques",
-    &["articles"],
+    &["articles", "presse", "press"],
     Role::Content,
     "press articles [{title, date, url}]",
 );

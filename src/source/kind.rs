@@ -30,7 +30,30 @@ pub fn is_blog_post(doc: &Document<'_>) -> bool {
 pub fn detect(rel: &Path, doc: &Document<'_>, config: &Config) -> Option<Kind> {
     by_front_matter(doc)
         .or_else(|| by_folder(rel))
+        .or_else(|| by_name(rel, doc))
         .or_else(|| by_shape(rel, doc, config))
+}
+
+/// A press list kept in an include or a page of its own: `_includes/presse.md`,
+/// `revue-de-presse.md`, `press-coverage.md`, `on-parle-de-nous.md`.
+fn by_name(rel: &Path, doc: &Document<'_>) -> Option<Kind> {
+    // A page with a layout of its own (`layout: category`) is that, whatever its name.
+    if get(&doc.fields, &["layout", "type"]).is_some() {
+        return None;
+    }
+    let stem = fold(rel.file_stem()?.to_str()?);
+    let press = [
+        "presse",
+        "revue de presse",
+        "revue presse",
+        "press",
+        "press coverage",
+        "press review",
+        "retombees presse",
+        "on parle de nous",
+        "ils parlent de nous",
+    ];
+    press.contains(&stem.as_str()).then_some(Kind::PressReview)
 }
 
 fn by_front_matter(doc: &Document<'_>) -> Option<Kind> {
@@ -70,7 +93,7 @@ fn by_folder(rel: &Path) -> Option<Kind> {
 
 fn by_shape(rel: &Path, doc: &Document<'_>, config: &Config) -> Option<Kind> {
     let fields = &doc.fields;
-    if get(fields, &["communiques", "articles"]).is_some_and(|v| v.is_array()) {
+    if super::press_review::listed::has_list(doc) {
         return Some(Kind::PressReview);
     }
     if get(fields, &["event_start_date", "dateEvent"]).is_some() {
@@ -118,6 +141,23 @@ mod tests {
         assert_eq!(kind_of("agenda/e.md", text), Some(Kind::Event));
         let blog = "---\ntitle: T\ncategories: [Actualités]\n---\nCorps.\n";
         assert_eq!(kind_of("divers/x.md", blog), None);
+    }
+
+    #[test]
+    fn a_press_list_include_is_known_by_its_name() {
+        let list = "- [Un article](https://a.fr/x)\n";
+        assert_eq!(
+            kind_of("_includes/presse.md", list),
+            Some(Kind::PressReview)
+        );
+        assert_eq!(
+            kind_of("on-parle-de-nous.md", list),
+            Some(Kind::PressReview)
+        );
+        assert_eq!(kind_of("_includes/pied-de-page.md", list), None);
+        // beta.gouv.fr's `_category/presse.md` is a category page, not a press list.
+        let category = "---\nlayout: category\nalias: presse\n---\n";
+        assert_eq!(kind_of("_category/presse.md", category), None);
     }
 
     #[test]

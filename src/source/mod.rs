@@ -121,6 +121,13 @@ pub fn load_text(rel: &Path, text: &str, config: &Config) -> Loaded {
             ..Loaded::default()
         };
     }
+    // A Jekyll `.html` page is read for its front matter; a plain HTML page is not read.
+    if is_html(rel) && !doc.has_front_matter {
+        return Loaded {
+            diagnostics: vec![html_not_read(rel)],
+            ..Loaded::default()
+        };
+    }
     let depth = text::nesting_depth(doc.body);
     if depth > config.limits.markdown_max_nesting {
         return Loaded::failed(
@@ -295,8 +302,6 @@ fn notice_embargo(
 fn placeholders(rel: &Path, doc: &Document<'_>, entries: &[Entry]) -> Option<Diagnostic> {
     let mut words: Vec<String> = Vec::new();
     let mut line = 0;
-    // A press page's lines are its entries' sources: read the page itself too.
-    let in_body = placeholder::find(doc.body);
     for entry in entries {
         for (text, at) in [
             (entry.title.as_str(), keys::TITLE.line(doc)),
@@ -319,16 +324,6 @@ fn placeholders(rel: &Path, doc: &Document<'_>, entries: &[Entry]) -> Option<Dia
                     words.push(word);
                 }
             }
-        }
-    }
-    if line == 0
-        && let Some(first) = in_body.first()
-    {
-        line = first_line_with(doc, first);
-    }
-    for word in in_body {
-        if !words.contains(&word) {
-            words.push(word);
         }
     }
     (!words.is_empty()).then(|| {
@@ -356,37 +351,16 @@ fn press_review_entries(
         press_review::parse_page(rel, doc.body, doc.body_first_line, config);
     diagnostics.append(&mut found);
     // Old Jekyll pages list articles in front matter: `communiques: [{title, date, url}]`.
-    if let Some(Value::Array(items)) = get(&doc.fields, &["communiques", "articles"]) {
-        for item in items {
-            let Some(map) = item.as_object() else {
-                continue;
-            };
-            let title = field_text(get(map, &["title", "titre"]));
-            let url = field_text(get(map, &["url", "lien"]));
-            let date = field_text(get(map, &["date"]))
-                .and_then(|d| dates::parse_date(&d, config.time_zone));
-            if let (Some(title), Some(url), Some(date)) = (title, url, date) {
-                let origin = Origin {
-                    file: rel.to_path_buf(),
-                    line: 0,
-                };
-                entries.extend(press_review::article_entry(
-                    origin,
-                    &title,
-                    date,
-                    &url,
-                    field_text(get(map, &["outlet", "media", "source"])).as_deref(),
-                    None,
-                    None,
-                ));
-            }
-        }
-    }
+    let (listed, mut said) = press_review::listed::articles(rel, doc, config);
+    entries.extend(listed);
+    diagnostics.append(&mut said);
     // An article dated in the future (a typo, most often) waits for its date like any release.
     for entry in &mut entries {
         entry.embargo = later(entry.embargo, Some(entry.date.at));
     }
-    if entries.is_empty() {
+    if entries.is_empty() && is_html(rel) {
+        diagnostics.push(html_not_read(rel));
+    } else if entries.is_empty() {
         diagnostics.push(
             Diagnostic::warning(
                 rel,
@@ -396,6 +370,21 @@ fn press_review_entries(
         );
     }
     entries
+}
+
+fn is_html(rel: &Path) -> bool {
+    rel.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+}
+
+fn html_not_read(rel: &Path) -> Diagnostic {
+    Diagnostic::warning(
+        rel,
+        Problem::UnreadFormat {
+            format: "an HTML page".into(),
+        },
+    )
+    .hint("write the press list in Markdown (.md): `- [Titre](https://…) (12 mars 2019)`")
 }
 
 /// A communiqué or an event: one entry per file.

@@ -1,23 +1,104 @@
 //! Lists the release files under `releases/` (relative paths, sorted) without following
-//! symlinks; hidden files and editor leftovers (swap, backup, temp) are not releases.
+//! symlinks; hidden files and editor leftovers (swap, backup, temp) are not releases and are
+//! ignored quietly; any other file is named in a warning, never skipped in silence.
 
 use crate::diagnostic::{Diagnostic, Problem};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-/// Extensions the press office's tools produce for Markdown (and Jekyll HTML pages).
+/// Extensions the press office's tools produce for Markdown (and Jekyll HTML pages, read
+/// when they have front matter).
 const EXTENSIONS: [&str; 4] = ["md", "markdown", "mdown", "html"];
 
-/// Whether `name` is a file a person saved as a release, as opposed to an editor's
-/// swap/backup/temp file (`.x.swp`, `x~`, `#x#`, `4913`, `.goutputstream-*`).
-pub fn is_release_name(name: &str) -> bool {
-    if name.starts_with('.') || name.ends_with('~') || name.starts_with('#') {
-        return false;
+/// What a file name in `releases/` is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameKind {
+    /// Read as a release.
+    Release,
+    /// An editor's or Office's leftover (swap, backup, lock, temp): ignored without a word.
+    Dropping,
+    /// Something a person put there that is not read (`.docx`, `.pdf`, `.org`…): named in a warning.
+    Foreign,
+}
+
+pub fn classify(name: &str) -> NameKind {
+    let lower = name.to_lowercase();
+    let dropping = lower.starts_with('.')
+        || lower.starts_with("~$")
+        || lower.starts_with('#')
+        || lower.ends_with('~')
+        || lower.bytes().all(|b| b.is_ascii_digit())
+        || matches!(lower.as_str(), "thumbs.db" | "desktop.ini" | "icon\r")
+        || [".swp", ".swo", ".swx", ".tmp", ".crdownload", ".part"]
+            .iter()
+            .any(|x| lower.ends_with(x))
+        // A Markdown backup (`x.md.bak`) may be what someone meant to publish: it is named.
+        || (lower.ends_with(".bak") && !is_markdown_name(lower.trim_end_matches(".bak")));
+    if dropping {
+        NameKind::Dropping
+    } else if is_markdown_name(&lower) {
+        NameKind::Release
+    } else {
+        NameKind::Foreign
     }
+}
+
+fn is_markdown_name(name: &str) -> bool {
     Path::new(name)
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
+/// Whether `name` is a file a person saved as a release, as opposed to an editor's
+/// swap/backup/temp file (`.x.swp`, `x~`, `#x#`, `4913`, `.goutputstream-*`, `~$x.md`)
+/// or a file in another format.
+pub fn is_release_name(name: &str) -> bool {
+    classify(name) == NameKind::Release
+}
+
+/// Whether `name` is an editor's or Office's leftover, ignored quietly.
+pub fn is_dropping(name: &str) -> bool {
+    classify(name) == NameKind::Dropping
+}
+
+/// The warning naming a file that is not read (`rel` relative to releases/).
+fn not_read(rel: &Path) -> Diagnostic {
+    let name = rel
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let ext = Path::new(&name)
+        .extension()
+        .map(|e| e.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let (problem, hint) = match ext.as_str() {
+        "org" => (
+            Problem::UnreadFormat {
+                format: "an Org-mode file".into(),
+            },
+            "convert it to Markdown (`pandoc -f org -t gfm -o x.md x.org`) to publish its articles",
+        ),
+        "htm" | "xhtml" => (
+            Problem::UnreadFormat {
+                format: "an HTML page".into(),
+            },
+            "write the press list in Markdown (.md); an .html page is read only with YAML front matter",
+        ),
+        "docx" | "doc" | "odt" | "rtf" | "pdf" | "pages" => (
+            Problem::IgnoredFile,
+            "convert it to Markdown (.md) to publish it, or move it out of releases/",
+        ),
+        "bak" | "txt" => (
+            Problem::IgnoredFile,
+            "rename it to end in .md to publish it, or move it out of releases/",
+        ),
+        _ => (
+            Problem::IgnoredFile,
+            "move it out of releases/, or save it as Markdown (.md) to publish it",
+        ),
+    };
+    Diagnostic::warning(rel, problem).hint(hint)
 }
 
 /// A candidate release and what its directory entry says of it (symlinks not followed).
@@ -63,6 +144,9 @@ pub fn scan_at(root: &Path, rel: &Path) -> (Vec<Found>, Vec<Diagnostic>) {
             }],
             Vec::new(),
         ),
+        (Some(name), Some(_)) if meta.is_file() && classify(name) == NameKind::Foreign => {
+            (Vec::new(), vec![not_read(rel)])
+        }
         _ => (Vec::new(), Vec::new()),
     }
 }
@@ -109,6 +193,9 @@ fn walk(root: &Path, start: PathBuf) -> (Vec<Found>, Vec<Diagnostic>) {
                     len: meta.len(),
                     modified: meta.modified().ok(),
                 });
+            } else if file_type.is_file() && classify(name) == NameKind::Foreign {
+                // Symlinks and special files that are not releases are not ours to name.
+                diagnostics.push(not_read(&rel));
             }
         }
     }
@@ -128,11 +215,78 @@ mod tests {
             "#a.md#",
             "4913",
             ".goutputstream-X",
-            "a.txt",
+            "~$lancement.md",
+            "~$mmuniqué.docx",
+            ".~lock.communiqué.odt#",
+            "a.md.swp",
+            "notes.bak",
+            ".DS_Store",
+            "Thumbs.db",
         ] {
+            assert_eq!(classify(name), NameKind::Dropping, "{name}");
             assert!(!is_release_name(name), "{name}");
+        }
+        for name in [
+            "a.txt",
+            "a.docx",
+            "Communiqué.PDF",
+            "presse.org",
+            "presse.htm",
+            "a.md.bak",
+            "README",
+        ] {
+            assert_eq!(classify(name), NameKind::Foreign, "{name}");
         }
         assert!(is_release_name("a.md"));
         assert!(is_release_name("A.MARKDOWN"));
+        assert!(is_release_name("presse.html"));
+    }
+
+    #[test]
+    fn files_not_read_are_named_once_and_droppings_are_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("communiques");
+        std::fs::create_dir(&sub).unwrap();
+        for name in [
+            "a.md",
+            "b.docx",
+            "presse.org",
+            "c.md.bak",
+            "~$a.md",
+            ".~lock.b.docx#",
+            "a.md~",
+        ] {
+            std::fs::write(sub.join(name), "x").unwrap();
+        }
+        let (found, diagnostics) = scan(dir.path());
+        let rels: Vec<&str> = found.iter().map(|f| f.rel.as_str()).collect();
+        assert_eq!(rels, ["communiques/a.md"]);
+        let mut named: Vec<(String, String)> = diagnostics
+            .iter()
+            .map(|d| (d.file.display().to_string(), d.problem.to_string()))
+            .collect();
+        named.sort();
+        assert_eq!(
+            named,
+            [
+                (
+                    "communiques/b.docx".to_string(),
+                    "ignored: only .md and .markdown files are read".to_string()
+                ),
+                (
+                    "communiques/c.md.bak".to_string(),
+                    "ignored: only .md and .markdown files are read".to_string()
+                ),
+                (
+                    "communiques/presse.org".to_string(),
+                    "an Org-mode file is not read: only Markdown (.md, .markdown) files are"
+                        .to_string()
+                ),
+            ]
+        );
+        let (_, at) = scan_at(dir.path(), Path::new("communiques/presse.org"));
+        assert_eq!(at.len(), 1);
+        let (_, quiet) = scan_at(dir.path(), Path::new("communiques/~$a.md"));
+        assert!(quiet.is_empty());
     }
 }

@@ -1,5 +1,7 @@
 use super::*;
+use crate::diagnostic::Problem;
 use crate::model::Precision;
+use crate::source::dates::parse_date;
 use std::path::PathBuf;
 
 fn parse(md: &str) -> (Vec<Entry>, Vec<Diagnostic>) {
@@ -59,7 +61,8 @@ fn seed_aic() {
     assert_eq!(day(&entries[0]), "2023-10-09");
     assert_eq!(entries[0].origin.line, 17);
     let a = entries[0].article.as_ref().unwrap();
-    assert_eq!(a.outlet, "lemonde.fr");
+    // The outlet table names lemonde.fr; the page did not, so a page may still rename it.
+    assert_eq!(a.outlet, "Le Monde");
     assert!(a.outlet_from_host);
     assert_eq!(day(&entries[4]), "2022-10-07");
     assert!(entries[4].title.starts_with("L’Accélérateur"));
@@ -211,10 +214,7 @@ fn heading_naming_the_outlet() {
         ("Acteurs publics", false, None)
     );
     let b = entries[1].article.as_ref().unwrap();
-    assert_eq!(
-        (b.outlet.as_str(), b.outlet_from_host),
-        ("lemonde.fr", true)
-    );
+    assert_eq!((b.outlet.as_str(), b.outlet_from_host), ("Le Monde", true));
     assert_eq!(b.section.as_deref(), Some("Le programme EIG"));
 }
 
@@ -224,7 +224,12 @@ fn undated_article_is_skipped_with_a_warning() {
     let (entries, diags) = parse(md);
     assert_eq!(entries.len(), 1);
     assert_eq!(diags.len(), 1);
-    assert_eq!(diags[0].problem, Problem::MissingDate);
+    assert_eq!(
+        diags[0].problem,
+        Problem::UndatedArticle {
+            reason: "no date on its line or above it".into()
+        }
+    );
     assert_eq!((diags[0].line, diags[0].column), (3, 1));
     assert!(diags[0].to_string().starts_with("presse.md:3:1: warning"));
 }
@@ -235,7 +240,14 @@ fn broken_date_does_not_lend_the_previous_one() {
     let (entries, diags) = parse(md);
     assert_eq!(entries.len(), 1);
     assert!(matches!(diags[0].problem, Problem::BadDate { .. }));
-    assert_eq!(diags[1].problem, Problem::MissingDate);
+    // The skipped article's own warning says why, on its own line.
+    assert_eq!(
+        diags[1].problem,
+        Problem::UndatedArticle {
+            reason: "the date above it (line 5), `32 mai 2022`, is not a date".into()
+        }
+    );
+    assert_eq!(diags[1].line, 7);
 }
 
 #[test]
@@ -326,21 +338,22 @@ fn article_entry_from_front_matter() {
         file: "presse.html".into(),
         line: 3,
     };
+    let facts = |title, url| ArticleFacts {
+        title,
+        url,
+        ..Default::default()
+    };
     let e = article_entry(
         origin.clone(),
-        " Un  titre ",
         date,
-        "https://www.a.fr/x",
-        None,
-        None,
-        None,
+        &facts(" Un  titre ", "https://www.a.fr/x"),
     )
     .unwrap();
     assert_eq!(e.title, "Un titre");
     assert_eq!(e.article.as_ref().unwrap().outlet, "a.fr");
     let (parsed, _) = parse("**12 mars 2019**\n\n[Autre](https://a.fr/x/)\n");
     assert_eq!(e.key, parsed[0].key);
-    assert!(article_entry(origin, "t", date, "/x", None, None, None).is_none());
+    assert!(article_entry(origin, date, &facts("t", "/x")).is_none());
 }
 
 #[test]
@@ -360,6 +373,17 @@ fn hostile_input_does_not_panic() {
         "\\\n\\",
         "**1 mai 2022** — é](",
         "[é, mai 2022](https://é.fr/é)",
+        "|é|\n|-|-|\n|é|[é](https://é.fr)|",
+        "| Date |\n|:-:|\n| «é |",
+        "a|b\n--|--\n|||||",
+        "<a href=\"",
+        "<a href='é'>é",
+        "<a href=é>é</a> (« »» «é)",
+        "- [é](https://é.fr) «",
+        "- [« é, é »](https://é.fr) (»",
+        "- [é](https://é.fr)\n  é, 12 mars",
+        "## 2019\n- [é](https://é.fr) (31 é)",
+        "- [Le Monde](https://lemonde.fr/x) : « »",
     ] {
         let _ = parse(md);
     }
@@ -423,4 +447,29 @@ fn corpus_press_pages() {
         "{} files, {total} entries, {warnings} warnings",
         files.len()
     );
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+    /// Pages made of the characters the readers cut on never panic.
+    #[test]
+    fn any_mix_of_separators_links_and_tables_reads(
+        page in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::prelude::Just("|"), proptest::prelude::Just("---"),
+                proptest::prelude::Just("\n"), proptest::prelude::Just("["),
+                proptest::prelude::Just("]("), proptest::prelude::Just(")"),
+                proptest::prelude::Just("«"), proptest::prelude::Just("»"),
+                proptest::prelude::Just(" — "), proptest::prelude::Just(", "),
+                proptest::prelude::Just(" : "), proptest::prelude::Just("é"),
+                proptest::prelude::Just("https://a.fr/x"), proptest::prelude::Just("12 mars 2019"),
+                proptest::prelude::Just("Le Monde"), proptest::prelude::Just("<a href=\""),
+                proptest::prelude::Just("</a>"), proptest::prelude::Just("- "),
+                proptest::prelude::Just("## 2019"), proptest::prelude::Just("\""),
+            ],
+            0..40,
+        )
+    ) {
+        let _ = parse(&page.concat());
+    }
 }
