@@ -27,6 +27,8 @@ pub struct Config {
     pub pdf: PdfConfig,
     /// Seconds between the watcher's safety rescans (network filesystems send no events).
     pub rescan_seconds: u64,
+    /// Jekyll collections whose pages communiqués and events link (`[collections.x]`).
+    pub collections: Vec<crate::web::collections::Collection>,
 }
 
 /// Bounds on hostile or accidental input; each breach is a diagnostic, never a crash.
@@ -88,6 +90,7 @@ impl Default for Config {
             limits: Limits::default(),
             pdf: PdfConfig::default(),
             rescan_seconds: 30,
+            collections: crate::web::collections::defaults(),
         }
     }
 }
@@ -131,6 +134,8 @@ struct ConfigFile {
     contact: Option<ContactFile>,
     limits: Option<LimitsFile>,
     pdf: Option<PdfFile>,
+    collections:
+        Option<std::collections::BTreeMap<String, crate::web::collections::CollectionFile>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -258,6 +263,15 @@ impl Config {
                 font_italic: p.font_italic.map(|x| base(&dir, x)),
                 font_bold_italic: p.font_bold_italic.map(|x| base(&dir, x)),
             };
+        }
+        if let Some(collections) = file.collections {
+            crate::web::collections::apply(&mut self.collections, collections).map_err(
+                |message| ConfigError::Value {
+                    path: path.to_path_buf(),
+                    key: "collections",
+                    message,
+                },
+            )?;
         }
         Ok(())
     }

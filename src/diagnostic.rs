@@ -72,6 +72,12 @@ pub enum Problem {
     RelativeLink { dest: String, url: String },
     #[error("{0}")]
     Other(String),
+    #[error("permalink `{permalink}`: {message}")]
+    BadPermalink { permalink: String, message: String },
+    #[error("link `{dest}` has no `https://`: read as {url}")]
+    LinkWithoutScheme { dest: String, url: String },
+    #[error("`{value}` is not a date; the correction date is ignored")]
+    BadUpdatedDate { value: String },
 }
 
 /// A located problem with a fix hint.

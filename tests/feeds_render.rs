@@ -46,6 +46,8 @@ fn entry(kind: Kind, key: &str, slug: &str, date: &str, precision: Precision) ->
             line: 1,
         },
         also_in: vec![],
+        updated: None,
+        page: None,
     }
 }
 

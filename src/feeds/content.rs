@@ -3,7 +3,7 @@
 
 use super::PdfSizes;
 use super::html::{Sanitizer, escape, markdown_to_html};
-use super::links::{absolute_http_url, pdf_url};
+use super::links::{base_for_links, link_on_page, pdf_url};
 use super::time::{french_date, french_span};
 use crate::config::Config;
 use crate::model::{Entry, Kind};
@@ -20,15 +20,16 @@ pub fn summary_markdown(entry: &Entry) -> Option<&str> {
 /// Sanitised HTML of the whole entry.
 pub fn content_html(entry: &Entry, config: &Config, pdfs: &PdfSizes, html: &Sanitizer) -> String {
     let mut raw = String::new();
+    let page = base_for_links(entry, config);
     match entry.kind {
-        Kind::Communique => communique(entry, config, pdfs, &mut raw),
-        Kind::Event => event(entry, config, &mut raw),
-        Kind::PressReview => press_review(entry, config, &mut raw),
+        Kind::Communique => communique(entry, config, pdfs, &page, &mut raw),
+        Kind::Event => event(entry, config, &page, &mut raw),
+        Kind::PressReview => press_review(entry, config, &page, &mut raw),
     }
-    html.clean(&raw)
+    html.clean_at(&raw, &page)
 }
 
-fn communique(entry: &Entry, config: &Config, pdfs: &PdfSizes, out: &mut String) {
+fn communique(entry: &Entry, config: &Config, pdfs: &PdfSizes, page: &str, out: &mut String) {
     if let Some(place) = entry.place.as_deref().filter(|p| !p.trim().is_empty()) {
         let dateline = entry.date.dateline(place.trim(), config.time_zone);
         out.push_str(&format!("<p>{}</p>\n", escape(&dateline)));
@@ -46,7 +47,7 @@ fn communique(entry: &Entry, config: &Config, pdfs: &PdfSizes, out: &mut String)
         .attachments
         .iter()
         .filter_map(|a| {
-            let url = absolute_http_url(&a.url, config)?;
+            let url = link_on_page(&a.url, page)?;
             let label = if a.label.trim().is_empty() {
                 url.as_str()
             } else {
@@ -63,7 +64,7 @@ fn communique(entry: &Entry, config: &Config, pdfs: &PdfSizes, out: &mut String)
         out.push_str(&format!("<ul>\n{}\n</ul>\n", attachments.join("\n")));
     }
     for image in &entry.images {
-        if let Some(url) = absolute_http_url(&image.url, config) {
+        if let Some(url) = link_on_page(&image.url, page) {
             let alt = image.alt.as_deref().unwrap_or("");
             out.push_str(&format!(
                 "<p><img src=\"{}\" alt=\"{}\"></p>\n",
@@ -74,7 +75,7 @@ fn communique(entry: &Entry, config: &Config, pdfs: &PdfSizes, out: &mut String)
     }
 }
 
-fn event(entry: &Entry, config: &Config, out: &mut String) {
+fn event(entry: &Entry, config: &Config, page: &str, out: &mut String) {
     push_summary(entry, out);
     if let Some(info) = &entry.event {
         if let Some(start) = &info.start {
@@ -96,11 +97,7 @@ fn event(entry: &Entry, config: &Config, out: &mut String) {
             out.push_str("<dl>\n");
             for field in &info.fields {
                 let value = markdown_to_html(&field.content);
-                let value = match field
-                    .link
-                    .as_deref()
-                    .and_then(|l| absolute_http_url(l, config))
-                {
+                let value = match field.link.as_deref().and_then(|l| link_on_page(l, page)) {
                     Some(url) => format!(
                         "{value}<p><a href=\"{}\">{}</a></p>",
                         escape(&url),
@@ -119,7 +116,7 @@ fn event(entry: &Entry, config: &Config, out: &mut String) {
     out.push_str(&markdown_to_html(&entry.body));
 }
 
-fn press_review(entry: &Entry, config: &Config, out: &mut String) {
+fn press_review(entry: &Entry, config: &Config, page: &str, out: &mut String) {
     let Some(article) = &entry.article else {
         push_summary(entry, out);
         out.push_str(&markdown_to_html(&entry.body));
@@ -142,7 +139,7 @@ fn press_review(entry: &Entry, config: &Config, out: &mut String) {
         ));
     }
     out.push_str(&markdown_to_html(&entry.body));
-    if let Some(url) = absolute_http_url(&article.url, config) {
+    if let Some(url) = link_on_page(&article.url, page) {
         out.push_str(&format!(
             "<p><a href=\"{}\">Lire l'article sur {}</a></p>\n",
             escape(&url),

@@ -4,15 +4,25 @@
 
 use super::xml_text;
 use crate::config::Config;
+use crate::web::url::resolve;
 use ammonia::{Builder, UrlRelative};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashSet;
-use url::Url;
 
 /// The one sanitiser for a feed build (ammonia's builder is costly to set up).
 pub struct Sanitizer {
     builder: Builder<'static>,
+    /// The site's home: the page of text that names no page of its own.
+    home: String,
+}
+
+thread_local! {
+    /// The page the HTML being cleaned on this thread sits on. ammonia's URL hooks are
+    /// fixed when the (costly) builder is made, so the per-entry page travels here, set
+    /// by [`Sanitizer::clean_at`] around its synchronous call.
+    static PAGE: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
 impl Sanitizer {
@@ -33,22 +43,39 @@ impl Sanitizer {
                     // turning it into a harmless-looking relative link.
                     None
                 } else if is_url {
-                    Some(defuse_schemes(value, "%3A"))
+                    // Every URL through the one resolver feeds and PDFs share: absolute
+                    // against the entry's own page, ASCII-only; refused ones are dropped.
+                    let url = PAGE.with(|page| resolve(value, &page.borrow()))?;
+                    Some(Cow::Owned(defuse_schemes(&url, "%3A").into_owned()))
                 } else {
                     Some(defuse_schemes(value, WORD_JOINER_COLON))
                 }
             });
-        match Url::parse(&format!("{}/", config.base_url)) {
-            Ok(base) => builder.url_relative(UrlRelative::RewriteWithBase(base)),
-            // An unusable base cannot make links absolute: drop relative links instead.
-            Err(_) => builder.url_relative(UrlRelative::Deny),
-        };
-        Sanitizer { builder }
+        // ammonia checks schemes before the filter runs: let relative URLs through to the
+        // filter, which makes every one it keeps absolute.
+        builder.url_relative(UrlRelative::PassThrough);
+        Sanitizer {
+            builder,
+            home: format!("{}/", config.base_url),
+        }
     }
 
-    /// Sanitised HTML, with every XML-invalid character removed and active URL schemes
-    /// left in the text defused.
+    /// [`Sanitizer::clean_at`] the site's home page (text that belongs to no entry page).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub fn clean(&self, html: &str) -> String {
+        self.clean_at(html, &self.home)
+    }
+
+    /// Sanitised HTML of text shown on the page `page` (relative links resolve against
+    /// it), with every XML-invalid character removed and active URL schemes defused.
+    pub fn clean_at(&self, html: &str, page: &str) -> String {
+        let previous = PAGE.with(|p| std::mem::replace(&mut *p.borrow_mut(), page.to_string()));
+        let cleaned = self.clean_here(html);
+        PAGE.with(|p| *p.borrow_mut() = previous);
+        cleaned
+    }
+
+    fn clean_here(&self, html: &str) -> String {
         let html = xml_text::clean(html);
         let cleaned = if nesting_depth(&html) > MAX_NESTING {
             format!("<p>{}</p>", escape(&strip_tags(&html)))
@@ -58,9 +85,15 @@ impl Sanitizer {
         defuse_schemes(&cleaned, WORD_JOINER_COLON).into_owned()
     }
 
-    /// Markdown rendered, then sanitised.
+    /// Markdown rendered, then sanitised, as on the site's home page.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub fn markdown(&self, markdown: &str) -> String {
         self.clean(&markdown_to_html(markdown))
+    }
+
+    /// Markdown shown on the page `page`, rendered, then sanitised.
+    pub fn markdown_at(&self, markdown: &str, page: &str) -> String {
+        self.clean_at(&markdown_to_html(markdown), page)
     }
 }
 

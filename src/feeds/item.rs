@@ -5,7 +5,7 @@ use super::PdfSizes;
 use super::content::{content_html, summary_markdown};
 use super::html::{Sanitizer, escape, plain_text};
 use super::ids::entry_id;
-use super::links::{entry_link, pdf_url};
+use super::links::{base_for_links, entry_link, pdf_url};
 use super::time::local;
 use crate::config::Config;
 use crate::model::{Entry, Kind, Precision};
@@ -41,7 +41,7 @@ impl Item {
     pub fn new(entry: &Entry, config: &Config, pdfs: &PdfSizes, html: &Sanitizer) -> Item {
         let link = entry_link(entry, config);
         let summary = summary_markdown(entry)
-            .map(|s| html.markdown(s))
+            .map(|s| html.markdown_at(s, &base_for_links(entry, config)))
             .filter(|s| !s.trim().is_empty());
         let mut content = content_html(entry, config, pdfs, html);
         if content.len() > MAX_CONTENT_BYTES {
@@ -174,6 +174,8 @@ mod tests {
                 line: 1,
             },
             also_in: vec![],
+            updated: None,
+            page: None,
         }
     }
 

@@ -8,6 +8,8 @@ pub mod event;
 pub mod fields;
 pub mod front_matter;
 pub mod kind;
+pub mod links;
+pub mod page;
 pub mod press_review;
 pub mod read;
 pub mod scan;
@@ -209,7 +211,7 @@ fn release_entry(
 ) -> Option<Entry> {
     let fields = &doc.fields;
     let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-    let Some(slug) = text::slugify(stem) else {
+    let (Some(slug), Some(file_slug)) = (text::slugify(stem), text::file_slug(stem)) else {
         diagnostics
             .push(Diagnostic::error(rel, Problem::BadSlug).hint(
                 "name the file with letters and digits, e.g. `lancement-suite-numerique.md`",
@@ -298,10 +300,14 @@ fn release_entry(
         (Some(summary), Some(lead)) => (Some(summary), format!("**{lead}**\n\n{}", inferred.body)),
         (summary, lead) => (summary.or(lead), inferred.body),
     };
+    let page = page::page(rel, kind, doc, &date, config, diagnostics)?;
+    let updated = updated(rel, doc, config, diagnostics);
+    links::check(rel, doc.body, doc.body_first_line, diagnostics);
     Some(Entry {
         kind,
+        // Feed ids come from the key: it keeps the identity slug, whatever the file name's length.
         key: format!("{}/{}", kind.slug(), slug),
-        slug,
+        slug: file_slug,
         title,
         date,
         category,
@@ -325,7 +331,30 @@ fn release_entry(
             line: 1,
         },
         also_in: Vec::new(),
+        updated,
+        page: Some(page),
     })
+}
+
+/// `updated:` / `last_modified_at:` (jekyll-last-modified-at's key): a correction date.
+/// Unreadable, it is ignored with a warning: the entry itself is still right.
+fn updated(
+    rel: &Path,
+    doc: &Document<'_>,
+    config: &Config,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<PubDate> {
+    const KEYS: [&str; 3] = ["updated", "last_modified_at", "last-modified-at"];
+    let value = field_text(get(&doc.fields, &KEYS))?;
+    let date = dates::parse_date(&value, config.time_zone);
+    if date.is_none() {
+        diagnostics.push(
+            Diagnostic::warning(rel, Problem::BadUpdatedDate { value })
+                .at(doc.key_line(&KEYS), 0)
+                .hint("write `updated: 2024-03-12 10:00:00 +01:00`"),
+        );
+    }
+    date
 }
 
 fn front_matter_date(

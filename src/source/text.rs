@@ -3,9 +3,41 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-/// An output name from a file name: ASCII lower-case letters, digits and single hyphens.
-/// Accents are folded (é → e), everything else becomes a hyphen. `None` when nothing is left.
+/// The identity slug of a file name: ASCII lower-case letters, digits and single hyphens,
+/// cut at 120 bytes. Entry keys (and so feed ids) are minted from it: never change it.
+/// `None` when nothing is left.
 pub fn slugify(name: &str) -> Option<String> {
+    let mut slug = fold(name);
+    slug.truncate(120);
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    (!slug.is_empty()).then_some(slug)
+}
+
+/// Slugs longer than this are cut for file names (file systems cap names at 255 bytes).
+const MAX_FILE_SLUG: usize = 120;
+
+/// The output file name of a file name (`pdf/<slug>.pdf`): [`slugify`] without the cut
+/// when it fits; a longer one is cut at a hyphen (never inside a word) and ends with a
+/// hash of the whole name, so two long names sharing a beginning never share a file.
+pub fn file_slug(name: &str) -> Option<String> {
+    let full = fold(name);
+    if full.is_empty() {
+        return None;
+    }
+    if full.len() <= MAX_FILE_SLUG {
+        return Some(full);
+    }
+    let keep = MAX_FILE_SLUG - 9;
+    // `full` is ASCII: every byte offset is a char boundary.
+    let cut = full[..=keep].rfind('-').filter(|&i| i > 0).unwrap_or(keep);
+    let hash = blake3::hash(name.as_bytes()).to_hex();
+    Some(format!("{}-{}", &full[..cut], &hash.as_str()[..8]))
+}
+
+/// Accents folded (é → e), lower-cased, every other run of characters one hyphen.
+fn fold(name: &str) -> String {
     let mut slug = String::with_capacity(name.len());
     for c in name.chars() {
         let folded = fold_accent(c);
@@ -20,11 +52,7 @@ pub fn slugify(name: &str) -> Option<String> {
     while slug.ends_with('-') {
         slug.pop();
     }
-    slug.truncate(120);
-    while slug.ends_with('-') {
-        slug.pop();
-    }
-    (!slug.is_empty()).then_some(slug)
+    slug
 }
 
 fn fold_accent(c: char) -> &'static str {
@@ -192,6 +220,27 @@ mod tests {
         );
         assert_eq!(slugify("../.."), None);
         assert_eq!(slugify("  "), None);
+    }
+
+    #[test]
+    fn long_file_slugs_are_cut_between_words_and_never_collide() {
+        let common = "femmes-et-numerique-la-direction-du-numerique-de-letat-publie-une-serie-de-11-temoignages-pour-valoriser-soutenir-et-accelerer";
+        let a = file_slug(&format!("{common}-les-parcours-des-femmes")).unwrap();
+        let b = file_slug(&format!("{common}-les-carrieres-des-femmes")).unwrap();
+        assert_ne!(a, b);
+        for slug in [&a, &b] {
+            assert!(slug.len() <= 120, "{slug}");
+            let (words, hash) = slug.rsplit_once('-').unwrap();
+            assert_eq!(hash.len(), 8);
+            // Cut at a hyphen of the full slug: the kept part is whole words.
+            assert!(common.starts_with(&format!("{words}-")), "{slug}");
+        }
+        // Short names keep the identity slug, so existing PDFs keep their names.
+        assert_eq!(
+            file_slug("Communiqué NEC 2023"),
+            slugify("Communiqué NEC 2023")
+        );
+        assert_eq!(file_slug("../.."), None);
     }
 
     #[test]

@@ -140,6 +140,8 @@ fn build(
         embargo: None,
         origin,
         also_in: Vec::new(),
+        updated: None,
+        page: None,
     })
 }
 
