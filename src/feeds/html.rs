@@ -2,6 +2,7 @@
 //! feed: an allowlist of tags, http/https/mailto links only, absolute URLs, `rel="noopener"`.
 //! Feed readers render this HTML inside their own pages, so nothing active may survive.
 
+use super::prose::escape_prose_tags;
 use super::xml_text;
 use crate::config::Config;
 use crate::web::url::resolve;
@@ -114,6 +115,12 @@ pub fn markdown_to_html(markdown: &str) -> String {
         }
         Event::End(TagEnd::Link) => !dropped_links.pop().unwrap_or(false),
         _ => true,
+    })
+    // `Le format <title> du HTML` is prose: only real markup reaches the sanitiser as HTML.
+    .map(|event| match event {
+        Event::Html(html) => Event::Html(escape_prose_tags(&html).into_owned().into()),
+        Event::InlineHtml(html) => Event::InlineHtml(escape_prose_tags(&html).into_owned().into()),
+        other => other,
     });
     let mut html = String::with_capacity(source.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events);
@@ -151,6 +158,7 @@ pub fn strip_kramdown_ial(text: &str) -> Cow<'_, str> {
 /// `<` that would open a tag becomes `‹`.
 pub fn plain_text(text: &str) -> String {
     let cleaned = xml_text::clean(text);
+    let cleaned = escape_prose_tags(&cleaned);
     if !cleaned.contains(['<', '&']) {
         return defuse_schemes(&collapse_whitespace(&cleaned), WORD_JOINER_COLON).into_owned();
     }
@@ -167,12 +175,20 @@ pub fn plain_text(text: &str) -> String {
         .replace("&amp;", "&");
     let mut out = String::with_capacity(decoded.len());
     let mut chars = decoded.chars().peekable();
+    let mut in_tag = false;
     while let Some(c) = chars.next() {
         let opens_tag = c == '<'
             && chars
                 .peek()
                 .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'));
-        out.push(if opens_tag { '‹' } else { c });
+        // `Contact <presse@dinum.fr>` reads `Contact ‹presse@dinum.fr›`: both ends turn.
+        let closes_tag = in_tag && c == '>';
+        in_tag = (in_tag || opens_tag) && !closes_tag;
+        out.push(match c {
+            _ if opens_tag => '‹',
+            _ if closes_tag => '›',
+            c => c,
+        });
     }
     let text = collapse_whitespace(&xml_text::clean(&out));
     defuse_schemes(&text, WORD_JOINER_COLON).into_owned()
@@ -277,8 +293,13 @@ pub fn defuse_schemes<'a>(text: &'a str, colon: &str) -> Cow<'a, str> {
     Cow::Owned(out)
 }
 
+/// Runs of breaking white space become one space; no-break spaces (U+00A0, U+202F,
+/// U+2007) are French typography (`Ishan Bhojwani : « La refonte »`) and stay.
 fn collapse_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    text.split(|c: char| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}'))
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Escapes text for an HTML element or a double-quoted attribute.
@@ -389,8 +410,34 @@ mod tests {
             plain_text("<script>alert(1)</script>Titre\u{1} <b>gras</b> & co"),
             "Titre gras & co"
         );
-        assert_eq!(plain_text("a < b &lt;script&gt;"), "a < b ‹script>");
+        assert_eq!(plain_text("a < b &lt;script&gt;"), "a < b ‹script›");
         assert_eq!(plain_text("JaVaScRiPt:x"), "JaVaScRiPt\u{2060}:x");
+    }
+
+    #[test]
+    fn french_text_survives() {
+        // No-break spaces of French typography stay; breaking runs collapse.
+        assert_eq!(
+            plain_text("Ishan Bhojwani\u{a0}: «\u{202f}La  refonte\u{202f}»\n"),
+            "Ishan Bhojwani\u{a0}: «\u{202f}La refonte\u{202f}»"
+        );
+        assert_eq!(
+            plain_text("Contact <presse@numerique.gouv.fr>"),
+            "Contact ‹presse@numerique.gouv.fr›"
+        );
+        assert_eq!(
+            plain_text("Le format <title> du <b>HTML</b>"),
+            "Le format ‹title› du HTML"
+        );
+        let html = render(
+            "Le format <title> du HTML.\n\nLa suite <nom> reste.\n\nÉcrire à <presse@numerique.gouv.fr>.",
+        );
+        assert!(html.contains("Le format &lt;title&gt; du HTML."), "{html}");
+        assert!(html.contains("La suite &lt;nom&gt; reste."), "{html}");
+        assert!(
+            html.contains("<a href=\"mailto:presse@numerique.gouv.fr\" rel=\"noopener\">presse@numerique.gouv.fr</a>"),
+            "{html}"
+        );
     }
 
     #[test]

@@ -70,6 +70,11 @@ fn item(item: &Item, meta: &FeedMeta<'_>) -> rss::Item {
             length: pdf.length.to_string(),
             mime_type: "application/pdf".into(),
         }),
+        // RSS's own author is "address (name)"; dc:creator still names entries without one.
+        author: item
+            .author_email
+            .as_ref()
+            .map(|email| format!("{email} ({})", item.author)),
         dublin_core_ext: Some(DublinCoreExtension {
             creators: vec![item.author.clone()],
             ..DublinCoreExtension::default()
