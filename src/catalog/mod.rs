@@ -83,20 +83,26 @@ fn input_order(a: &Entry, b: &Entry) -> Ordering {
 fn unique_outputs(entries: &[Arc<Entry>], diagnostics: &mut Vec<Diagnostic>) -> Vec<Arc<Entry>> {
     let mut keys: HashMap<(Kind, &str), usize> = HashMap::with_capacity(entries.len());
     let mut slugs: HashMap<(Kind, &str), usize> = HashMap::with_capacity(entries.len());
+    // Two files Jekyll would write to one page (`fin.md`, `fin..md`) cannot both be linked.
+    let mut pages: HashMap<&str, usize> = HashMap::with_capacity(entries.len());
     let mut kept: Vec<Arc<Entry>> = Vec::with_capacity(entries.len());
     for entry in entries {
-        let first = keys
+        let same_file = keys
             .get(&(entry.kind, entry.key.as_str()))
             .or_else(|| slugs.get(&(entry.kind, entry.slug.as_str())))
-            .and_then(|&i| kept.get(i));
-        if let Some(first) = first {
+            .map(|&i| (i, entry.slug.clone()));
+        let same_page = || {
+            let page = entry.page.as_deref()?;
+            pages.get(page).map(|&i| (i, page.to_string()))
+        };
+        let first = same_file
+            .or_else(same_page)
+            .and_then(|(i, output)| Some((kept.get(i)?, output)));
+        if let Some((first, output)) = first {
             diagnostics.push(
                 Diagnostic::error(
                     &entry.origin.file,
-                    Problem::DuplicateOutput(
-                        first.origin.file.display().to_string(),
-                        entry.slug.clone(),
-                    ),
+                    Problem::DuplicateOutput(first.origin.file.display().to_string(), output),
                 )
                 .at(entry.origin.line, 0)
                 .hint("rename one of the files: each release needs its own file name"),
@@ -105,6 +111,9 @@ fn unique_outputs(entries: &[Arc<Entry>], diagnostics: &mut Vec<Diagnostic>) -> 
         }
         keys.insert((entry.kind, &entry.key), kept.len());
         slugs.insert((entry.kind, &entry.slug), kept.len());
+        if let Some(page) = entry.page.as_deref() {
+            pages.insert(page, kept.len());
+        }
         kept.push(Arc::clone(entry));
     }
     kept

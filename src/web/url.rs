@@ -20,6 +20,8 @@ pub enum LinkKind {
     MissingScheme,
     /// Anything a browser resolves: absolute, root-relative or relative to the page.
     Web,
+    /// `presse@numerique.gouv.fr`: an address, as Markdown's `<…>` autolinks give it.
+    Email,
 }
 
 /// Classifies `raw` as written in a release.
@@ -35,11 +37,24 @@ pub fn classify(raw: &str) -> LinkKind {
             LinkKind::Refused
         };
     }
-    if looks_like_host(dest) {
+    if looks_like_email(dest) {
+        LinkKind::Email
+    } else if looks_like_host(dest) {
         LinkKind::MissingScheme
     } else {
         LinkKind::Web
     }
+}
+
+/// `local@domain.tld`, nothing else: never a file of the site.
+fn looks_like_email(dest: &str) -> bool {
+    let Some((local, domain)) = dest.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !local.contains(['/', '?', '#', ' '])
+        && domain.contains('.')
+        && !domain.contains(['/', '?', '#', ' ', '@'])
 }
 
 /// `raw` resolved against `page` (the absolute URL of the page the link is on), as an
@@ -49,6 +64,7 @@ pub fn resolve(raw: &str, page: &str) -> Option<String> {
     let joined = match classify(dest) {
         LinkKind::Placeholder | LinkKind::Refused => return None,
         LinkKind::MissingScheme => Url::parse(&format!("https://{dest}")).ok()?,
+        LinkKind::Email => Url::parse(&format!("mailto:{dest}")).ok()?,
         LinkKind::Web => match Url::parse(page) {
             Ok(base) => base.join(dest).ok()?,
             // No usable page: only absolute links can be published.
@@ -254,5 +270,16 @@ mod tests {
         }
         assert_eq!(classify("#"), LinkKind::Placeholder);
         assert_eq!(classify("vbscript:x"), LinkKind::Refused);
+    }
+
+    #[test]
+    fn bare_addresses_are_mail_links() {
+        // What pulldown-cmark gives for the autolink `<presse@numerique.gouv.fr>`.
+        assert_eq!(
+            r("presse@numerique.gouv.fr").as_deref(),
+            Some("mailto:presse@numerique.gouv.fr")
+        );
+        assert_eq!(classify("/a@b.fr"), LinkKind::Web);
+        assert_eq!(classify("https://x.fr/@compte"), LinkKind::Web);
     }
 }
