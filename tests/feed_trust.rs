@@ -221,3 +221,14 @@ fn a_month_only_event_is_shown_as_the_month() {
     assert!(content.contains("En mai 2024"), "{content}");
     assert!(!content.contains("1er mai"), "{content}");
 }
+
+#[test]
+fn a_converted_title_keeps_its_tag_like_words() {
+    let text = "# Le format <title> du HTML\n\nParis, le 12 mars 2024\n\nLe corps.\n";
+    let entries = load("communiques/format.md", text);
+    assert_eq!(entries[0].title, "Le format <title> du HTML");
+    let atom = feed(&catalog(entries), "communiques/atom.xml");
+    let parsed = feed_rs::parser::parse(atom.as_bytes()).unwrap();
+    let title = &parsed.entries[0].title.as_ref().unwrap().content;
+    assert_eq!(title, "Le format ‹title› du HTML");
+}

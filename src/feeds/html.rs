@@ -2,9 +2,9 @@
 //! feed: an allowlist of tags, http/https/mailto links only, absolute URLs, `rel="noopener"`.
 //! Feed readers render this HTML inside their own pages, so nothing active may survive.
 
-use super::prose::escape_prose_tags;
 use super::xml_text;
 use crate::config::Config;
+use crate::web::prose::escape_prose_tags;
 use crate::web::url::resolve;
 use ammonia::{Builder, UrlRelative};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};

@@ -10,7 +10,6 @@ mod html;
 mod ids;
 mod item;
 mod links;
-mod prose;
 mod rss;
 mod time;
 mod xml_text;

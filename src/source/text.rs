@@ -133,6 +133,8 @@ pub fn plain(markdown: &str) -> String {
             Event::Html(h) | Event::InlineHtml(h) if h.trim_start().starts_with("<br") => {
                 out.push(' ')
             }
+            // `# Le format <title> du HTML`: prose, not markup; it stays in the text.
+            Event::InlineHtml(h) if crate::web::prose::is_prose_tag(&h) => out.push_str(&h),
             _ => {}
         }
     }
@@ -259,6 +261,14 @@ mod tests {
         );
         assert_eq!(plain("### **TITRE [S]**"), "TITRE [S]");
         assert_eq!(plain("Mél : [a@b.fr](mailto:a@b.fr)"), "Mél : a@b.fr");
+        assert_eq!(
+            plain("# Le format <title> du <b>HTML</b>"),
+            "Le format <title> du HTML"
+        );
+        assert_eq!(
+            plain("Contact <presse@dinum.fr>"),
+            "Contact presse@dinum.fr"
+        );
     }
 
     #[test]

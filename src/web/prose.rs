@@ -136,6 +136,13 @@ pub fn escape_prose_tags(html: &str) -> Cow<'_, str> {
     }
 }
 
+/// Whether `html` (an inline HTML fragment such as pulldown-cmark reports) is prose that
+/// only looks like a tag: `<title>`, `<nom-du-service>`, not `<br>` or `<!-- -->`.
+pub fn is_prose_tag(html: &str) -> bool {
+    html.strip_prefix('<')
+        .is_some_and(|after| !is_markup(after))
+}
+
 /// Whether the text after a `<` opens or closes a [`MARKUP`] element, a comment or a
 /// declaration; a `<` followed by a space or digit is not a tag for any parser.
 fn is_markup(after: &str) -> bool {
