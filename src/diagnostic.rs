@@ -78,6 +78,8 @@ pub enum Problem {
     LinkWithoutScheme { dest: String, url: String },
     #[error("`{value}` is not a date; the correction date is ignored")]
     BadUpdatedDate { value: String },
+    #[error("the site's Jekyll build publishes no page for a file named `{name}`")]
+    NoSitePage { name: String },
 }
 
 /// A located problem with a fix hint.

@@ -22,6 +22,13 @@ pub fn page(
 ) -> Option<String> {
     let collection = for_kind(&config.collections, kind);
     let path = path_in_collection(rel, &collection.label, kind);
+    if let Some(name) = ignored_by_jekyll(&path) {
+        diagnostics.push(
+            Diagnostic::error(rel, Problem::NoSitePage { name: name.to_string() })
+                .hint("Jekyll skips names that start with `_`, `.`, `#` or `~` or end with `~` or `.`: rename the file so that its link is a real page"),
+        );
+        return None;
+    }
     let own = text(get(&doc.fields, &["permalink"]));
     let slug = text(get(&doc.fields, &["slug"]));
     let categories = texts(get(&doc.fields, &["categories", "category"]));
@@ -47,6 +54,15 @@ pub fn page(
             None
         }
     }
+}
+
+/// The name, if Jekyll's `EntryFilter` skips `path` (inside the collection) so that no
+/// page is written: the path or the file name starting with `.`, `_`, `#`, `~`, or the
+/// path ending with `~` or `.`.
+fn ignored_by_jekyll(path: &str) -> Option<&str> {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let special = |s: &str| s.starts_with(['.', '_', '#', '~']);
+    (special(path) || special(name) || path.ends_with(['~', '.'])).then_some(name)
 }
 
 /// The file's path inside its collection folder (`releases/communiques/2024/x.md` →
@@ -84,5 +100,24 @@ mod tests {
         assert_eq!(p("_evenements/2024/x.md"), "2024/x.md");
         assert_eq!(p("divers/x.md"), "divers/x.md");
         assert_eq!(p("x.md"), "x.md");
+    }
+
+    #[test]
+    fn names_jekyll_skips() {
+        for path in [
+            "_brouillon.md",
+            "#1.md",
+            "~x.md",
+            "x.md~",
+            "sub/_y.md",
+            ".x.md",
+            "_a/y.md",
+        ] {
+            assert!(ignored_by_jekyll(path).is_some(), "{path}");
+        }
+        // Only the whole path and the file name count, as in Jekyll.
+        for path in ["x_y.md", "2024/x.md", "a..b.md", "fin..md", "sub/_x/y.md"] {
+            assert!(ignored_by_jekyll(path).is_none(), "{path}");
+        }
     }
 }
