@@ -211,7 +211,7 @@ fn release_entry(
 ) -> Option<Entry> {
     let fields = &doc.fields;
     let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-    let (Some(slug), Some(file_slug)) = (text::slugify(stem), text::file_slug(stem)) else {
+    let Some(slug) = text::file_slug(stem) else {
         diagnostics
             .push(Diagnostic::error(rel, Problem::BadSlug).hint(
                 "name the file with letters and digits, e.g. `lancement-suite-numerique.md`",
@@ -305,9 +305,11 @@ fn release_entry(
     links::check(rel, doc.body, doc.body_first_line, diagnostics);
     Some(Entry {
         kind,
-        // Feed ids come from the key: it keeps the identity slug, whatever the file name's length.
+        // Feed ids come from the key. The slug is the one ids were always minted from for
+        // names up to 120 characters; a longer name ends with a hash of the whole name, so
+        // two long names sharing a beginning are two entries (they used to collide).
         key: format!("{}/{}", kind.slug(), slug),
-        slug: file_slug,
+        slug,
         title,
         date,
         category,

@@ -3,9 +3,9 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-/// The identity slug of a file name: ASCII lower-case letters, digits and single hyphens,
-/// cut at 120 bytes. Entry keys (and so feed ids) are minted from it: never change it.
-/// `None` when nothing is left.
+/// A slug of a file name: ASCII lower-case letters, digits and single hyphens, cut at 120
+/// bytes (possibly inside a word). Equal to [`file_slug`] for names that fit. `None` when
+/// nothing is left.
 pub fn slugify(name: &str) -> Option<String> {
     let mut slug = fold(name);
     slug.truncate(120);
@@ -18,8 +18,8 @@ pub fn slugify(name: &str) -> Option<String> {
 /// Slugs longer than this are cut for file names (file systems cap names at 255 bytes).
 const MAX_FILE_SLUG: usize = 120;
 
-/// The output file name of a file name (`pdf/<slug>.pdf`): [`slugify`] without the cut
-/// when it fits; a longer one is cut at a hyphen (never inside a word) and ends with a
+/// The entry slug of a file name, for its key (feed id) and its PDF (`pdf/<slug>.pdf`):
+/// [`slugify`] when it fits, so ids minted before stay; a longer one is cut at a hyphen (never inside a word) and ends with a
 /// hash of the whole name, so two long names sharing a beginning never share a file.
 pub fn file_slug(name: &str) -> Option<String> {
     let full = fold(name);
@@ -237,7 +237,7 @@ mod tests {
             // Cut at a hyphen of the full slug: the kept part is whole words.
             assert!(common.starts_with(&format!("{words}-")), "{slug}");
         }
-        // Short names keep the identity slug, so existing PDFs keep their names.
+        // Short names keep the slug ids were minted from, so ids and PDF names stay.
         assert_eq!(
             file_slug("Communiqué NEC 2023"),
             slugify("Communiqué NEC 2023")
