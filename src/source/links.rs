@@ -12,26 +12,48 @@ use std::path::Path;
 pub fn check(rel: &Path, markdown: &str, first_line: usize, diagnostics: &mut Vec<Diagnostic>) {
     let parser = Parser::new_ext(markdown, Options::ENABLE_TABLES).into_offset_iter();
     for (event, range) in parser {
-        let dest = match &event {
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => dest_url,
-            _ => continue,
-        };
-        if classify(dest) != LinkKind::MissingScheme {
-            continue;
-        }
         let line = first_line + markdown[..range.start].matches('\n').count();
-        let url = resolve(dest, "https://invalid/").unwrap_or_default();
-        diagnostics.push(
-            Diagnostic::warning(
-                rel,
-                Problem::LinkWithoutScheme {
-                    dest: dest.to_string(),
-                    url: url.clone(),
-                },
-            )
-            .at(line, 0)
-            .hint(format!("write the whole address: `{url}`")),
-        );
+        match &event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                check_one(rel, dest_url, line, diagnostics)
+            }
+            // Raw HTML links (`<a href="www.x.fr">`) reach the feeds the same way.
+            Event::Html(html) | Event::InlineHtml(html) => {
+                for dest in html.split("href=").skip(1).filter_map(attribute_value) {
+                    check_one(rel, dest, line, diagnostics);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A warning when `dest` (written at `line`) is a host name without its scheme.
+pub fn check_one(rel: &Path, dest: &str, line: usize, diagnostics: &mut Vec<Diagnostic>) {
+    if classify(dest) != LinkKind::MissingScheme {
+        return;
+    }
+    let url = resolve(dest, "https://invalid/").unwrap_or_default();
+    diagnostics.push(
+        Diagnostic::warning(
+            rel,
+            Problem::LinkWithoutScheme {
+                dest: dest.trim().to_string(),
+                url: url.clone(),
+            },
+        )
+        .at(line, 0)
+        .hint(format!("write the whole address: `{url}`")),
+    );
+}
+
+/// The value of an attribute from the text right after its `=`: quoted or bare.
+fn attribute_value(after: &str) -> Option<&str> {
+    let quote = after.chars().next()?;
+    if quote == '"' || quote == '\'' {
+        after[1..].split(quote).next()
+    } else {
+        after.split([' ', '>']).next()
     }
 }
 
@@ -41,10 +63,11 @@ mod tests {
 
     #[test]
     fn hosts_without_scheme_are_reported_on_their_line() {
-        let text = "Intro.\n\nVoir [le site](www.example.fr/x) et [ici](/uploads/a.pdf).\n\n![logo](https://x.fr/l.png) [b](beta.gouv.fr)\n";
+        let text = "Intro.\n\nVoir [le site](www.example.fr/x) et [ici](/uploads/a.pdf).\n\n![logo](https://x.fr/l.png) [b](beta.gouv.fr)\n\n<p><a href=\"www.legifrance.gouv.fr\">l</a> <a href='/x'>y</a></p>\n";
         let mut d = Vec::new();
         check(Path::new("c.md"), text, 5, &mut d);
-        assert_eq!(d.len(), 2, "{d:#?}");
+        assert_eq!(d.len(), 3, "{d:#?}");
+        assert_eq!(d[2].line, 11);
         assert_eq!(d[0].line, 7);
         assert_eq!(
             d[0].problem,

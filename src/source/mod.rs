@@ -303,6 +303,27 @@ fn release_entry(
     let page = page::page(rel, kind, doc, &date, config, diagnostics)?;
     let updated = updated(rel, doc, config, diagnostics);
     links::check(rel, doc.body, doc.body_first_line, diagnostics);
+    let summary_keys = [
+        "chapeau-text",
+        "chapeau",
+        "excerpt",
+        "description",
+        "summary",
+    ];
+    if let Some(summary) = fields::markdown(get(fields, &summary_keys)) {
+        // Front matter text: its links are reported on the key's line.
+        let line = doc.key_line(&summary_keys);
+        links::check(rel, &summary, line, diagnostics);
+    }
+    let attachments = fields::attachments(fields);
+    for attachment in &attachments {
+        links::check_one(
+            rel,
+            &attachment.url,
+            doc.key_line(&["files", "communique_file"]),
+            diagnostics,
+        );
+    }
     Some(Entry {
         kind,
         // Feed ids come from the key. The slug is the one ids were always minted from for
@@ -323,7 +344,7 @@ fn release_entry(
         )
         .filter(|c| *c != config.default_contact)
         .or(inferred.contact),
-        attachments: fields::attachments(fields),
+        attachments,
         images: fields::images(fields),
         event,
         article: None,

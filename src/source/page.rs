@@ -66,7 +66,8 @@ fn ignored_by_jekyll(path: &str) -> Option<&str> {
 }
 
 /// The file's path inside its collection folder (`releases/communiques/2024/x.md` →
-/// `2024/x.md`): everything after the last folder named after the collection or the kind.
+/// `2024/x.md`): everything after the last folder named after the collection or the kind,
+/// or after a first folder starting with `_` (where Jekyll keeps any collection).
 fn path_in_collection(rel: &Path, label: &str, kind: Kind) -> String {
     let names: Vec<String> = rel
         .components()
@@ -82,10 +83,13 @@ fn path_in_collection(rel: &Path, label: &str, kind: Kind) -> String {
             || (kind == Kind::Event && name == "evenements")
     };
     let dirs = names.len().saturating_sub(1);
+    // Else a first folder named like a Jekyll collection's (`_posts/`) is one.
     let start = names[..dirs]
         .iter()
         .rposition(|n| is_collection_dir(n))
-        .map_or(0, |i| i + 1);
+        .map(|i| i + 1)
+        .or_else(|| (dirs > 0 && names[0].starts_with('_')).then_some(1))
+        .unwrap_or(0);
     names[start..].join("/")
 }
 
@@ -100,6 +104,8 @@ mod tests {
         assert_eq!(p("_evenements/2024/x.md"), "2024/x.md");
         assert_eq!(p("divers/x.md"), "divers/x.md");
         assert_eq!(p("x.md"), "x.md");
+        assert_eq!(p("_posts/2024/p.md"), "2024/p.md");
+        assert_eq!(p("_evenements/a/_b/x.md"), "a/_b/x.md");
     }
 
     #[test]
