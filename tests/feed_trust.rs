@@ -232,3 +232,33 @@ fn a_converted_title_keeps_its_tag_like_words() {
     let title = &parsed.entries[0].title.as_ref().unwrap().content;
     assert_eq!(title, "Le format ‹title› du HTML");
 }
+
+#[test]
+fn body_links_resolve_on_the_page_and_front_matter_paths_on_the_site() {
+    let text = "---\ntitle: T\ndate: 2024-03-12\nfiles:\n  - file: uploads/dossier été.pdf\n    nom: Dossier\n\
+une-ou-diaporama:\n  - image: uploads/photo.jpg\n    alternative-textuelle: Photo\n---\n\
+Voir [l'annexe](../autre/) et [le détail](annexe/) et [le site](/agenda/).\n";
+    let atom = feed(
+        &catalog(load("communiques/Mon-Communiqué.md", text)),
+        "atom.xml",
+    );
+    let parsed = feed_rs::parser::parse(atom.as_bytes()).unwrap();
+    let entry = &parsed.entries[0];
+    assert_eq!(
+        entry.links[0].href,
+        "https://www.numerique.gouv.fr/espace-presse/Mon-Communiqu%C3%A9/"
+    );
+    let content = entry.content.as_ref().unwrap().body.clone().unwrap();
+    for href in [
+        "https://www.numerique.gouv.fr/espace-presse/autre/",
+        "https://www.numerique.gouv.fr/espace-presse/Mon-Communiqu%C3%A9/annexe/",
+        "https://www.numerique.gouv.fr/agenda/",
+        "https://www.numerique.gouv.fr/uploads/dossier%20%C3%A9t%C3%A9.pdf",
+        "https://www.numerique.gouv.fr/uploads/photo.jpg",
+    ] {
+        assert!(
+            content.contains(&format!("\"{href}\"")),
+            "{href} not in {content}"
+        );
+    }
+}

@@ -3,7 +3,7 @@
 
 use super::PdfSizes;
 use super::html::{Sanitizer, escape, markdown_to_html, plain_text};
-use super::links::{base_for_links, link_on_page, pdf_url};
+use super::links::{base_for_links, link_on_page, pdf_url, site_url};
 use super::time::{french_date, french_span};
 use crate::config::Config;
 use crate::model::{Contact, Entry, Kind};
@@ -23,7 +23,7 @@ pub fn content_html(entry: &Entry, config: &Config, pdfs: &PdfSizes, html: &Sani
     let page = base_for_links(entry, config);
     match entry.kind {
         Kind::Communique => communique(entry, config, pdfs, &page, &mut raw),
-        Kind::Event => event(entry, config, &page, &mut raw),
+        Kind::Event => event(entry, config, &mut raw),
         Kind::PressReview => press_review(entry, config, &page, &mut raw),
     }
     html.clean_at(&raw, &page)
@@ -47,7 +47,9 @@ fn communique(entry: &Entry, config: &Config, pdfs: &PdfSizes, page: &str, out: 
         .attachments
         .iter()
         .filter_map(|a| {
-            let url = link_on_page(&a.url, page)?;
+            // Front matter paths (`uploads/x.pdf`) are the site's: the layouts put them
+            // under the site root, not under the entry's page.
+            let url = link_on_page(&a.url, &site_url(config))?;
             let label = if a.label.trim().is_empty() {
                 url.as_str()
             } else {
@@ -65,7 +67,7 @@ fn communique(entry: &Entry, config: &Config, pdfs: &PdfSizes, page: &str, out: 
     }
     push_contact(contact_of(entry, config), page, out);
     for image in &entry.images {
-        if let Some(url) = link_on_page(&image.url, page) {
+        if let Some(url) = link_on_page(&image.url, &site_url(config)) {
             let alt = image.alt.as_deref().unwrap_or("");
             out.push_str(&format!(
                 "<p><img src=\"{}\" alt=\"{}\"></p>\n",
@@ -76,7 +78,7 @@ fn communique(entry: &Entry, config: &Config, pdfs: &PdfSizes, page: &str, out: 
     }
 }
 
-fn event(entry: &Entry, config: &Config, page: &str, out: &mut String) {
+fn event(entry: &Entry, config: &Config, out: &mut String) {
     push_summary(entry, out);
     if let Some(info) = &entry.event {
         if let Some(start) = &info.start {
@@ -98,7 +100,11 @@ fn event(entry: &Entry, config: &Config, page: &str, out: &mut String) {
             out.push_str("<dl>\n");
             for field in &info.fields {
                 let value = markdown_to_html(&field.content);
-                let value = match field.link.as_deref().and_then(|l| link_on_page(l, page)) {
+                let value = match field
+                    .link
+                    .as_deref()
+                    .and_then(|l| link_on_page(l, &site_url(config)))
+                {
                     Some(url) => format!(
                         "{value}<p><a href=\"{}\">{}</a></p>",
                         escape(&url),
