@@ -170,6 +170,8 @@ fn every_link_is_a_page_jekyll_wrote() {
     std::fs::write(site.join("_config.yml"), yml).unwrap();
     let out = tmp.path().join("out");
     let status = Command::new("jekyll")
+        // Ruby reads file names in the locale's encoding: make it UTF-8 whatever CI sets.
+        .env("LC_ALL", "C.UTF-8")
         .args(["build", "--quiet", "--safe", "-s"])
         .arg(&site)
         .arg("-d")
