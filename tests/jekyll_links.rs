@@ -77,6 +77,24 @@ fn hand_written() -> Vec<(String, String)> {
         front_matter("Motif", "permalink: /presse/:year/:month/:title/\n"),
     ));
     out.push((
+        "_communiques/2024/Classé.md".into(),
+        front_matter("Classé", "permalink: /presse/:categories/:title/\n"),
+    ));
+    out.push((
+        "_communiques/categories-liste.md".into(),
+        front_matter(
+            "Liste",
+            "categories: [Presse, DINUM]\npermalink: /c/:categories/:title/\n",
+        ),
+    ));
+    out.push((
+        "_communiques/categories-texte.md".into(),
+        front_matter(
+            "Texte",
+            "categories: Presse Numérique\npermalink: /c/:categories/:title/\n",
+        ),
+    ));
+    out.push((
         "_communiques/with-slug.md".into(),
         front_matter("Slug", "slug: Nom Choisi (v2)\n"),
     ));

@@ -1,13 +1,14 @@
 //! The site page of a communiqué or an event, from its file's place and front matter, as
 //! the site's Jekyll build names it (see `web::permalink`).
 
-use super::fields::{get, text, texts};
+use super::fields::{get, text};
 use super::front_matter::Document;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::model::{Kind, PubDate};
 use crate::web::collections::for_kind;
 use crate::web::permalink;
+use serde_json::{Map, Value};
 use std::path::{Component, Path};
 
 /// Site-relative URL of the page, or `None` with an error when the file's own
@@ -31,7 +32,9 @@ pub fn page(
     }
     let own = text(get(&doc.fields, &["permalink"]));
     let slug = text(get(&doc.fields, &["slug"]));
-    let categories = texts(get(&doc.fields, &["categories", "category"]));
+    // Front matter only: for a collection document Jekyll takes no categories from its
+    // folders (`categories_from_path` stops at the collection's own folder).
+    let categories = jekyll_categories(&doc.fields);
     let document = permalink::Document {
         collection: &collection.label,
         path: &path,
@@ -54,6 +57,35 @@ pub fn page(
             None
         }
     }
+}
+
+/// Jekyll's categories of a document: `categories` (a string split on spaces, as
+/// `Document#merge_categories!` does), then `category`; repeats dropped, order kept.
+fn jekyll_categories(fields: &Map<String, Value>) -> Vec<String> {
+    let scalar = |v: &Value| match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    };
+    let mut all: Vec<String> = match get(fields, &["categories"]) {
+        Some(Value::String(s)) => s.split_whitespace().map(str::to_string).collect(),
+        Some(Value::Array(items)) => items.iter().filter_map(scalar).collect(),
+        Some(other) => scalar(other).into_iter().collect(),
+        None => Vec::new(),
+    };
+    match get(fields, &["category"]) {
+        Some(Value::Array(items)) => all.extend(items.iter().filter_map(scalar)),
+        Some(single) => all.extend(scalar(single)),
+        None => {}
+    }
+    let mut out: Vec<String> = Vec::new();
+    for c in all {
+        if !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The name, if Jekyll's `EntryFilter` skips `path` (inside the collection) so that no
