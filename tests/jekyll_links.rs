@@ -58,6 +58,9 @@ fn hand_written() -> Vec<(String, String)> {
         REFUSED[2],
         "sous-dossier/_pas-ignore/fichier.md",
         "  espaces  en   trop  .md",
+        "a~b$c,d;e*f[g]{h}|i^j`k=l.md",
+        "fête 🎉 numérique\tà Ⅻ heures ².md",
+        "数字政府-et-٣-ª.md",
         "E\u{301}tat-de\u{301}compose\u{301}.md",
         long.as_str(),
     ];

@@ -252,10 +252,13 @@ fn slugify(text: &str, mode: Mode, cased: bool) -> String {
     }
 }
 
-/// Ruby's `\p{L}`, `\p{M}` and `\p{Nd}`. `char::is_alphabetic` also takes letter-like
-/// numbers and symbols (Ⅻ, ª) that Ruby does not; the press office's names never hold them.
+/// Ruby's `\p{L}`, `\p{M}` and `\p{Nd}`. Rust's alphabetic also holds letter numbers
+/// (Ⅻ, `\p{Nl}`) that Ruby's `\p{L}` does not: those are numeric, and left out.
 fn is_letter_mark_or_digit(c: char) -> bool {
-    c.is_alphabetic() || is_mark(c) || c.is_ascii_digit() || is_decimal_digit(c)
+    (c.is_alphabetic() && !c.is_numeric())
+        || is_mark(c)
+        || c.is_ascii_digit()
+        || is_decimal_digit(c)
 }
 
 /// Combining marks: the blocks a decomposed (NFD) French file name uses.
