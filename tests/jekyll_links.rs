@@ -61,6 +61,7 @@ fn hand_written() -> Vec<(String, String)> {
         "a~b$c,d;e*f[g]{h}|i^j`k=l.md",
         "fête 🎉 numérique\tà Ⅻ heures ².md",
         "数字政府-et-٣-ª.md",
+        "Ⓐ-🄰-lettres-cerclées.md",
         "E\u{301}tat-de\u{301}compose\u{301}.md",
         long.as_str(),
     ];
@@ -96,6 +97,10 @@ fn hand_written() -> Vec<(String, String)> {
             "Texte",
             "categories: Presse Numérique\npermalink: /c/:categories/:title/\n",
         ),
+    ));
+    out.push((
+        "_communiques/permalink-false.md".into(),
+        front_matter("Faux", "permalink: false\n"),
     ));
     out.push((
         "_communiques/with-slug.md".into(),

@@ -30,7 +30,12 @@ pub fn page(
         );
         return None;
     }
-    let own = text(get(&doc.fields, &["permalink"]));
+    // Only a string is a permalink (`permalink: false` leaves the pattern, as in Jekyll).
+    let own = get(&doc.fields, &["permalink"])
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string);
     let slug = text(get(&doc.fields, &["slug"]));
     // Front matter only: for a collection document Jekyll takes no categories from its
     // folders (`categories_from_path` stops at the collection's own folder).

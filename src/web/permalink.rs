@@ -253,9 +253,11 @@ fn slugify(text: &str, mode: Mode, cased: bool) -> String {
 }
 
 /// Ruby's `\p{L}`, `\p{M}` and `\p{Nd}`. Rust's alphabetic also holds letter numbers
-/// (Ⅻ, `\p{Nl}`) that Ruby's `\p{L}` does not: those are numeric, and left out.
+/// (Ⅻ, `\p{Nl}`) that Ruby's `\p{L}` does not: those are numeric, and left out. Circled
+/// and squared letters (Ⓐ, 🄰) are alphabetic symbols (`\p{So}`), not letters either.
 fn is_letter_mark_or_digit(c: char) -> bool {
-    (c.is_alphabetic() && !c.is_numeric())
+    let symbol = matches!(c, '\u{24B6}'..='\u{24E9}' | '\u{1F130}'..='\u{1F189}');
+    (c.is_alphabetic() && !c.is_numeric() && !symbol)
         || is_mark(c)
         || c.is_ascii_digit()
         || is_decimal_digit(c)
