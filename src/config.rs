@@ -30,6 +30,8 @@ pub struct Config {
     /// Where communique keeps what it remembers between runs; default `.communique/<out name>`
     /// beside the output folder (never inside it: that folder is served).
     pub state_dir: Option<PathBuf>,
+    /// Jekyll collections whose pages communiqués and events link (`[collections.x]`).
+    pub collections: Vec<crate::web::collections::Collection>,
 }
 
 /// Bounds on hostile or accidental input; each breach is a diagnostic, never a crash.
@@ -92,6 +94,7 @@ impl Default for Config {
             pdf: PdfConfig::default(),
             rescan_seconds: 30,
             state_dir: None,
+            collections: crate::web::collections::defaults(),
         }
     }
 }
@@ -136,6 +139,8 @@ struct ConfigFile {
     contact: Option<ContactFile>,
     limits: Option<LimitsFile>,
     pdf: Option<PdfFile>,
+    collections:
+        Option<std::collections::BTreeMap<String, crate::web::collections::CollectionFile>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -269,6 +274,15 @@ impl Config {
                 font_italic: p.font_italic.map(|x| base(&dir, x)),
                 font_bold_italic: p.font_bold_italic.map(|x| base(&dir, x)),
             };
+        }
+        if let Some(collections) = file.collections {
+            crate::web::collections::apply(&mut self.collections, collections).map_err(
+                |message| ConfigError::Value {
+                    path: path.to_path_buf(),
+                    key: "collections",
+                    message,
+                },
+            )?;
         }
         Ok(())
     }

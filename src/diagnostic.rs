@@ -131,6 +131,20 @@ pub enum Problem {
     HomePageLink {
         dest: String,
     },
+    BadPermalink {
+        permalink: String,
+        message: String,
+    },
+    LinkWithoutScheme {
+        dest: String,
+        url: String,
+    },
+    BadUpdatedDate {
+        value: String,
+    },
+    NoSitePage {
+        name: String,
+    },
 }
 
 impl Problem {
@@ -231,6 +245,16 @@ impl Problem {
             }
             P::NoArticleLink => Message::new("problem-no-article-link"),
             P::HomePageLink { dest } => Message::new("problem-home-page-link").arg("dest", dest),
+            P::BadPermalink { permalink, message } => Message::new("problem-bad-permalink")
+                .arg("permalink", permalink)
+                .arg("detail", message),
+            P::LinkWithoutScheme { dest, url } => Message::new("problem-link-without-scheme")
+                .arg("dest", dest)
+                .arg("url", url),
+            P::BadUpdatedDate { value } => {
+                Message::new("problem-bad-updated-date").arg("value", value)
+            }
+            P::NoSitePage { name } => Message::new("problem-no-site-page").arg("name", name),
         }
     }
 }

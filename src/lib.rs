@@ -25,3 +25,4 @@ pub mod watch;
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Problem, Severity};
 pub use model::{Entry, Kind};
+pub mod web;

@@ -192,6 +192,11 @@ pub struct Entry {
     pub origin: Origin,
     /// Other places the same entry was found (merged duplicates).
     pub also_in: Vec<Origin>,
+    /// When the press office last corrected it (`updated:` / `last_modified_at:`).
+    pub updated: Option<PubDate>,
+    /// The site's page for it, as the site generator writes it (`/espace-presse/Mon-titre/`):
+    /// site-relative, placeholder values percent-encoded as Jekyll does. Communiqués and events.
+    pub page: Option<String>,
 }
 
 /// Whether two shared entries hold the same facts. An entry no merge touched is the same

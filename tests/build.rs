@@ -138,13 +138,18 @@ fn the_converted_communique_is_understood() {
         content.contains("LE GRAND RDV DU NUMÉRIQUE"),
         "the annex page stays in the body"
     );
-    for furniture in [
-        "GOUVERNEMENT",
-        "Liberté",
-        "Tél :",
-        "Relations presse et événementiel",
-        "COMMUNIQUÉ DE PRESSE",
-    ] {
+    // The contact block repeated on each page is read once and shown once, at the end.
+    assert_eq!(
+        content.matches("Relations presse et événementiel").count(),
+        1,
+        "{content}"
+    );
+    assert!(
+        content
+            .trim_end()
+            .ends_with("Relations presse et événementiel</p>")
+    );
+    for furniture in ["GOUVERNEMENT", "Liberté", "Tél :", "COMMUNIQUÉ DE PRESSE"] {
         assert!(
             !content.contains(furniture),
             "page furniture `{furniture}` in content"

@@ -46,6 +46,8 @@ fn entry(kind: Kind, key: &str, slug: &str, date: &str, precision: Precision) ->
             line: 1,
         },
         also_in: vec![],
+        updated: None,
+        page: None,
     }
 }
 
@@ -242,7 +244,9 @@ fn every_feed_parses_with_right_counts_ids_dates_and_enclosure() {
     // Dates in the wire formats, Paris offsets.
     let atom = file(&files, "atom.xml");
     assert!(atom.contains("<published>2023-09-12T00:00:00+02:00</published>"));
-    assert!(atom.contains("<updated>2023-10-09T00:00:00."));
+    // Day-precision dates as given: no invented fraction of a second.
+    assert!(atom.contains("<updated>2023-10-09T00:00:00+02:00</updated>"));
+    assert!(!atom.contains(":00."), "no fraction of a second");
     assert!(
         atom.contains("<updated>2023-05-10T14:00:00+02:00</updated>"),
         "instants are exact"
@@ -397,10 +401,11 @@ fn feeds_carry_namespaces_links_authors_and_kind_specific_content() {
     );
     assert!(rss.contains(r#"<enclosure url="https://www.numerique.gouv.fr/feeds/pdf/nec-2023.pdf" length="52345" type="application/pdf"/>"#));
     assert_eq!(rss.matches("<enclosure").count(), 1);
-    assert!(
-        !rss.contains("<author>"),
-        "RSS <author> needs an e-mail: dc:creator instead"
-    );
+    // RSS <author> needs an e-mail: only the communiqué's press contact has one.
+    assert_eq!(rss.matches("<author>").count(), 1);
+    assert!(rss.contains(
+        "<author>floriane.beaudron@modernisation.gouv.fr (Direction interministérielle du numérique)</author>"
+    ));
 }
 
 #[test]

@@ -169,6 +169,8 @@ fn entry(i: usize, g: &Generated) -> Entry {
             line: 1,
         },
         also_in: Vec::new(),
+        updated: None,
+        page: None,
     }
 }
 

@@ -52,6 +52,11 @@ problem-unread-format = { $format } is not read: only Markdown (.md, .markdown) 
 problem-no-article-link = article skipped: no link to the article
 problem-home-page-link = article skipped: `{ $dest }` is a site's home page, not an article
 
+problem-bad-permalink = permalink `{ $permalink }`: { $detail }
+problem-link-without-scheme = link `{ $dest }` has no `https://`: read as { $url }
+problem-bad-updated-date = `{ $value }` is not a date; the correction date is ignored
+problem-no-site-page = the site's Jekyll build publishes no page for a file named `{ $name }`
+
 ## What to do
 
 hint-bad-date = write `date: 2023-09-12 10:00:00 +02:00`, `date: 2023-09-12` or `date: 12 septembre 2023`
@@ -96,6 +101,8 @@ hint-yaml-quote = close the quote at the end of the value, e.g. title: "Bilan 20
 hint-yaml-tab = replace the tab with spaces
 hint-yaml-colon = put the value between double quotes, e.g. title: "Bilan : 2023"
 hint-yaml-apostrophe = write the value between double quotes, e.g. title: "L'État"
+
+hint-updated-date = write `updated: 2024-03-12 10:00:00 +01:00`
 
 ## Command line
 

@@ -52,6 +52,11 @@ problem-unread-format = le format { $format } n'est pas lu : seuls les fichiers 
 problem-no-article-link = article ignoré : aucun lien vers l'article
 problem-home-page-link = article ignoré : `{ $dest }` est la page d'accueil d'un site, pas un article
 
+problem-bad-permalink = permalien `{ $permalink }` : { $detail }
+problem-link-without-scheme = le lien `{ $dest }` n'a pas de `https://` : lu comme { $url }
+problem-bad-updated-date = `{ $value }` n'est pas une date ; la date de correction est ignorée
+problem-no-site-page = la construction Jekyll du site ne publie aucune page pour un fichier nommé `{ $name }`
+
 ## Que faire
 
 hint-bad-date = écrivez `date: 2023-09-12 10:00:00 +02:00`, `date: 2023-09-12` ou `date: 12 septembre 2023`
@@ -96,6 +101,8 @@ hint-yaml-quote = fermez le guillemet à la fin de la valeur, par exemple title:
 hint-yaml-tab = remplacez la tabulation par des espaces
 hint-yaml-colon = mettez la valeur entre guillemets, par exemple title: "Bilan : 2023"
 hint-yaml-apostrophe = écrivez la valeur entre guillemets doubles, par exemple title: "L'État"
+
+hint-updated-date = écrivez `updated: 2024-03-12 10:00:00 +01:00`
 
 ## Ligne de commande
 

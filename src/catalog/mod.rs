@@ -78,12 +78,16 @@ impl Owners {
     }
 }
 
-/// The names an entry takes: its id and, for communiqués and events, its output file name.
-fn outputs(entry: &Entry) -> [String; 2] {
-    [
+/// The names an entry takes: its id, its output file name and its page on the site.
+fn outputs(entry: &Entry) -> Vec<String> {
+    let mut names = vec![
         format!("id:{}", entry.key),
         format!("file:{}/{}", entry.kind.slug(), entry.slug),
-    ]
+    ];
+    if let Some(page) = &entry.page {
+        names.push(format!("page:{page}"));
+    }
+    names
 }
 
 /// How far ahead a date may lie before it is probably a typo (2062 for 2026).
@@ -195,6 +199,8 @@ fn unique_outputs(
 ) -> Vec<Arc<Entry>> {
     let mut keys: HashMap<(Kind, &str), usize> = HashMap::with_capacity(entries.len());
     let mut slugs: HashMap<(Kind, &str), usize> = HashMap::with_capacity(entries.len());
+    // Two files Jekyll would write to one page (`fin.md`, `fin..md`) cannot both be linked.
+    let mut pages: HashMap<&str, usize> = HashMap::with_capacity(entries.len());
     let mut kept: Vec<Arc<Entry>> = Vec::with_capacity(entries.len());
     // Files already online take their places first, whatever their path order.
     let (online, newcomers): (Vec<&Arc<Entry>>, Vec<&Arc<Entry>>) = if owners.is_empty() {
@@ -203,40 +209,42 @@ fn unique_outputs(
         entries.iter().partition(|e| owners.owns(e))
     };
     for entry in online.into_iter().chain(newcomers) {
-        let first = keys
+        let same_file = keys
             .get(&(entry.kind, entry.key.as_str()))
             .or_else(|| slugs.get(&(entry.kind, entry.slug.as_str())))
-            .and_then(|&i| kept.get(i));
-        if let Some(first) = first {
-            if owners.online_rival(entry).is_some() {
-                diagnostics.push(
-                    Diagnostic::error(
-                        &entry.origin.file,
-                        Problem::SlotTaken {
-                            online: first.origin.file.display().to_string(),
-                            output: entry.key.clone(),
-                        },
-                    )
-                    .at(entry.origin.line, 0)
-                    .hint(Message::new("hint-slot-taken")),
-                );
-                continue;
-            }
-            diagnostics.push(
+            .map(|&i| (i, entry.slug.clone()));
+        let same_page = || {
+            let page = entry.page.as_deref()?;
+            pages.get(page).map(|&i| (i, page.to_string()))
+        };
+        let first = same_file
+            .or_else(same_page)
+            .and_then(|(i, output)| Some((kept.get(i)?, output)));
+        if let Some((first, output)) = first {
+            let diagnostic = if owners.online_rival(entry).is_some() {
                 Diagnostic::error(
                     &entry.origin.file,
-                    Problem::DuplicateOutput(
-                        first.origin.file.display().to_string(),
-                        entry.slug.clone(),
-                    ),
+                    Problem::SlotTaken {
+                        online: first.origin.file.display().to_string(),
+                        output,
+                    },
                 )
-                .at(entry.origin.line, 0)
-                .hint(Message::new("hint-duplicate-output")),
-            );
+                .hint(Message::new("hint-slot-taken"))
+            } else {
+                Diagnostic::error(
+                    &entry.origin.file,
+                    Problem::DuplicateOutput(first.origin.file.display().to_string(), output),
+                )
+                .hint(Message::new("hint-duplicate-output"))
+            };
+            diagnostics.push(diagnostic.at(entry.origin.line, 0));
             continue;
         }
         keys.insert((entry.kind, &entry.key), kept.len());
         slugs.insert((entry.kind, &entry.slug), kept.len());
+        if let Some(page) = entry.page.as_deref() {
+            pages.insert(page, kept.len());
+        }
         kept.push(Arc::clone(entry));
     }
     kept

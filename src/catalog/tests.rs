@@ -305,6 +305,24 @@ fn outlets_are_learned_from_the_same_host() {
 }
 
 #[test]
+fn two_files_on_one_page_keep_the_first() {
+    let mut first = communique("communiques/fin.md", "fin", "2023-01-01");
+    first.page = Some("/espace-presse/fin/".into());
+    let mut second = communique("communiques/fin..md", "fin-2", "2023-02-01");
+    second.page = Some("/espace-presse/fin/".into());
+    let mut diags = Vec::new();
+    let cat = assemble(vec![second, first], now(), &mut diags);
+    assert_eq!(cat.entries.len(), 1);
+    // The first in path order (`.` sorts before `m`) keeps the page.
+    assert_eq!(cat.entries[0].origin.file, Path::new("communiques/fin..md"));
+    assert_eq!(diags[0].file, Path::new("communiques/fin.md"));
+    assert_eq!(
+        diags[0].problem,
+        Problem::DuplicateOutput("communiques/fin..md".into(), "/espace-presse/fin/".into())
+    );
+}
+
+#[test]
 fn duplicate_communique_output_is_an_error_and_the_second_is_dropped() {
     let first = communique("communiques/a.md", "annonce", "2023-01-01");
     let mut same_slug = communique("communiques/b.md", "annonce", "2023-02-01");

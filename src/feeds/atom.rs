@@ -44,7 +44,10 @@ fn entry(item: &Item) -> Entry {
         id: item.id.clone(),
         updated: item.updated,
         published: Some(item.date),
-        authors: vec![person(&item.author)],
+        authors: vec![Person {
+            email: item.author_email.clone(),
+            ..person(&item.author)
+        }],
         categories: item
             .categories
             .iter()

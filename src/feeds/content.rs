@@ -2,11 +2,11 @@
 //! attachments, agenda facts, the press article). Built as raw HTML, then sanitised once.
 
 use super::PdfSizes;
-use super::html::{Sanitizer, escape, markdown_to_html};
-use super::links::{absolute_http_url, pdf_url};
+use super::html::{Sanitizer, escape, markdown_to_html, plain_text};
+use super::links::{base_for_links, link_on_page, pdf_url, site_url};
 use super::time::{french_date, french_span};
 use crate::config::Config;
-use crate::model::{Entry, Kind};
+use crate::model::{Contact, Entry, Kind};
 
 /// The lead as Markdown: the entry's summary, else a press article's excerpt.
 pub fn summary_markdown(entry: &Entry) -> Option<&str> {
@@ -20,15 +20,16 @@ pub fn summary_markdown(entry: &Entry) -> Option<&str> {
 /// Sanitised HTML of the whole entry.
 pub fn content_html(entry: &Entry, config: &Config, pdfs: &PdfSizes, html: &Sanitizer) -> String {
     let mut raw = String::new();
+    let page = base_for_links(entry, config);
     match entry.kind {
-        Kind::Communique => communique(entry, config, pdfs, &mut raw),
+        Kind::Communique => communique(entry, config, pdfs, &page, &mut raw),
         Kind::Event => event(entry, config, &mut raw),
-        Kind::PressReview => press_review(entry, config, &mut raw),
+        Kind::PressReview => press_review(entry, config, &page, &mut raw),
     }
-    html.clean(&raw)
+    html.clean_at(&raw, &page)
 }
 
-fn communique(entry: &Entry, config: &Config, pdfs: &PdfSizes, out: &mut String) {
+fn communique(entry: &Entry, config: &Config, pdfs: &PdfSizes, page: &str, out: &mut String) {
     if let Some(place) = entry.place.as_deref().filter(|p| !p.trim().is_empty()) {
         let dateline = entry.date.dateline(place.trim(), config.time_zone);
         out.push_str(&format!("<p>{}</p>\n", escape(&dateline)));
@@ -46,7 +47,9 @@ fn communique(entry: &Entry, config: &Config, pdfs: &PdfSizes, out: &mut String)
         .attachments
         .iter()
         .filter_map(|a| {
-            let url = absolute_http_url(&a.url, config)?;
+            // Front matter paths (`uploads/x.pdf`) are the site's: the layouts put them
+            // under the site root, not under the entry's page.
+            let url = link_on_page(&a.url, &site_url(config))?;
             let label = if a.label.trim().is_empty() {
                 url.as_str()
             } else {
@@ -62,8 +65,9 @@ fn communique(entry: &Entry, config: &Config, pdfs: &PdfSizes, out: &mut String)
     if !attachments.is_empty() {
         out.push_str(&format!("<ul>\n{}\n</ul>\n", attachments.join("\n")));
     }
+    push_contact(contact_of(entry, config), page, out);
     for image in &entry.images {
-        if let Some(url) = absolute_http_url(&image.url, config) {
+        if let Some(url) = link_on_page(&image.url, &site_url(config)) {
             let alt = image.alt.as_deref().unwrap_or("");
             out.push_str(&format!(
                 "<p><img src=\"{}\" alt=\"{}\"></p>\n",
@@ -99,7 +103,7 @@ fn event(entry: &Entry, config: &Config, out: &mut String) {
                 let value = match field
                     .link
                     .as_deref()
-                    .and_then(|l| absolute_http_url(l, config))
+                    .and_then(|l| link_on_page(l, &site_url(config)))
                 {
                     Some(url) => format!(
                         "{value}<p><a href=\"{}\">{}</a></p>",
@@ -119,7 +123,7 @@ fn event(entry: &Entry, config: &Config, out: &mut String) {
     out.push_str(&markdown_to_html(&entry.body));
 }
 
-fn press_review(entry: &Entry, config: &Config, out: &mut String) {
+fn press_review(entry: &Entry, config: &Config, page: &str, out: &mut String) {
     let Some(article) = &entry.article else {
         push_summary(entry, out);
         out.push_str(&markdown_to_html(&entry.body));
@@ -142,11 +146,98 @@ fn press_review(entry: &Entry, config: &Config, out: &mut String) {
         ));
     }
     out.push_str(&markdown_to_html(&entry.body));
-    if let Some(url) = absolute_http_url(&article.url, config) {
+    if let Some(url) = link_on_page(&article.url, page) {
         out.push_str(&format!(
             "<p><a href=\"{}\">Lire l'article sur {}</a></p>\n",
             escape(&url),
             escape(article.outlet.trim())
+        ));
+    }
+}
+
+/// The press contact the entry names, else the site's: the PDF prints the same one.
+pub fn contact_of<'a>(entry: &'a Entry, config: &'a Config) -> &'a Contact {
+    entry.contact.as_ref().unwrap_or(&config.default_contact)
+}
+
+/// A communiqué's author for the feeds: its press contact (the person when named, else
+/// the issuing body) and the contact's e-mail when it is a plain address.
+pub fn contact_author(entry: &Entry, config: &Config) -> (String, Option<String>) {
+    let contact = contact_of(entry, config);
+    let name = contact
+        .name
+        .as_deref()
+        .map(plain_text)
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| plain_text(&contact.organisation));
+    let email = contact
+        .email
+        .as_deref()
+        .map(|e| e.trim().trim_start_matches("mailto:").to_string())
+        .filter(|e| is_plain_address(e));
+    (name, email)
+}
+
+/// `local@domain.tld` in ASCII without spaces or brackets: what RFC 4287 `atom:email` and
+/// RSS `<author>` validators accept.
+fn is_plain_address(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    let ok = |c: char| c.is_ascii_alphanumeric() || "._+-".contains(c);
+    !local.is_empty()
+        && local
+            .chars()
+            .all(|c| ok(c) || "!#$%&'*/=?^`{|}~".contains(c))
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && domain
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+}
+
+/// The contact block as the PDF's foot prints it: the issuing body, the person, "Tél :",
+/// "Mél :" with a `mailto:` link, the role. Journalists call from the feed too.
+fn push_contact(contact: &Contact, page: &str, out: &mut String) {
+    let trimmed = |s: &Option<String>| {
+        s.as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    };
+    let mut lines = Vec::new();
+    let organisation = contact.organisation.trim();
+    if !organisation.is_empty() {
+        lines.push(format!("<strong>{}</strong>", escape(organisation)));
+    }
+    if let Some(name) = trimmed(&contact.name) {
+        lines.push(escape(&name));
+    }
+    let phones: Vec<&str> = contact
+        .phones
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect();
+    if !phones.is_empty() {
+        lines.push(format!("Tél\u{a0}: {}", escape(&phones.join(" – "))));
+    }
+    if let Some(email) = trimmed(&contact.email) {
+        let address = email.strip_prefix("mailto:").unwrap_or(&email);
+        let shown = match link_on_page(&format!("mailto:{address}"), page) {
+            Some(url) => format!("<a href=\"{}\">{}</a>", escape(&url), escape(address)),
+            None => escape(address),
+        };
+        lines.push(format!("Mél\u{a0}: {shown}"));
+    }
+    if let Some(role) = trimmed(&contact.role) {
+        lines.push(escape(&role));
+    }
+    if !lines.is_empty() {
+        out.push_str(&format!(
+            "<h2>Contact presse</h2>\n<p>{}</p>\n",
+            lines.join("<br>")
         ));
     }
 }

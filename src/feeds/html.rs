@@ -4,15 +4,26 @@
 
 use super::xml_text;
 use crate::config::Config;
+use crate::web::prose::escape_prose_tags;
+use crate::web::url::resolve;
 use ammonia::{Builder, UrlRelative};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashSet;
-use url::Url;
 
 /// The one sanitiser for a feed build (ammonia's builder is costly to set up).
 pub struct Sanitizer {
     builder: Builder<'static>,
+    /// The site's home: the page of text that names no page of its own.
+    home: String,
+}
+
+thread_local! {
+    /// The page the HTML being cleaned on this thread sits on. ammonia's URL hooks are
+    /// fixed when the (costly) builder is made, so the per-entry page travels here, set
+    /// by [`Sanitizer::clean_at`] around its synchronous call.
+    static PAGE: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
 impl Sanitizer {
@@ -33,22 +44,39 @@ impl Sanitizer {
                     // turning it into a harmless-looking relative link.
                     None
                 } else if is_url {
-                    Some(defuse_schemes(value, "%3A"))
+                    // Every URL through the one resolver feeds and PDFs share: absolute
+                    // against the entry's own page, ASCII-only; refused ones are dropped.
+                    let url = PAGE.with(|page| resolve(value, &page.borrow()))?;
+                    Some(Cow::Owned(defuse_schemes(&url, "%3A").into_owned()))
                 } else {
                     Some(defuse_schemes(value, WORD_JOINER_COLON))
                 }
             });
-        match Url::parse(&format!("{}/", config.base_url)) {
-            Ok(base) => builder.url_relative(UrlRelative::RewriteWithBase(base)),
-            // An unusable base cannot make links absolute: drop relative links instead.
-            Err(_) => builder.url_relative(UrlRelative::Deny),
-        };
-        Sanitizer { builder }
+        // ammonia checks schemes before the filter runs: let relative URLs through to the
+        // filter, which makes every one it keeps absolute.
+        builder.url_relative(UrlRelative::PassThrough);
+        Sanitizer {
+            builder,
+            home: format!("{}/", config.base_url),
+        }
     }
 
-    /// Sanitised HTML, with every XML-invalid character removed and active URL schemes
-    /// left in the text defused.
+    /// [`Sanitizer::clean_at`] the site's home page (text that belongs to no entry page).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub fn clean(&self, html: &str) -> String {
+        self.clean_at(html, &self.home)
+    }
+
+    /// Sanitised HTML of text shown on the page `page` (relative links resolve against
+    /// it), with every XML-invalid character removed and active URL schemes defused.
+    pub fn clean_at(&self, html: &str, page: &str) -> String {
+        let previous = PAGE.with(|p| std::mem::replace(&mut *p.borrow_mut(), page.to_string()));
+        let cleaned = self.clean_here(html);
+        PAGE.with(|p| *p.borrow_mut() = previous);
+        cleaned
+    }
+
+    fn clean_here(&self, html: &str) -> String {
         let html = xml_text::clean(html);
         let cleaned = if nesting_depth(&html) > MAX_NESTING {
             format!("<p>{}</p>", escape(&strip_tags(&html)))
@@ -58,9 +86,15 @@ impl Sanitizer {
         defuse_schemes(&cleaned, WORD_JOINER_COLON).into_owned()
     }
 
-    /// Markdown rendered, then sanitised.
+    /// Markdown rendered, then sanitised, as on the site's home page.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub fn markdown(&self, markdown: &str) -> String {
         self.clean(&markdown_to_html(markdown))
+    }
+
+    /// Markdown shown on the page `page`, rendered, then sanitised.
+    pub fn markdown_at(&self, markdown: &str, page: &str) -> String {
+        self.clean_at(&markdown_to_html(markdown), page)
     }
 }
 
@@ -81,6 +115,12 @@ pub fn markdown_to_html(markdown: &str) -> String {
         }
         Event::End(TagEnd::Link) => !dropped_links.pop().unwrap_or(false),
         _ => true,
+    })
+    // `Le format <title> du HTML` is prose: only real markup reaches the sanitiser as HTML.
+    .map(|event| match event {
+        Event::Html(html) => Event::Html(escape_prose_tags(&html).into_owned().into()),
+        Event::InlineHtml(html) => Event::InlineHtml(escape_prose_tags(&html).into_owned().into()),
+        other => other,
     });
     let mut html = String::with_capacity(source.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events);
@@ -118,6 +158,7 @@ pub fn strip_kramdown_ial(text: &str) -> Cow<'_, str> {
 /// `<` that would open a tag becomes `‹`.
 pub fn plain_text(text: &str) -> String {
     let cleaned = xml_text::clean(text);
+    let cleaned = escape_prose_tags(&cleaned);
     if !cleaned.contains(['<', '&']) {
         return defuse_schemes(&collapse_whitespace(&cleaned), WORD_JOINER_COLON).into_owned();
     }
@@ -134,12 +175,20 @@ pub fn plain_text(text: &str) -> String {
         .replace("&amp;", "&");
     let mut out = String::with_capacity(decoded.len());
     let mut chars = decoded.chars().peekable();
+    let mut in_tag = false;
     while let Some(c) = chars.next() {
         let opens_tag = c == '<'
             && chars
                 .peek()
                 .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'));
-        out.push(if opens_tag { '‹' } else { c });
+        // `Contact <presse@dinum.fr>` reads `Contact ‹presse@dinum.fr›`: both ends turn.
+        let closes_tag = in_tag && c == '>';
+        in_tag = (in_tag || opens_tag) && !closes_tag;
+        out.push(match c {
+            _ if opens_tag => '‹',
+            _ if closes_tag => '›',
+            c => c,
+        });
     }
     let text = collapse_whitespace(&xml_text::clean(&out));
     defuse_schemes(&text, WORD_JOINER_COLON).into_owned()
@@ -244,8 +293,13 @@ pub fn defuse_schemes<'a>(text: &'a str, colon: &str) -> Cow<'a, str> {
     Cow::Owned(out)
 }
 
+/// Runs of breaking white space become one space; no-break spaces (U+00A0, U+202F,
+/// U+2007) are French typography (`Ishan Bhojwani : « La refonte »`) and stay.
 fn collapse_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    text.split(|c: char| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}'))
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Escapes text for an HTML element or a double-quoted attribute.
@@ -356,8 +410,34 @@ mod tests {
             plain_text("<script>alert(1)</script>Titre\u{1} <b>gras</b> & co"),
             "Titre gras & co"
         );
-        assert_eq!(plain_text("a < b &lt;script&gt;"), "a < b ‹script>");
+        assert_eq!(plain_text("a < b &lt;script&gt;"), "a < b ‹script›");
         assert_eq!(plain_text("JaVaScRiPt:x"), "JaVaScRiPt\u{2060}:x");
+    }
+
+    #[test]
+    fn french_text_survives() {
+        // No-break spaces of French typography stay; breaking runs collapse.
+        assert_eq!(
+            plain_text("Ishan Bhojwani\u{a0}: «\u{202f}La  refonte\u{202f}»\n"),
+            "Ishan Bhojwani\u{a0}: «\u{202f}La refonte\u{202f}»"
+        );
+        assert_eq!(
+            plain_text("Contact <presse@numerique.gouv.fr>"),
+            "Contact ‹presse@numerique.gouv.fr›"
+        );
+        assert_eq!(
+            plain_text("Le format <title> du <b>HTML</b>"),
+            "Le format ‹title› du HTML"
+        );
+        let html = render(
+            "Le format <title> du HTML.\n\nLa suite <nom> reste.\n\nÉcrire à <presse@numerique.gouv.fr>.",
+        );
+        assert!(html.contains("Le format &lt;title&gt; du HTML."), "{html}");
+        assert!(html.contains("La suite &lt;nom&gt; reste."), "{html}");
+        assert!(
+            html.contains("<a href=\"mailto:presse@numerique.gouv.fr\" rel=\"noopener\">presse@numerique.gouv.fr</a>"),
+            "{html}"
+        );
     }
 
     #[test]

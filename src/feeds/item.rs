@@ -2,14 +2,14 @@
 //! free of XML-invalid characters, every URL absolute. `atom` and `rss` only lay it out.
 
 use super::PdfSizes;
-use super::content::{content_html, summary_markdown};
+use super::content::{contact_author, content_html, summary_markdown};
 use super::html::{Sanitizer, escape, plain_text};
 use super::ids::entry_id;
-use super::links::{entry_link, pdf_url};
-use super::time::local;
+use super::links::{base_for_links, entry_link, pdf_url};
+use super::time::{entry_updated, local};
 use crate::config::Config;
-use crate::model::{Entry, Kind, Precision};
-use chrono::{DateTime, FixedOffset, TimeDelta};
+use crate::model::{Entry, Kind};
+use chrono::{DateTime, FixedOffset};
 
 /// Content larger than this is replaced by the summary and a link, so that one huge
 /// release cannot push a feed past what readers accept (they cap feeds at 2–15 MiB).
@@ -30,6 +30,8 @@ pub struct Item {
     pub content: String,
     /// The communiqué's PDF; none for an empty file (RSS requires a positive length).
     pub pdf: Option<Enclosure>,
+    /// The author's e-mail (a communiqué's press contact), for Atom and RSS `author`.
+    pub author_email: Option<String>,
 }
 
 pub struct Enclosure {
@@ -41,7 +43,7 @@ impl Item {
     pub fn new(entry: &Entry, config: &Config, pdfs: &PdfSizes, html: &Sanitizer) -> Item {
         let link = entry_link(entry, config);
         let summary = summary_markdown(entry)
-            .map(|s| html.markdown(s))
+            .map(|s| html.markdown_at(s, &base_for_links(entry, config)))
             .filter(|s| !s.trim().is_empty());
         let mut content = content_html(entry, config, pdfs, html);
         if content.len() > MAX_CONTENT_BYTES {
@@ -68,9 +70,10 @@ impl Item {
                 escape(&title)
             );
         }
-        let author = match (&entry.kind, &entry.article) {
-            (Kind::PressReview, Some(article)) => plain_text(&article.outlet),
-            _ => String::new(),
+        let (author, author_email) = match (&entry.kind, &entry.article) {
+            (Kind::PressReview, Some(article)) => (plain_text(&article.outlet), None),
+            (Kind::Communique, _) => contact_author(entry, config),
+            _ => (String::new(), None),
         };
         let author = if author.is_empty() {
             default_author(config)
@@ -93,12 +96,13 @@ impl Item {
             title,
             link,
             date: local(entry.date.at, config),
-            updated: local(updated(entry), config),
+            updated: local(entry_updated(entry), config),
             author,
             categories: categories(entry),
             summary,
             content,
             pdf,
+            author_email,
         }
     }
 }
@@ -110,22 +114,6 @@ pub fn default_author(config: &Config) -> String {
         .map(|name| plain_text(name))
         .find(|name| !name.is_empty())
         .unwrap_or_else(|| "DINUM".to_string())
-}
-
-/// Many entries share a day with no time (a press page lists several articles "Le 9
-/// octobre 2023"), and identical `atom:updated` values draw a W3C validator warning. The
-/// time of such a date is fictional anyway, so add a fraction of a second (1 µs – 1 s,
-/// invisible in readers) derived from the key alone: stable across builds and neighbours.
-fn updated(entry: &Entry) -> DateTime<FixedOffset> {
-    if entry.date.precision == Precision::Instant {
-        return entry.date.at;
-    }
-    let hash = blake3::hash(entry.key.as_bytes());
-    let mut first = [0u8; 8];
-    first.copy_from_slice(&hash.as_bytes()[..8]);
-    let micros = 1 + u64::from_le_bytes(first) % 999_999;
-    // `micros` < 10^6 always fits an i64; the fallback is unreachable.
-    entry.date.at + TimeDelta::microseconds(i64::try_from(micros).unwrap_or(1))
 }
 
 /// Kind label, category, then tags: plain text, without blanks or repeats, in source order.
@@ -146,7 +134,7 @@ fn categories(entry: &Entry) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Origin, PubDate};
+    use crate::model::{Origin, Precision, PubDate};
 
     fn entry(key: &str, precision: Precision) -> Entry {
         Entry {
@@ -174,20 +162,27 @@ mod tests {
                 line: 1,
             },
             also_in: vec![],
+            updated: None,
+            page: None,
         }
     }
 
     #[test]
-    fn same_day_entries_get_distinct_stable_updated_within_a_second() {
-        let a = entry("revue-de-presse/a", Precision::Day);
-        let b = entry("revue-de-presse/b", Precision::Day);
-        assert_ne!(updated(&a), updated(&b));
-        assert_eq!(updated(&a), updated(&a.clone()));
-        for e in [&a, &b] {
-            let delta = updated(e) - e.date.at;
-            assert!(delta > TimeDelta::zero() && delta < TimeDelta::seconds(1));
-        }
-        let exact = entry("revue-de-presse/a", Precision::Instant);
-        assert_eq!(updated(&exact), exact.date.at);
+    fn updated_is_the_date_as_given_or_a_later_correction() {
+        let mut a = entry("communiques/a", Precision::Day);
+        // No invented fraction of a second on a day-precision date.
+        assert_eq!(entry_updated(&a), a.date.at);
+        let later = PubDate {
+            at: DateTime::parse_from_rfc3339("2023-10-12T15:30:00+02:00").unwrap(),
+            precision: Precision::Instant,
+        };
+        a.updated = Some(later);
+        assert_eq!(entry_updated(&a), later.at);
+        // A correction dated before the entry itself cannot move it back.
+        a.updated = Some(PubDate {
+            at: DateTime::parse_from_rfc3339("2020-01-01T00:00:00+01:00").unwrap(),
+            ..later
+        });
+        assert_eq!(entry_updated(&a), a.date.at);
     }
 }

@@ -3,15 +3,25 @@
 
 use crate::config::Config;
 use crate::model::{Entry, Kind};
+use crate::source::press_review::normalise_url;
+use crate::web::collections::for_kind;
+use crate::web::permalink;
+use crate::web::url::{ascii_path, resolve};
+use std::collections::HashSet;
 use std::path::PathBuf;
-use url::Url;
+use std::sync::Arc;
 
-/// The web page of an entry: the site's page for communiqués and events, the outlet's
-/// article for press reviews.
+/// The web page of an entry: the site's page for communiqués and events (as its Jekyll
+/// build names it, percent-encoded), the outlet's article for press reviews.
 pub fn entry_link(entry: &Entry, config: &Config) -> String {
     match entry.kind {
-        Kind::Communique => format!("{}/espace-presse/{}/", config.base_url, entry.slug),
-        Kind::Event => format!("{}/agenda/{}/", config.base_url, entry.slug),
+        Kind::Communique | Kind::Event => {
+            format!(
+                "{}{}",
+                config.base_url,
+                ascii_path(&site_page(entry, config))
+            )
+        }
         Kind::PressReview => entry
             .article
             .as_ref()
@@ -19,6 +29,61 @@ pub fn entry_link(entry: &Entry, config: &Config) -> String {
             // A press entry always has a valid article URL once loaded; never emit a bad one.
             .unwrap_or_else(|| format!("{}/{}/", config.base_url, Kind::PressReview.slug())),
     }
+}
+
+/// The normalised pages of the site's own entries (communiqués, events): a press article
+/// at one of these addresses is the same publication.
+pub fn site_pages(entries: &[Arc<Entry>], config: &Config) -> HashSet<String> {
+    entries
+        .iter()
+        .filter(|e| e.kind != Kind::PressReview)
+        .filter_map(|e| normalise_url(&entry_link(e, config)))
+        .collect()
+}
+
+/// Whether `entry` is a press article whose address is one of `pages`: shown once, as
+/// the communiqué, in a feed holding both.
+pub fn repeats_a_page(entry: &Entry, pages: &HashSet<String>) -> bool {
+    entry.kind == Kind::PressReview
+        && !pages.is_empty()
+        && entry
+            .article
+            .as_ref()
+            .and_then(|a| normalise_url(&a.url))
+            .is_some_and(|url| pages.contains(&url))
+}
+
+/// The page relative links of an entry's text are read against, as a browser on it would:
+/// its own page, or the site's home for a press article (written on the site's press page).
+pub fn base_for_links(entry: &Entry, config: &Config) -> String {
+    match entry.kind {
+        Kind::Communique | Kind::Event => entry_link(entry, config),
+        Kind::PressReview => site_url(config),
+    }
+}
+
+/// The site path loading gave, else the collection's pattern applied to the file's name.
+fn site_page(entry: &Entry, config: &Config) -> String {
+    if let Some(page) = &entry.page {
+        return page.clone();
+    }
+    let collection = for_kind(&config.collections, entry.kind);
+    let name = entry
+        .origin
+        .file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| entry.slug.clone());
+    let doc = permalink::Document {
+        collection: &collection.label,
+        path: &name,
+        slug: None,
+        permalink: None,
+        categories: &[],
+        date: entry.date.at.with_timezone(&config.time_zone),
+    };
+    permalink::url(&collection.permalink, &doc)
+        .unwrap_or_else(|_| format!("/{}/{}/", collection.label, entry.slug))
 }
 
 /// Public URL of a communiqué's PDF.
@@ -49,11 +114,15 @@ pub fn site_url(config: &Config) -> String {
     format!("{}/", config.base_url)
 }
 
-/// `raw` made absolute against the site and normalised (percent-encoded), if it is http(s).
+/// `raw` made absolute against the site's home and ASCII-only, if it is http(s).
 pub fn absolute_http_url(raw: &str, config: &Config) -> Option<String> {
-    let base = Url::parse(&site_url(config)).ok()?;
-    let url = base.join(raw.trim()).ok()?;
-    matches!(url.scheme(), "http" | "https").then(|| url.to_string())
+    resolve(raw, &site_url(config)).filter(|url| url.starts_with("http"))
+}
+
+/// `raw` as written on the page `base`, made absolute and ASCII-only (http, https, mailto,
+/// tel); `None` for placeholders and refused schemes.
+pub fn link_on_page(raw: &str, base: &str) -> Option<String> {
+    resolve(raw, base)
 }
 
 #[cfg(test)]

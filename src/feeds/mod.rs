@@ -148,9 +148,15 @@ fn newest<'a>(
     config: &Config,
 ) -> Vec<&'a Arc<Entry>> {
     let mut seen = HashSet::new();
+    // One entry per address in the all-kinds feed: a press article that is a communiqué's page.
+    let pages = match feed {
+        None => links::site_pages(entries, config),
+        Some(_) => HashSet::new(),
+    };
     entries
         .iter()
         .filter(|entry| feed.is_none_or(|kind| kind == entry.kind))
+        .filter(|entry| !links::repeats_a_page(entry, &pages))
         .filter(|entry| seen.insert(entry_id(entry, config)))
         .take(limit)
         .collect()

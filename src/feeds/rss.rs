@@ -70,7 +70,13 @@ fn item(item: &Item, meta: &FeedMeta<'_>) -> rss::Item {
             length: pdf.length.to_string(),
             mime_type: "application/pdf".into(),
         }),
-        dublin_core_ext: Some(DublinCoreExtension {
+        // RSS's own author is "address (name)"; dc:creator names entries without an
+        // address (the validator warns when an item has both).
+        author: item
+            .author_email
+            .as_ref()
+            .map(|email| format!("{email} ({})", item.author)),
+        dublin_core_ext: item.author_email.is_none().then(|| DublinCoreExtension {
             creators: vec![item.author.clone()],
             ..DublinCoreExtension::default()
         }),

@@ -1,7 +1,7 @@
 //! Dates as feeds and French readers want them, always in the configured time zone.
 
 use crate::config::Config;
-use crate::model::{Precision, PubDate};
+use crate::model::{Entry, Precision, PubDate};
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Timelike};
 
 /// The instant re-expressed in the configured zone (Europe/Paris), keeping its offset.
@@ -40,6 +40,17 @@ pub fn french_date(date: &PubDate, config: &Config) -> String {
     date.french(config.time_zone)
 }
 
+/// An entry's Atom `updated`: its correction date (`updated:` / `last_modified_at:`) when
+/// later than its date, else its date, exactly as given: a day-precision date stays at
+/// midnight, with no invented fraction of a second (the W3C validator's "same
+/// atom:updated" note on such entries is honest and accepted).
+pub fn entry_updated(entry: &Entry) -> DateTime<FixedOffset> {
+    match entry.updated {
+        Some(updated) if updated.at > entry.date.at => updated.at,
+        _ => entry.date.at,
+    }
+}
+
 /// "14 h 00" for an instant, nothing for a day or month.
 fn french_time(date: &PubDate, config: &Config) -> Option<String> {
     let at = local(date.at, config);
@@ -58,8 +69,19 @@ pub fn french_date_time(date: &PubDate, config: &Config) -> String {
 /// "Du 10 mai 2023 à 14 h 00 au 11 mai 2023 à 17 h 30", "Le 10 mai 2023".
 pub fn french_span(start: &PubDate, end: Option<&PubDate>, config: &Config) -> String {
     let Some(end) = end.filter(|end| end.at != start.at) else {
-        return format!("Le {}", french_date_time(start, config));
+        return match start.precision {
+            // "En mai 2022", never "Le 1er mai 2022" for a month the source only named.
+            Precision::Month => format!("En {}", french_date(start, config)),
+            _ => format!("Le {}", french_date_time(start, config)),
+        };
     };
+    if start.precision == Precision::Month && end.precision == Precision::Month {
+        return format!(
+            "De {} à {}",
+            french_date(start, config),
+            french_date(end, config)
+        );
+    }
     let same_day = local(start.at, config).date_naive() == local(end.at, config).date_naive();
     match (
         same_day,
@@ -126,5 +148,11 @@ mod tests {
         assert_eq!(french_span(&first, None, &c), "Le 1er mars 2024");
         let month = date("2022-05-01T00:00:00+02:00", Precision::Month);
         assert_eq!(french_date(&month, &c), "mai 2022");
+        assert_eq!(french_span(&month, None, &c), "En mai 2022");
+        let june = date("2022-06-01T00:00:00+02:00", Precision::Month);
+        assert_eq!(
+            french_span(&month, Some(&june), &c),
+            "De mai 2022 à juin 2022"
+        );
     }
 }

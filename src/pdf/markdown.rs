@@ -286,27 +286,8 @@ impl Walker<'_> {
 /// The printable target of a Markdown link, or `None` for placeholders (`#`, empty) and
 /// schemes a PDF should not open.
 pub fn resolve_link(dest: &str, base_url: &str) -> Option<String> {
-    let dest = dest.trim();
-    if dest.is_empty() || dest.starts_with('#') {
-        return None;
-    }
-    let lower = dest.to_ascii_lowercase();
-    if lower.starts_with("http://") || lower.starts_with("https://") {
-        return Some(dest.to_string());
-    }
-    if lower.starts_with("mailto:") || lower.starts_with("tel:") {
-        return Some(dest.to_string());
-    }
-    if dest.starts_with("//") {
-        return Some(format!("https:{dest}"));
-    }
-    if dest.starts_with('/') && !base_url.is_empty() {
-        return Some(format!("{}{dest}", base_url.trim_end_matches('/')));
-    }
-    if lower.starts_with("www.") {
-        return Some(format!("https://{dest}"));
-    }
-    None
+    // The resolver the feeds use: the same link gives the same address in feed and PDF.
+    crate::web::url::resolve(dest, base_url)
 }
 
 /// Removes kramdown inline attribute lists `{: …}` / `{:…}` wherever they fall, even across

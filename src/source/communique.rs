@@ -60,8 +60,16 @@ pub fn infer(markdown: &str, first_line: usize, config: &Config) -> Inferred {
                 expect_lead = true;
                 continue;
             }
-            // The heading right after the document type is the title.
-            if found.title.is_none() && found.category.is_some() && is_heading(&block.markdown) {
+            // The heading right after the document type is the title; so is a heading
+            // right before the dateline (`# Titre` / `Paris, le 12 mars 2024`).
+            let before_dateline = || {
+                all.get(index)
+                    .is_some_and(|next| dateline(&plain(&next.markdown), config).is_some())
+            };
+            if found.title.is_none()
+                && is_heading(&block.markdown)
+                && (found.category.is_some() || before_dateline())
+            {
                 found.title = Some(text);
                 found.title_line = block.line;
                 continue;
@@ -206,6 +214,32 @@ fn email_line(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_heading_before_the_dateline_is_the_title() {
+        let c = Config::default();
+        for text in [
+            "# La DINUM ouvre ses données\n\nParis, le 12 mars 2024\n\nLe corps.\n",
+            "Logo\n\n## **Lancement de Tchap**\n\nLyon, le 3 avril 2023\n\n**Le chapeau.**\n\nCorps.\n",
+        ] {
+            let found = infer(text, 1, &c);
+            assert!(found.title.is_some(), "{text}");
+            assert!(found.date.is_some(), "{text}");
+            assert!(
+                !found.body.contains(found.title.as_deref().unwrap()),
+                "{text}"
+            );
+        }
+        let found = infer(
+            "# La DINUM ouvre ses données\n\nParis, le 12 mars 2024\n",
+            1,
+            &c,
+        );
+        assert_eq!(found.title.as_deref(), Some("La DINUM ouvre ses données"));
+        // A heading anywhere else is body text.
+        let found = infer("Paris, le 12 mars 2024\n\n# Une section\n\nTexte.\n", 1, &c);
+        assert_eq!(found.title, None);
+    }
 
     #[test]
     fn dateline_forms() {

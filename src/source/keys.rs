@@ -151,11 +151,16 @@ pub const PERMALINK: Key = key(
 );
 pub const UPDATED: Key = key(
     "updated",
-    &["last_modified_at", "lastmod"],
+    &["last_modified_at", "last-modified-at", "lastmod"],
     Role::Content,
     "date of the last correction",
 );
-pub const SLUG: Key = key("slug", &["id"], Role::Content, "pins the entry's identity");
+pub const SLUG: Key = key(
+    "slug",
+    &[],
+    Role::Content,
+    "the page's name on the site (Jekyll's :title)",
+);
 
 /// Every key communique knows. Site keys are listed so that real files raise no warning.
 pub const KEYS: &[Key] = &[
@@ -184,7 +189,7 @@ pub const KEYS: &[Key] = &[
     PERMALINK,
     UPDATED,
     SLUG,
-    key("url", &[], Role::Site, "the generator's URL"),
+    key("url", &["id"], Role::Site, "the generator's URL and id"),
     key("lang", &["lang-ref", "language"], Role::Site, "language"),
     key(
         "author",

@@ -10,6 +10,8 @@ pub mod fields;
 pub mod front_matter;
 pub mod keys;
 pub mod kind;
+pub mod links;
+pub mod page;
 pub mod placeholder;
 pub mod press_review;
 pub mod read;
@@ -397,7 +399,7 @@ fn release_entry(
 ) -> Option<Entry> {
     let fields = &doc.fields;
     let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-    let Some(slug) = text::slugify(stem) else {
+    let Some(slug) = text::file_slug(stem) else {
         diagnostics
             .push(Diagnostic::error(rel, Problem::BadSlug).hint(Message::new("hint-bad-slug")));
         return None;
@@ -491,8 +493,35 @@ fn release_entry(
         (Some(summary), Some(lead)) => (Some(summary), format!("**{lead}**\n\n{}", inferred.body)),
         (summary, lead) => (summary.or(lead), inferred.body),
     };
+    let page = page::page(rel, kind, doc, &date, config, diagnostics)?;
+    let updated = updated(rel, doc, config, diagnostics);
+    links::check(rel, doc.body, doc.body_first_line, diagnostics);
+    let summary_keys = [
+        "chapeau-text",
+        "chapeau",
+        "excerpt",
+        "description",
+        "summary",
+    ];
+    if let Some(summary) = fields::markdown(get(fields, &summary_keys)) {
+        // Front matter text: its links are reported on the key's line.
+        let line = doc.key_line(&summary_keys);
+        links::check(rel, &summary, line, diagnostics);
+    }
+    let attachments = fields::attachments(fields);
+    for attachment in &attachments {
+        links::check_one(
+            rel,
+            &attachment.url,
+            doc.key_line(&["files", "communique_file"]),
+            diagnostics,
+        );
+    }
     Some(Entry {
         kind,
+        // Feed ids come from the key. The slug is the one ids were always minted from for
+        // names up to 120 characters; a longer name ends with a hash of the whole name, so
+        // two long names sharing a beginning are two entries (they used to collide).
         key: format!("{}/{}", kind.slug(), slug),
         slug,
         title,
@@ -508,7 +537,7 @@ fn release_entry(
         )
         .filter(|c| *c != config.default_contact)
         .or(inferred.contact),
-        attachments: fields::attachments(fields),
+        attachments,
         images: fields::images(fields),
         event,
         article: None,
@@ -518,6 +547,8 @@ fn release_entry(
             line: 1,
         },
         also_in: Vec::new(),
+        updated,
+        page: Some(page),
     })
 }
 
@@ -541,6 +572,26 @@ fn missing(
             .at(1, 1)
             .hint(Message::new(hint)),
     }
+}
+
+/// `updated:` / `last_modified_at:` (jekyll-last-modified-at's key): a correction date.
+/// Unreadable, it is ignored with a warning: the entry itself is still right.
+fn updated(
+    rel: &Path,
+    doc: &Document<'_>,
+    config: &Config,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<PubDate> {
+    let value = field_text(keys::UPDATED.get(&doc.fields))?;
+    let date = dates::parse_date(&value, config.time_zone);
+    if date.is_none() {
+        diagnostics.push(
+            Diagnostic::warning(rel, Problem::BadUpdatedDate { value })
+                .at(keys::UPDATED.line(doc), 0)
+                .hint(Message::new("hint-updated-date")),
+        );
+    }
+    date
 }
 
 fn front_matter_date(

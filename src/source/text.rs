@@ -3,9 +3,41 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-/// An output name from a file name: ASCII lower-case letters, digits and single hyphens.
-/// Accents are folded (é → e), everything else becomes a hyphen. `None` when nothing is left.
+/// A slug of a file name: ASCII lower-case letters, digits and single hyphens, cut at 120
+/// bytes (possibly inside a word). Equal to [`file_slug`] for names that fit. `None` when
+/// nothing is left.
 pub fn slugify(name: &str) -> Option<String> {
+    let mut slug = fold(name);
+    slug.truncate(120);
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    (!slug.is_empty()).then_some(slug)
+}
+
+/// Slugs longer than this are cut for file names (file systems cap names at 255 bytes).
+const MAX_FILE_SLUG: usize = 120;
+
+/// The entry slug of a file name, for its key (feed id) and its PDF (`pdf/<slug>.pdf`):
+/// [`slugify`] when it fits, so ids minted before stay; a longer one is cut at a hyphen (never inside a word) and ends with a
+/// hash of the whole name, so two long names sharing a beginning never share a file.
+pub fn file_slug(name: &str) -> Option<String> {
+    let full = fold(name);
+    if full.is_empty() {
+        return None;
+    }
+    if full.len() <= MAX_FILE_SLUG {
+        return Some(full);
+    }
+    let keep = MAX_FILE_SLUG - 9;
+    // `full` is ASCII: every byte offset is a char boundary.
+    let cut = full[..=keep].rfind('-').filter(|&i| i > 0).unwrap_or(keep);
+    let hash = blake3::hash(name.as_bytes()).to_hex();
+    Some(format!("{}-{}", &full[..cut], &hash.as_str()[..8]))
+}
+
+/// Accents folded (é → e), lower-cased, every other run of characters one hyphen.
+fn fold(name: &str) -> String {
     let mut slug = String::with_capacity(name.len());
     for c in name.chars() {
         let folded = fold_accent(c);
@@ -20,11 +52,7 @@ pub fn slugify(name: &str) -> Option<String> {
     while slug.ends_with('-') {
         slug.pop();
     }
-    slug.truncate(120);
-    while slug.ends_with('-') {
-        slug.pop();
-    }
-    (!slug.is_empty()).then_some(slug)
+    slug
 }
 
 fn fold_accent(c: char) -> &'static str {
@@ -105,6 +133,8 @@ pub fn plain(markdown: &str) -> String {
             Event::Html(h) | Event::InlineHtml(h) if h.trim_start().starts_with("<br") => {
                 out.push(' ')
             }
+            // `# Le format <title> du HTML`: prose, not markup; it stays in the text.
+            Event::InlineHtml(h) if crate::web::prose::is_prose_tag(&h) => out.push_str(&h),
             _ => {}
         }
     }
@@ -195,6 +225,27 @@ mod tests {
     }
 
     #[test]
+    fn long_file_slugs_are_cut_between_words_and_never_collide() {
+        let common = "femmes-et-numerique-la-direction-du-numerique-de-letat-publie-une-serie-de-11-temoignages-pour-valoriser-soutenir-et-accelerer";
+        let a = file_slug(&format!("{common}-les-parcours-des-femmes")).unwrap();
+        let b = file_slug(&format!("{common}-les-carrieres-des-femmes")).unwrap();
+        assert_ne!(a, b);
+        for slug in [&a, &b] {
+            assert!(slug.len() <= 120, "{slug}");
+            let (words, hash) = slug.rsplit_once('-').unwrap();
+            assert_eq!(hash.len(), 8);
+            // Cut at a hyphen of the full slug: the kept part is whole words.
+            assert!(common.starts_with(&format!("{words}-")), "{slug}");
+        }
+        // Short names keep the slug ids were minted from, so ids and PDF names stay.
+        assert_eq!(
+            file_slug("Communiqué NEC 2023"),
+            slugify("Communiqué NEC 2023")
+        );
+        assert_eq!(file_slug("../.."), None);
+    }
+
+    #[test]
     fn blocks_keep_lines() {
         let b = blocks("a\nb\n\n\nc\n", 5);
         assert_eq!(b.len(), 2);
@@ -210,6 +261,14 @@ mod tests {
         );
         assert_eq!(plain("### **TITRE [S]**"), "TITRE [S]");
         assert_eq!(plain("Mél : [a@b.fr](mailto:a@b.fr)"), "Mél : a@b.fr");
+        assert_eq!(
+            plain("# Le format <title> du <b>HTML</b>"),
+            "Le format <title> du HTML"
+        );
+        assert_eq!(
+            plain("Contact <presse@dinum.fr>"),
+            "Contact presse@dinum.fr"
+        );
     }
 
     #[test]

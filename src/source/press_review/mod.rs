@@ -171,6 +171,8 @@ fn build(found: Found) -> Option<Entry> {
         embargo: None,
         origin,
         also_in: Vec::new(),
+        updated: None,
+        page: None,
     })
 }
 
