@@ -36,6 +36,14 @@ pub struct GoodVersion {
     pub hash: String,
     /// When this version was first published (RFC 3339, Paris time).
     pub since: String,
+    /// blake3 of what its entries publish (not of the bytes: a comment or a reordered key
+    /// is no correction).
+    #[serde(default)]
+    pub content: String,
+    /// When that content was published after a correction; `None` while it is the content
+    /// first published.
+    #[serde(default)]
+    pub corrected: Option<String>,
 }
 
 /// The persisted state of one output folder.
@@ -205,6 +213,8 @@ mod tests {
             GoodVersion {
                 hash: "abc".into(),
                 since: "2024-01-01T00:00:00+01:00".into(),
+                content: "c".into(),
+                corrected: None,
             },
         );
         store.keep_source("abc", b"---\ntitle: A\n---\n").unwrap();

@@ -315,6 +315,7 @@ pub fn run(
         printed: BTreeMap::new(),
         next_embargo: None,
         scheduled: Vec::new(),
+        held_removals: SourceChanges::default(),
     };
     state.rebuild(Reason::Start, &Scope::Everything, true, &mut on_event)?;
     on_event(&WatchEvent::Ready);
@@ -674,6 +675,8 @@ struct State {
     next_embargo: Option<DateTime<FixedOffset>>,
     /// What the last publish held back, and until when.
     scheduled: Vec<(PathBuf, DateTime<FixedOffset>)>,
+    /// What a burst with removals changed, published once it settles.
+    held_removals: SourceChanges,
 }
 
 impl State {
@@ -701,10 +704,28 @@ impl State {
         on_event: &mut impl FnMut(&WatchEvent),
     ) -> Result<(), WatchError> {
         let started = Instant::now();
-        let changes = match scope {
+        let mut changes = match scope {
             Scope::Everything => self.site.rescan()?,
             Scope::Paths(paths) => self.site.rescan_paths(paths)?,
         };
+        // Removals wait for the burst to settle (the whole-tree look that follows it): a
+        // folder removed file by file must meet the wipe guard as one withdrawal, not as
+        // many small ones that each look harmless.
+        if let Scope::Paths(_) = scope
+            && !changes.removed.is_empty()
+        {
+            let held = &mut self.held_removals;
+            held.removed.append(&mut changes.removed);
+            held.changed.append(&mut changes.changed);
+            held.added.append(&mut changes.added);
+            return Ok(());
+        }
+        if let Scope::Everything = scope {
+            let held = std::mem::take(&mut self.held_removals);
+            changes.removed.extend(held.removed);
+            changes.changed.extend(held.changed);
+            changes.added.extend(held.added);
+        }
         if changes.is_empty() && !force {
             return Ok(());
         }

@@ -223,16 +223,30 @@ fn kill_9_never_leaves_a_broken_or_stale_file() {
     let releases = dir.path().join("releases");
     common::copy_tree(&common::releases_dir(), &releases);
 
-    // The two versions' outputs from un-killed builds: version 0 from scratch, version 1
-    // on a copy of it (as in production: only the changed PDFs are re-rendered).
+    // The two versions' outputs from un-killed builds, each made on a copy of the other with
+    // its state (as in production: only the changed PDFs are re-rendered, and an entry whose
+    // content changed is dated corrected at the pinned instant, whichever way it changed).
     let mut refs: [BTreeMap<PathBuf, Vec<u8>>; 2] = Default::default();
+    let first = dir.path().join("first");
     let ref0 = dir.path().join("ref-0");
     let ref1 = dir.path().join("ref-1");
+    let state = |out: &Path| {
+        dir.path()
+            .join(".communique")
+            .join(out.file_name().unwrap())
+    };
+    let copy_with_state = |from: &Path, to: &Path| {
+        common::copy_tree(from, to);
+        common::copy_tree(&state(from), &state(to));
+    };
     write_version(&releases, 0);
-    let scratch = build(&releases, &ref0);
-    common::copy_tree(&ref0, &ref1);
+    let scratch = build(&releases, &first);
+    copy_with_state(&first, &ref1);
     write_version(&releases, 1);
     build(&releases, &ref1);
+    copy_with_state(&ref1, &ref0);
+    write_version(&releases, 0);
+    build(&releases, &ref0);
     refs[0] = common::contents(&ref0);
     refs[1] = common::contents(&ref1);
     assert_ne!(refs[0], refs[1], "the versions must differ");
@@ -257,10 +271,8 @@ fn kill_9_never_leaves_a_broken_or_stale_file() {
     // manifest present) re-renders only the changed PDFs. Half the kills are spread over the
     // whole build, half aimed at the window where it replaces files.
     let out = dir.path().join("feeds");
-    common::copy_tree(&ref1, &out);
     // Warm like production: the state beside the output (PDF records) comes along.
-    let state = dir.path().join(".communique");
-    common::copy_tree(&state.join("ref-1"), &state.join("feeds"));
+    copy_with_state(&ref1, &out);
     let mut version = 0;
     write_version(&releases, version);
     let (first_write, end) = timed_build(&releases, &out);

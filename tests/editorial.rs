@@ -574,3 +574,68 @@ fn build_refuses_a_mass_withdrawal_with_exit_1_unless_asked() {
     assert!(run(&["--allow-withdraw"]).status.success());
     assert!(!tree.out().join("pdf/lancement.pdf").exists());
 }
+
+/// `updated` of each entry in the main Atom feed, by title.
+fn updated_by_title(tree: &Tree) -> std::collections::BTreeMap<String, String> {
+    let bytes = fs::read(tree.out().join("atom.xml")).unwrap();
+    feed_rs::parser::parse(&bytes[..])
+        .unwrap()
+        .entries
+        .into_iter()
+        .map(|e| {
+            (
+                e.title.map(|t| t.content).unwrap_or_default(),
+                e.updated.unwrap().to_rfc3339(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_correction_moves_updated_once_and_only_a_correction_does() {
+    let tree = seeded();
+    tree.build_at(at("2026-11-02T12:00:00+01:00")).unwrap();
+    let first = updated_by_title(&tree);
+    assert_eq!(first["Bilan 2023 de Tchap"], "2026-11-02T09:00:00+00:00");
+    // The body is corrected at 15:00: its `updated` says so, its id does not change.
+    tree.write(
+        "communiques/bilan-2023.md",
+        &communique("Bilan 2023 de Tchap", "").replace("Le corps", "Le corps corrigé"),
+    );
+    tree.build_at(at("2026-11-02T15:00:00+01:00")).unwrap();
+    let corrected = updated_by_title(&tree);
+    assert_eq!(
+        corrected["Bilan 2023 de Tchap"],
+        "2026-11-02T14:00:00+00:00"
+    );
+    assert_eq!(corrected["France services"], first["France services"]);
+    let bytes = common::contents(&tree.out());
+    // A later run, a new key order or an unknown key: no correction, same bytes.
+    tree.build_at(at("2026-11-03T09:00:00+01:00")).unwrap();
+    assert_eq!(common::contents(&tree.out()), bytes);
+    tree.write(
+        "communiques/bilan-2023.md",
+        &communique("Bilan 2023 de Tchap", "")
+            .replace("Le corps", "Le corps corrigé")
+            .replace(
+                "title: Bilan 2023 de Tchap\ndate: 2026-11-02 10:00:00 +01:00\n",
+                "date: 2026-11-02 10:00:00 +01:00\ntitle: Bilan 2023 de Tchap\n",
+            ),
+    );
+    tree.build_at(at("2026-11-04T09:00:00+01:00")).unwrap();
+    assert_eq!(common::contents(&tree.out()), bytes);
+    // Deleting feeds/ and building again gives the same bytes: the date is remembered.
+    fs::remove_dir_all(tree.out()).unwrap();
+    tree.build_at(at("2026-11-05T09:00:00+01:00")).unwrap();
+    assert_eq!(common::contents(&tree.out()), bytes);
+    // A corrected title moves it again.
+    tree.write(
+        "communiques/bilan-2023.md",
+        &communique("Bilan 2023 de Tchap (corrigé)", ""),
+    );
+    tree.build_at(at("2026-11-06T09:00:00+01:00")).unwrap();
+    assert_eq!(
+        updated_by_title(&tree)["Bilan 2023 de Tchap (corrigé)"],
+        "2026-11-06T08:00:00+00:00"
+    );
+}

@@ -2,8 +2,10 @@
 //! `feeds/` must equal, byte for byte, a clean `build` of the same releases at the same instant,
 //! and its last report must agree with that build's (entry count, diagnostics).
 
+mod common;
+
 use chrono::{DateTime, FixedOffset};
-use communique::pipeline::{self, BuildReport, Paths};
+use communique::pipeline::{BuildReport, Paths};
 use communique::watch::{self, Clock, Reason, WatchEvent};
 use communique::{Config, Problem};
 use std::collections::BTreeMap;
@@ -188,7 +190,6 @@ impl Watcher {
 
     /// A clean build of the current releases at `at`, into a fresh directory.
     fn clean_build(&self, at: DateTime<FixedOffset>) -> (BTreeMap<PathBuf, Vec<u8>>, BuildReport) {
-        let out = tempfile::tempdir().unwrap();
         let config = match fs::read_to_string(self.root.join("communique.toml")) {
             Ok(text) => {
                 let mut config = Config::default();
@@ -199,16 +200,7 @@ impl Watcher {
             }
             Err(_) => Config::default(),
         };
-        let report = pipeline::build(
-            config,
-            Paths {
-                releases: self.releases.clone(),
-                out: out.path().to_path_buf(),
-            },
-            at,
-        )
-        .unwrap();
-        (tree(out.path()), report)
+        common::rebuild_from_scratch(&self.releases, &self.out, config, at)
     }
 
     /// Waits until the watcher's output equals a clean build (files and report) and has

@@ -16,7 +16,7 @@ use crate::catalog::{self, Catalog, Owners};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::feeds::{self, PdfSizes};
-use crate::model::Entry;
+use crate::model::{Entry, Precision, PubDate};
 use crate::pdf;
 use crate::publish::{Outcome, Publisher};
 use crate::state::{self, GoodVersion, State, Store};
@@ -221,6 +221,7 @@ impl Site {
             publisher.remove_stale_temp_files();
             self.cleaned_temp_files = true;
         }
+        self.date_corrections(now);
         let (catalog, mut diagnostics) = self.catalog(now);
         self.guard_withdrawal(&catalog)?;
         let mut report = BuildReport {
@@ -318,6 +319,36 @@ impl Site {
         Ok(report)
     }
 
+    /// Dates each entry whose published content changed since it was first published: its
+    /// `updated` becomes the instant the correction went out (kept in the state, so the same
+    /// content keeps the same date, run after run), unless the file gives a later one.
+    fn date_corrections(&mut self, now: DateTime<FixedOffset>) {
+        for (rel, source) in &mut self.sources {
+            let (Some(content), Some(kept)) = (&source.content, self.state.good.get(rel)) else {
+                continue;
+            };
+            let corrected = if kept.content.is_empty() || *content == kept.content {
+                kept.corrected
+                    .as_deref()
+                    .and_then(|at| DateTime::parse_from_rfc3339(at).ok())
+            } else {
+                Some(now)
+            };
+            let Some(at) = corrected else {
+                continue;
+            };
+            for entry in &mut source.published {
+                let later = entry.updated.is_none_or(|u| u.at < at) && entry.date.at < at;
+                if later {
+                    Arc::make_mut(entry).updated = Some(PubDate {
+                        at,
+                        precision: Precision::Instant,
+                    });
+                }
+            }
+        }
+    }
+
     /// Refuses a publish that would withdraw more than half of what is online, or one from a
     /// releases folder with no release at all: an unmounted share or a wrong `--releases` must
     /// not empty the feeds.
@@ -380,11 +411,23 @@ impl Site {
                     _ => {
                         if let Some(bytes) = source.good_bytes.take() {
                             self.store.keep_source(&hash, &bytes)?;
+                            let content = source.content.clone().unwrap_or_default();
+                            // Same content under other bytes keeps its correction date; new
+                            // content after a first publication is a correction, now.
+                            let corrected = match kept {
+                                Some(k) if k.content == content || k.content.is_empty() => {
+                                    k.corrected.clone()
+                                }
+                                Some(_) => Some(since.clone()),
+                                None => None,
+                            };
                             good.insert(
                                 rel.clone(),
                                 GoodVersion {
                                     hash,
                                     since: since.clone(),
+                                    content,
+                                    corrected,
                                 },
                             );
                         }

@@ -31,6 +31,21 @@ pub(super) struct SourceState {
     pub(super) published: Vec<Arc<Entry>>,
     /// The bytes of a good read not yet kept in the state (cleared once kept).
     pub(super) good_bytes: Option<Arc<[u8]>>,
+    /// What the latest good read publishes, hashed ([`content_hash`]).
+    pub(super) content: Option<String>,
+}
+
+/// What entries publish, as one hash: everything a reader sees except the dates a correction
+/// itself moves (`updated`) and when it goes out (`embargo`).
+pub(super) fn content_hash(entries: &[Entry]) -> String {
+    let mut hasher = blake3::Hasher::new();
+    for entry in entries {
+        let mut seen = entry.clone();
+        seen.updated = None;
+        seen.embargo = None;
+        hasher.update(format!("{seen:?}").as_bytes());
+    }
+    hasher.finalize().to_hex().to_string()
 }
 
 impl SourceState {
@@ -194,10 +209,12 @@ impl Site {
             fingerprint,
             published: loaded.entries.iter().cloned().map(Arc::new).collect(),
             good_bytes: None,
+            content: None,
             loaded,
         };
         if state.is_good() {
             state.good_bytes = bytes.map(Into::into);
+            state.content = Some(content_hash(&state.loaded.entries));
         } else if state.loaded.has_errors() && !state.loaded.withheld {
             // Last good version: a broken edit keeps what was published, unless the edit
             // withholds the file (an unreadable embargo or control fails closed).
