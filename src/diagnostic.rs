@@ -72,6 +72,12 @@ pub enum Problem {
     RelativeLink { dest: String, url: String },
     #[error("{0}")]
     Other(String),
+    #[error("the PDF would be longer than {limit} pages; it is not published")]
+    PdfTooLong { limit: usize },
+    #[error("no font can print {chars}: the PDF is not published")]
+    MissingGlyphs { chars: String },
+    #[error("image `{src}` is not in the PDF ({reason}); its alternative text is printed instead")]
+    ImageNotEmbedded { src: String, reason: String },
 }
 
 /// A located problem with a fix hint.

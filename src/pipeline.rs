@@ -3,7 +3,7 @@
 
 use crate::catalog::{self, Catalog};
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Problem};
+use crate::diagnostic::Diagnostic;
 use crate::feeds::{self, PdfSizes};
 use crate::model::{Entry, Kind, same_entry};
 use crate::pdf;
@@ -460,14 +460,22 @@ impl Site {
                 to_render.push((entry, input));
             }
         }
+        let releases = &self.paths.releases;
         let rendered: Vec<_> = to_render
             .into_par_iter()
-            .map(|(entry, input)| (entry, input, pdf::render(entry, config, assets)))
+            .map(|(entry, input)| {
+                let result = pdf::render_in(entry, config, assets, releases);
+                (entry, input, result)
+            })
             .collect();
         let mut new_pdfs = Vec::with_capacity(rendered.len());
         for (entry, input, result) in rendered {
             match result {
-                Ok(bytes) => {
+                Ok(pdf::Rendered {
+                    bytes,
+                    missing_images,
+                }) => {
+                    diagnostics.extend(pdf::image_warnings(entry, releases, &missing_images));
                     let pdf = RenderedPdf {
                         input,
                         len: bytes.len() as u64,
@@ -482,10 +490,7 @@ impl Site {
                 }
                 Err(err) => {
                     self.manifest_outdated |= known_pdfs.remove(&entry.slug).is_some();
-                    diagnostics.push(
-                        Diagnostic::error(&entry.origin.file, Problem::Other(err.to_string()))
-                            .hint("the communiqué is in the feeds without its PDF; report this with the file"),
-                    );
+                    diagnostics.push(pdf::error_diagnostic(entry, releases, err));
                 }
             }
         }

@@ -2,7 +2,7 @@
 //! its structure element) or as an artifact, and collecting link rectangles for annotations.
 
 use super::fonts::Assets;
-use super::tags::Tree;
+use super::tags::{LinkScope, Tree};
 use super::text::{Color, Laid, PGlyph};
 use krilla::action::{Action, LinkAction};
 use krilla::annotation::{Annotation, LinkAnnotation, Target};
@@ -18,11 +18,19 @@ use krilla::text::{GlyphId, KrillaGlyph};
 /// What drawn content is, for the structure tree.
 #[derive(Debug, Clone, Copy)]
 pub enum Mark {
-    /// Real content of structure element `node`; `key` identifies the block, so links of
+    /// Real content of structure element `node`; `key` says which text it is, so links of
     /// different blocks never merge.
-    Content { node: usize, key: usize },
+    Content { node: usize, key: LinkScope },
     /// Page furniture, outside the logical structure.
     Artifact(ArtifactType),
+    /// Furniture repeated on later pages whose links stay live: PDF/UA wants each link
+    /// annotation in the structure tree, so the link text is content of `node`, the rest an
+    /// artifact.
+    Furniture {
+        kind: ArtifactType,
+        node: usize,
+        key: LinkScope,
+    },
 }
 
 /// A link's rectangles on the current page, waiting for the page's surface to be finished.
@@ -56,14 +64,23 @@ impl Pen<'_> {
             return;
         };
         let baseline = top + line.baseline;
-        // Pieces of the line that differ in link target get their own marked content.
+        // Pieces of the line that differ in link target or emphasis get their own marked
+        // content.
         let mut rest: &[PGlyph] = &line.glyphs;
         while let Some(first) = rest.first() {
-            let n = rest.iter().take_while(|g| g.link == first.link).count();
+            let n = rest
+                .iter()
+                .take_while(|g| g.link == first.link && g.emph == first.emph)
+                .count();
             let (piece, tail) = rest.split_at(n);
             rest = tail;
+            let mark = match mark {
+                Mark::Furniture { kind, .. } if first.link.is_none() => Mark::Artifact(kind),
+                Mark::Furniture { node, key, .. } => Mark::Content { node, key },
+                other => other,
+            };
             match mark {
-                Mark::Artifact(kind) => {
+                Mark::Artifact(kind) | Mark::Furniture { kind, .. } => {
                     s.start_tagged(ContentTag::Artifact(Artifact::with_kind(kind)));
                     self.glyphs(s, laid, piece, x, baseline);
                     s.end_tagged();
@@ -73,7 +90,7 @@ impl Pen<'_> {
                     self.glyphs(s, laid, piece, x, baseline);
                     s.end_tagged();
                     let Some(link) = first.link else {
-                        self.tree.content(node, id);
+                        self.tree.styled_content(node, first.emph, id);
                         continue;
                     };
                     let Some(child) = self.tree.link_content(node, (key, link), self.page, id)
@@ -164,7 +181,8 @@ impl Pen<'_> {
     /// Turns the page's collected links into tagged link annotations.
     pub fn annotate(self, page: &mut Page<'_>) {
         for link in self.links {
-            let target = Target::Action(Action::Link(LinkAction::new(link.uri.clone())));
+            let uri = ascii_uri(&link.uri);
+            let target = Target::Action(Action::Link(LinkAction::new(uri)));
             let alt = match link.uri.strip_prefix("mailto:") {
                 Some(address) => format!("Écrire à {address}"),
                 None => format!("Lien vers {}", link.uri),
@@ -174,6 +192,23 @@ impl Pen<'_> {
             self.tree.link_annotation(link.node, link.child, id);
         }
     }
+}
+
+/// A link annotation's URI in 7-bit ASCII (PDF wants it so): `url` percent-encodes the path
+/// and query and punycodes the host; what it cannot parse is percent-encoded byte by byte.
+pub fn ascii_uri(uri: &str) -> String {
+    if let Ok(u) = url::Url::parse(uri) {
+        return u.to_string();
+    }
+    let mut out = String::with_capacity(uri.len());
+    for b in uri.bytes() {
+        if b.is_ascii_graphic() {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 pub fn fill(c: Color) -> Fill {
@@ -186,9 +221,14 @@ pub fn fill(c: Color) -> Fill {
 
 /// A horizontal rule, as a layout artifact.
 pub fn rule(s: &mut Surface<'_>, x0: f32, x1: f32, y: f32, width: f32, c: Color) {
+    segment(s, (x0, y), (x1, y), width, c);
+}
+
+/// A straight line, as a layout artifact.
+pub fn segment(s: &mut Surface<'_>, from: (f32, f32), to: (f32, f32), width: f32, c: Color) {
     let mut pb = PathBuilder::new();
-    pb.move_to(x0, y);
-    pb.line_to(x1, y);
+    pb.move_to(from.0, from.1);
+    pb.line_to(to.0, to.1);
     let Some(path) = pb.finish() else { return };
     s.start_tagged(ContentTag::Artifact(Artifact::with_kind(
         ArtifactType::Layout,

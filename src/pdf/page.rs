@@ -1,7 +1,8 @@
 //! Page geometry and pagination: blocks are cut into pages line by line, keeping headings
 //! with what follows and avoiding a lone line at a page's top or bottom where possible.
 
-use super::compose::Block;
+use super::PdfError;
+use super::block::Block;
 use std::ops::Range;
 
 /// A4 in points.
@@ -27,8 +28,14 @@ pub struct Placed {
     pub y: f32,
 }
 
-/// Assigns every line of `blocks` to a page between `top` and `bottom`.
-pub fn paginate(blocks: &[Block], top: f32, bottom: f32) -> Vec<Vec<Placed>> {
+/// Assigns every line of `blocks` to a page between `top` and `bottom`; stops with an error
+/// as soon as more than `max_pages` pages are needed.
+pub fn paginate(
+    blocks: &[Block],
+    top: f32,
+    bottom: f32,
+    max_pages: usize,
+) -> Result<Vec<Vec<Placed>>, PdfError> {
     let mut pages: Vec<Vec<Placed>> = vec![Vec::new()];
     let mut y = top;
     let heights = |b: &Block, r: Range<usize>| -> f32 {
@@ -41,6 +48,9 @@ pub fn paginate(blocks: &[Block], top: f32, bottom: f32) -> Vec<Vec<Placed>> {
         let n = b.laid.lines.len();
         let mut start = 0;
         while start < n {
+            if pages.len() > max_pages {
+                return Err(PdfError::TooManyPages { limit: max_pages });
+            }
             let fresh = pages.last().is_none_or(|p| p.is_empty());
             let gap = if fresh || start > 0 {
                 0.0
@@ -98,6 +108,18 @@ pub fn paginate(blocks: &[Block], top: f32, bottom: f32) -> Vec<Vec<Placed>> {
             } else {
                 k.min(remaining - 2)
             };
+            // A word is never hyphenated across pages: its line goes over with it.
+            let hyphenated = |take: usize| {
+                b.laid
+                    .lines
+                    .get(start + take - 1)
+                    .is_some_and(|l| l.hyphen.is_some())
+            };
+            let floor = if fresh { 1 } else { 2 };
+            let mut take = take;
+            while take > floor && hyphenated(take) {
+                take -= 1;
+            }
             if take > 0 {
                 if let Some(p) = pages.last_mut() {
                     p.push(Placed {
@@ -115,5 +137,8 @@ pub fn paginate(blocks: &[Block], top: f32, bottom: f32) -> Vec<Vec<Placed>> {
     if pages.len() > 1 && pages.last().is_some_and(|p| p.is_empty()) {
         pages.pop();
     }
-    pages
+    if pages.len() > max_pages {
+        return Err(PdfError::TooManyPages { limit: max_pages });
+    }
+    Ok(pages)
 }
