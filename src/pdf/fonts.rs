@@ -53,6 +53,8 @@ pub struct Assets {
     pub(super) faces: Vec<FaceData>,
     /// PNG bytes of the official bloc-marque, when configured.
     pub(super) logo: Option<Logo>,
+    /// The faces registered once; each render clones it (cheaper than registering again).
+    context: FontContext,
 }
 
 /// A decoded-enough logo: the bytes for krilla and the pixel size for the aspect ratio.
@@ -93,40 +95,49 @@ impl Assets {
             faces.push(face_from_file(path)?);
         }
         let logo = pdf.logo.as_deref().map(read_logo).transpose()?;
-        Ok(Assets { faces, logo })
+        let context = context(&faces);
+        Ok(Assets {
+            faces,
+            logo,
+            context,
+        })
     }
 
-    /// A fresh parley font context holding exactly our four faces (never the system's).
+    /// A parley font context holding exactly our faces (never the system's).
     pub(super) fn font_context(&self) -> FontContext {
-        let mut cx = FontContext::default();
-        for (i, face) in self.faces.iter().enumerate() {
-            let (family, weight, style) = match i {
-                0 => (FAMILY, FontWeight::NORMAL, FontStyle::Normal),
-                1 => (FAMILY, FontWeight::BOLD, FontStyle::Normal),
-                2 => (FAMILY, FontWeight::NORMAL, FontStyle::Italic),
-                3 => (FAMILY, FontWeight::BOLD, FontStyle::Italic),
-                4 => (FALLBACK, FontWeight::NORMAL, FontStyle::Normal),
-                5 => (FALLBACK, FontWeight::BOLD, FontStyle::Normal),
-                6 => (MONO, FontWeight::NORMAL, FontStyle::Normal),
-                _ => (EXTRA, FontWeight::NORMAL, FontStyle::Normal),
-            };
-            cx.collection.register_fonts(
-                face.blob.clone(),
-                Some(FontInfoOverride {
-                    family_name: Some(family),
-                    weight: Some(weight),
-                    style: Some(style),
-                    ..Default::default()
-                }),
-            );
-        }
-        cx
+        self.context.clone()
     }
 
     /// Which face a parley run was shaped with (by blob identity).
     pub(super) fn face_of(&self, blob_id: u64) -> Option<usize> {
         self.faces.iter().position(|f| f.blob.id() == blob_id)
     }
+}
+
+fn context(faces: &[FaceData]) -> FontContext {
+    let mut cx = FontContext::default();
+    for (i, face) in faces.iter().enumerate() {
+        let (family, weight, style) = match i {
+            0 => (FAMILY, FontWeight::NORMAL, FontStyle::Normal),
+            1 => (FAMILY, FontWeight::BOLD, FontStyle::Normal),
+            2 => (FAMILY, FontWeight::NORMAL, FontStyle::Italic),
+            3 => (FAMILY, FontWeight::BOLD, FontStyle::Italic),
+            4 => (FALLBACK, FontWeight::NORMAL, FontStyle::Normal),
+            5 => (FALLBACK, FontWeight::BOLD, FontStyle::Normal),
+            6 => (MONO, FontWeight::NORMAL, FontStyle::Normal),
+            _ => (EXTRA, FontWeight::NORMAL, FontStyle::Normal),
+        };
+        cx.collection.register_fonts(
+            face.blob.clone(),
+            Some(FontInfoOverride {
+                family_name: Some(family),
+                weight: Some(weight),
+                style: Some(style),
+                ..Default::default()
+            }),
+        );
+    }
+    cx
 }
 
 fn face_from_file(path: &Path) -> Result<FaceData, PdfError> {
