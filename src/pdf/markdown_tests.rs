@@ -41,3 +41,59 @@ fn deep_nesting_is_flattened() {
     let blocks = parse(&md, "", 8);
     assert_eq!(plain_text(&blocks), "profond");
 }
+
+#[test]
+fn tables_footnotes_code_and_link_notes() {
+    let md = "Texte[^n] et [Mednum](https://lamednum.coop/) et [lamednum.coop](https://lamednum.coop).\n\n| A | B |\n|---|--:|\n| 1 | **2** |\n\n```\ncode  -- \"x\"\n```\n\n[^n]: La note.\n";
+    let blocks = parse_body(md, "", 32);
+    let Block::Table(rows) = &blocks[1] else {
+        panic!("{blocks:?}")
+    };
+    assert_eq!(rows.len(), 2);
+    assert!(rows[0].iter().all(|c| c.header) && !rows[1][0].header);
+    assert!(rows[1][1].runs[0].bold);
+    assert_eq!(blocks[2], Block::Code("code  -- \"x\"".into()));
+    let Block::Notes(notes) = &blocks[3] else {
+        panic!("{blocks:?}")
+    };
+    let texts: Vec<String> = notes
+        .iter()
+        .map(|n| n.iter().map(|r| r.text.as_str()).collect())
+        .collect();
+    // The link whose text is its address gets no note.
+    assert_eq!(texts, ["La note.", "https://lamednum.coop/"]);
+    let Block::Para(p) = &blocks[0] else { panic!() };
+    let calls: Vec<&str> = p
+        .iter()
+        .filter(|r| r.sup)
+        .map(|r| r.text.as_str())
+        .collect();
+    assert_eq!(calls, ["1", "2"]);
+}
+
+#[test]
+fn html_blocks_decode_entities_and_drop_scripts() {
+    let md = "<div>\n<p>Un &mdash; deux&nbsp;&amp; <a href=\"https://x.fr/\">lien</a></p>\n<script>var a = \"<p>non</p>\";</script>\n<style>p { color: red }</style>\n<table><tr><th>H</th><td>D &lt; 3</table>\n</div>\n";
+    let blocks = parse_body(md, "", 32);
+    let text = plain_text(&blocks);
+    // The link gets its note call (1): its text is not its address.
+    assert_eq!(text, "Un — deux & lien1 H D < 3");
+    assert!(matches!(&blocks[1], Block::Table(rows) if rows[0].len() == 2 && rows[0][0].header));
+    let Block::Para(p) = &blocks[0] else {
+        panic!("{blocks:?}")
+    };
+    assert!(p.iter().any(|r| r.link.as_deref() == Some("https://x.fr/")));
+}
+
+#[test]
+fn images_become_blocks_with_their_alt() {
+    let blocks = parse(
+        "Avant ![Logo **DINUM**](logo.png) après <img src=\"/u/a.png\" alt=\"Carte\">",
+        "",
+        32,
+    );
+    assert!(
+        matches!(&blocks[1], Block::Image { src, alt } if src == "logo.png" && alt == "Logo DINUM")
+    );
+    assert!(matches!(&blocks[3], Block::Image { src, alt } if src == "/u/a.png" && alt == "Carte"));
+}

@@ -334,3 +334,7 @@ fn is_host(host: &str) -> bool {
         && (2..=6).contains(&tld.len())
         && tld.chars().all(|c| c.is_ascii_lowercase())
 }
+
+#[cfg(test)]
+#[path = "typo_tests.rs"]
+mod tests;
