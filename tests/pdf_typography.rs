@@ -373,6 +373,13 @@ fn images_footnotes_code_html_and_emphasis() {
         assert!(q.contains("/S /Strong"), "bold not tagged Strong");
         assert!(q.contains("/S /Em"), "italic not tagged Em");
         assert!(q.contains("/S /Note"), "notes not tagged Note");
+        // Four notes (two footnotes, two link addresses): each call goes to its note and
+        // each note's number back to its call.
+        let internal = q
+            .split("endobj")
+            .filter(|o| o.contains("/Subtype /Link") && o.contains("/Dest"))
+            .count();
+        assert_eq!(internal, 8, "links between calls and notes");
     }
 }
 

@@ -5,7 +5,7 @@
 use super::PdfError;
 use super::block::{Block, Label};
 use super::images::{self, Images};
-use super::markdown::{self, Block as Md, Inline};
+use super::markdown::{self, Block as Md, Inline, NoteLink};
 use super::page::{BODY_TOP, HEIGHT};
 use super::tags::{Kind, Tree};
 use super::text::{BLUE, GREY, Laid, Shaper, TextStyle};
@@ -325,11 +325,14 @@ impl Walker<'_, '_, '_> {
         }
         for (i, runs) in notes.iter().enumerate() {
             let node = self.tree.add(parent, Kind::Note);
+            // The note's number links back to its call.
+            let number = Inline {
+                note: u32::try_from(i + 1).ok().map(NoteLink::ToCall),
+                ..Inline::plain(format!("{}.", i + 1))
+            };
             self.label = Some(Label {
                 node,
-                laid: self
-                    .shaper
-                    .plain(&format!("{}.", i + 1), &NOTE, INDENT + 8.0),
+                laid: self.shaper.layout(&[number], &NOTE, INDENT + 8.0),
                 x: x + 2.0,
             });
             self.push(node, runs, x + INDENT, &NOTE, 0.0, 3.0, false);

@@ -1,12 +1,15 @@
 //! Drawing laid-out lines with krilla, each piece marked either as tagged content (joined to
 //! its structure element) or as an artifact, and collecting link rectangles for annotations.
 
+use super::anchors::Anchors;
 use super::fonts::Assets;
+use super::markdown::NoteLink;
 use super::tags::{LinkScope, Tree};
-use super::text::{Color, Laid, PGlyph};
+use super::text::{self, Color, Laid, PGlyph};
 use krilla::action::{Action, LinkAction};
 use krilla::annotation::{Annotation, LinkAnnotation, Target};
 use krilla::color::rgb;
+use krilla::destination::XyzDestination;
 use krilla::geom::{PathBuilder, Point, Quadrilateral, Rect};
 use krilla::num::NormalizedF32;
 use krilla::page::Page;
@@ -37,7 +40,7 @@ pub enum Mark {
 pub struct PendingLink {
     node: usize,
     child: usize,
-    uri: String,
+    target: text::Target,
     quads: Vec<Quadrilateral>,
 }
 
@@ -47,6 +50,8 @@ pub struct Pen<'a> {
     pub tree: &'a mut Tree,
     pub page: usize,
     pub links: Vec<PendingLink>,
+    /// Where note calls and notes are, for the links between them.
+    pub anchors: &'a Anchors,
 }
 
 impl Pen<'_> {
@@ -89,15 +94,20 @@ impl Pen<'_> {
                     let id = s.start_tagged(ContentTag::Span(SpanTag::empty()));
                     self.glyphs(s, laid, piece, x, baseline);
                     s.end_tagged();
-                    let Some(link) = first.link else {
+                    // A note link whose other end is not drawn stays plain text.
+                    let target = first
+                        .link
+                        .and_then(|l| laid.links.get(l))
+                        .filter(|t| match t {
+                            text::Target::Note(n) => self.anchors.destination(*n).is_some(),
+                            text::Target::Uri(_) => true,
+                        });
+                    let (Some(link), Some(target)) = (first.link, target) else {
                         self.tree.styled_content(node, first.emph, id);
                         continue;
                     };
                     let Some(child) = self.tree.link_content(node, (key, link), self.page, id)
                     else {
-                        continue;
-                    };
-                    let Some(uri) = laid.links.get(link) else {
                         continue;
                     };
                     let inked: Vec<&PGlyph> = piece.iter().filter(|g| !g.space).collect();
@@ -120,7 +130,7 @@ impl Pen<'_> {
                         None => self.links.push(PendingLink {
                             node,
                             child,
-                            uri: uri.clone(),
+                            target: target.clone(),
                             quads: vec![rect.into()],
                         }),
                     }
@@ -181,11 +191,26 @@ impl Pen<'_> {
     /// Turns the page's collected links into tagged link annotations.
     pub fn annotate(self, page: &mut Page<'_>) {
         for link in self.links {
-            let uri = ascii_uri(&link.uri);
-            let target = Target::Action(Action::Link(LinkAction::new(uri)));
-            let alt = match link.uri.strip_prefix("mailto:") {
-                Some(address) => format!("Écrire à {address}"),
-                None => format!("Lien vers {}", link.uri),
+            let (target, alt) = match &link.target {
+                text::Target::Uri(uri) => {
+                    let action = Action::Link(LinkAction::new(ascii_uri(uri)));
+                    let alt = match uri.strip_prefix("mailto:") {
+                        Some(address) => format!("Écrire à {address}"),
+                        None => format!("Lien vers {uri}"),
+                    };
+                    (Target::Action(action), alt)
+                }
+                text::Target::Note(n) => {
+                    let Some(spot) = self.anchors.destination(*n) else {
+                        continue;
+                    };
+                    let dest = XyzDestination::new(spot.page, Point::from_xy(spot.x, spot.y));
+                    let alt = match n {
+                        NoteLink::ToNote(n) => format!("Aller à la note {n}"),
+                        NoteLink::ToCall(n) => format!("Retour à l’appel de la note {n}"),
+                    };
+                    (Target::Destination(dest.into()), alt)
+                }
             };
             let annotation = LinkAnnotation::new_with_quad_points(link.quads, target);
             let id = page.add_tagged_annotation(Annotation::new_link(annotation, Some(alt)));

@@ -19,6 +19,17 @@ pub struct Inline {
     pub sup: bool,
     /// Code: monospace face, set as written (no typography, no hyphenation).
     pub code: bool,
+    /// A note call (links to the note) or a note's number (links back to its call).
+    pub note: Option<NoteLink>,
+}
+
+/// The two ends of a note, by note number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteLink {
+    /// The call in the text: goes to note `n`.
+    ToNote(u32),
+    /// The note's number: goes back to the call of note `n`.
+    ToCall(u32),
 }
 
 impl Inline {
@@ -391,6 +402,7 @@ impl Walker<'_> {
             link: self.link.last().and_then(|l| l.0.clone()),
             sup: self.sup > 0,
             code: self.code > 0,
+            note: None,
         };
         if let Some(last) = self.inline.last_mut() {
             let same = Inline {

@@ -1,7 +1,7 @@
 //! Notes: footnotes (`note[^1]` … `[^1]: …`) and the addresses of links whose text is not
 //! their address, numbered in one sequence in the order of their calls.
 
-use super::{Block, Inline, NoteOf, Walker, plain_text, resolve_link};
+use super::{Block, Inline, NoteLink, NoteOf, Walker, plain_text, resolve_link};
 
 impl Walker<'_> {
     pub(in crate::pdf) fn link_start(&mut self, dest: &str) {
@@ -47,12 +47,19 @@ impl Walker<'_> {
         self.note_call(n);
     }
 
+    /// The raised number that calls note `n` and links to it.
     pub(in crate::pdf) fn note_call(&mut self, n: usize) {
-        let link = std::mem::take(&mut self.link);
-        self.sup += 1;
-        self.text(&n.to_string());
-        self.sup -= 1;
-        self.link = link;
+        if self.hidden > 0 {
+            return;
+        }
+        self.inline.push(Inline {
+            text: n.to_string(),
+            bold: self.bold > 0,
+            italic: self.italic > 0,
+            sup: true,
+            note: u32::try_from(n).ok().map(NoteLink::ToNote),
+            ..Inline::default()
+        });
     }
 
     /// The notes in call order; footnotes defined but never called come last.

@@ -8,6 +8,7 @@
 //! global state: same entry and files, same bytes. The only reads are the images the body
 //! names.
 
+mod anchors;
 mod block;
 mod compose;
 mod draw;
@@ -123,6 +124,7 @@ fn render_with(
     furniture::footer_nodes(&mut tree, &mut footer);
     check_glyphs(&mut shaper)?;
     let pages = page::paginate(&blocks, page::BODY_TOP, bottom, config.pdf.max_pages.max(1))?;
+    let anchors = anchors::Anchors::find(&blocks, &pages);
 
     let settings = SerializeSettings {
         configuration: meta::configuration(conformance)?,
@@ -142,6 +144,7 @@ fn render_with(
             tree: &mut tree,
             page: index,
             links: Vec::new(),
+            anchors: &anchors,
         };
         {
             let mut s = pdf_page.surface();

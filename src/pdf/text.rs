@@ -3,7 +3,7 @@
 
 use super::fonts::{self, Assets, MONO_STACK, TEXT_STACK};
 use super::french::{self, Styled};
-use super::markdown::Inline;
+use super::markdown::{Inline, NoteLink};
 use super::typo::{self, STYLE, SUP, URL};
 use parley::fontique::{FontStyle, FontWeight, Language};
 use parley::{
@@ -124,7 +124,15 @@ pub struct LLine {
 pub struct Laid {
     pub text: String,
     pub lines: Vec<LLine>,
-    pub links: Vec<String>,
+    pub links: Vec<Target>,
+}
+
+/// Where a link goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Uri(String),
+    /// From a call to its note, or back (see [`NoteLink`]).
+    Note(NoteLink),
 }
 
 impl Laid {
@@ -218,14 +226,19 @@ impl<'a> Shaper<'a> {
         if text.is_empty() {
             return Laid::default();
         }
-        let mut links: Vec<String> = Vec::new();
+        let mut links: Vec<Target> = Vec::new();
         let mut info: Vec<RangeInfo> = Vec::with_capacity(ranges.len());
         for (_, s) in &ranges {
             let run = style_of(*s);
-            let link = run.and_then(|r| r.link.clone()).map(|uri| {
+            let target = run.and_then(|r| match (&r.note, &r.link) {
+                (Some(n), _) => Some(Target::Note(*n)),
+                (None, Some(uri)) => Some(Target::Uri(uri.clone())),
+                (None, None) => None,
+            });
+            let link = target.map(|t| {
                 // Neighbouring ranges of one link (split by typography) share its index.
-                if links.last() != Some(&uri) || info.last().is_none_or(|i| i.link.is_none()) {
-                    links.push(uri);
+                if links.last() != Some(&t) || info.last().is_none_or(|i| i.link.is_none()) {
+                    links.push(t);
                 }
                 links.len() - 1
             });
@@ -283,7 +296,7 @@ impl<'a> Shaper<'a> {
             if info[i].sup {
                 b.push(StyleProperty::FontSize(style.size * SUP_SCALE), r.clone());
             }
-            if info[i].link.is_some() {
+            if info[i].link.is_some() && !matches!(run.note, Some(NoteLink::ToNote(_))) {
                 b.push(StyleProperty::Brush(BLUE), r.clone());
             }
         }
