@@ -621,3 +621,60 @@ fn configured_fallback_font_covers_what_embedded_fonts_lack() {
     };
     assert!(fonts.contains("Lohit"), "{fonts}");
 }
+
+/// A row taller than a page is not drawn off the page: its cells follow one another as text.
+#[test]
+fn a_row_taller_than_a_page_keeps_all_its_text() {
+    let long = (0..900)
+        .map(|i| format!("mot{i}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let body = format!("| Court | Long |\n|---|---|\n| a | {long} findecellule |\n| b | c |\n");
+    let path = pdf_of("tall-row", "", &body);
+    let Some(raw) = text_of(&path) else { return };
+    let flat = joined(&raw).replace('\n', " ");
+    assert!(
+        flat.contains("mot0") && flat.contains("mot899 findecellule"),
+        "{flat}"
+    );
+    let Some(bbox) = tool("pdftotext", &["-bbox", path.to_str().unwrap(), "-"]) else {
+        return;
+    };
+    // Every word sits inside the page (A4 is 842 points high).
+    for line in bbox.lines().filter(|l| l.contains("<word")) {
+        let y_max: f32 = line
+            .split("yMax=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap();
+        assert!(y_max < 842.0, "{line}");
+    }
+}
+
+/// Time per page of the torture file (every feature, fallback fonts included):
+/// `cargo test --release --test pdf_typography torture_timing -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn torture_timing() {
+    let dir = releases("torture-timing");
+    std::fs::write(dir.join("communiques/logo.png"), PNG).unwrap();
+    let entry = load(&dir, "", include_str!("data/torture.md"));
+    let config = Config::default();
+    let assets = Assets::load(&config.pdf).unwrap();
+    let first = pdf::render_in(&entry, &config, &assets, &dir).unwrap();
+    let pages = String::from_utf8_lossy(&first.bytes)
+        .matches("/Type/Page/")
+        .count()
+        .max(1);
+    let n = 20;
+    let start = std::time::Instant::now();
+    for _ in 0..n {
+        std::hint::black_box(pdf::render_in(&entry, &config, &assets, &dir).unwrap());
+    }
+    let per_doc = start.elapsed() / n;
+    eprintln!(
+        "torture: {pages} pages, {per_doc:?} per document, {:?} per page",
+        per_doc / pages as u32
+    );
+}

@@ -12,6 +12,8 @@ pub(super) const PAD: f32 = 4.0;
 const CELL: TextStyle = TextStyle::new(9.0).leading(1.3);
 /// Narrowest column, unless the column itself is narrower.
 const MIN_COLUMN: f32 = 42.0;
+/// Tallest row drawn as a row (the text column is about 600 points high).
+const MAX_ROW: f32 = 400.0;
 
 pub(super) fn table(w: &mut Walker<'_, '_, '_>, rows: &[Vec<Cell>], parent: Option<usize>, x: f32) {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
@@ -71,6 +73,15 @@ pub(super) fn table(w: &mut Walker<'_, '_, '_>, rows: &[Vec<Cell>], parent: Opti
             .fold(0.0, f32::max)
             .max(CELL.size * CELL.line_height)
             + 2.0 * PAD;
+        if height > MAX_ROW {
+            // A row taller than a page cannot be drawn as one: its cells follow one another
+            // as text, still tagged as the row's cells, so nothing is lost.
+            for (cell, source) in cells.iter().zip(row) {
+                let laid = w.shaper.layout(&source.runs, &style(source.header), avail);
+                w.add(Block::text(cell.node, laid, x, 4.0));
+            }
+            continue;
+        }
         let row = Row {
             cells,
             height,
