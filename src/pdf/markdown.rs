@@ -297,7 +297,10 @@ impl Walker<'_> {
 
     fn end(&mut self, tag: TagEnd) {
         match tag {
-            TagEnd::Paragraph | TagEnd::HtmlBlock | TagEnd::Heading(_) => self.flush(),
+            TagEnd::Paragraph | TagEnd::HtmlBlock | TagEnd::Heading(_) => {
+                self.flush();
+                self.close_inline_html();
+            }
             TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item | TagEnd::FootnoteDefinition => {
                 self.flush();
                 if self.pushed.pop().unwrap_or(false) {
@@ -418,6 +421,16 @@ impl Walker<'_> {
             text: t.to_string(),
             ..run
         });
+    }
+
+    /// Inline HTML left open (`<b>`, `<a href>`, `<script>` without their end tags) ends with
+    /// its paragraph: it must not restyle, link or hide the rest of the document.
+    pub(super) fn close_inline_html(&mut self) {
+        self.bold = 0;
+        self.italic = 0;
+        self.sup = 0;
+        self.hidden = 0;
+        self.link.clear();
     }
 
     /// Ends the current paragraph or heading, if it has any visible text. Inside a table

@@ -95,6 +95,7 @@ pub(super) fn block(w: &mut Walker<'_>, html: &str) {
     }
     w.close_cell();
     w.flush();
+    w.close_inline_html();
 }
 
 const HIDDEN: &[&str] = &[

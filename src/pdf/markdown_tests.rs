@@ -97,3 +97,14 @@ fn images_become_blocks_with_their_alt() {
     );
     assert!(matches!(&blocks[3], Block::Image { src, alt } if src == "/u/a.png" && alt == "Carte"));
 }
+
+#[test]
+fn unclosed_inline_html_ends_with_its_paragraph() {
+    let md = "Un <b>gras <a href=\"https://x.fr/\">lien <script>caché\n\nSuite visible.\n";
+    let blocks = parse(md, "", 32);
+    assert_eq!(plain_text(&blocks), "Un gras lien Suite visible.");
+    let Block::Para(p) = &blocks[1] else {
+        panic!("{blocks:?}")
+    };
+    assert!(p.iter().all(|r| !r.bold && r.link.is_none()), "{p:?}");
+}
