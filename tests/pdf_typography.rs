@@ -678,3 +678,31 @@ fn torture_timing() {
         per_doc / pages as u32
     );
 }
+
+/// A table continued on another page shows its header row again there, as an artifact: a
+/// screen reader meets the header cells once.
+#[test]
+fn long_tables_repeat_their_header_row() {
+    let mut body = String::from("| Commune | Agents formés |\n|---|--:|\n");
+    for i in 0..90 {
+        body.push_str(&format!("| Commune numéro {i} | {} |\n", 100 + i));
+    }
+    let path = pdf_of("long-table", "", &body);
+    let Some(raw) = text_of(&path) else { return };
+    let pages: Vec<&str> = raw
+        .split('\u{c}')
+        .filter(|p| p.contains("CONTACT PRESSE"))
+        .collect();
+    assert!(pages.len() >= 2, "{raw}");
+    for page in &pages {
+        assert!(
+            page.contains("Agents formés"),
+            "header row missing on a page:\n{page}"
+        );
+    }
+    let Some(tree) = tool("pdfinfo", &["-struct-text", path.to_str().unwrap()]) else {
+        return;
+    };
+    assert_eq!(tree.matches("\"Agents formés\"").count(), 1, "{tree}");
+    assert!(tree.contains("\"Commune numéro 89\""), "{tree}");
+}

@@ -21,6 +21,9 @@ pub struct Block {
     pub outline: Option<(u16, String)>,
     /// A table row or figure drawn in place of `laid`'s (empty) line.
     pub unit: Option<Unit>,
+    /// A table row: its table's header row (a block index), repeated above it when the row
+    /// starts a page.
+    pub repeat: Option<usize>,
 }
 
 pub struct Label {
@@ -39,8 +42,6 @@ pub enum Unit {
 pub struct Row {
     pub cells: Vec<CellBox>,
     pub height: f32,
-    /// Draw the rule under the row (the table's last row).
-    pub last: bool,
 }
 
 pub struct CellBox {
@@ -74,6 +75,7 @@ impl Block {
             label: None,
             outline: None,
             unit: None,
+            repeat: None,
         }
     }
 

@@ -26,6 +26,8 @@ pub struct Placed {
     pub lines: Range<usize>,
     /// Top of the first line's box.
     pub y: f32,
+    /// A table's header row (block index) drawn again just above, as an artifact.
+    pub header: Option<usize>,
 }
 
 /// Assigns every line of `blocks` to a page between `top` and `bottom`; stops with an error
@@ -57,6 +59,12 @@ pub fn paginate(
             } else {
                 b.space_before
             };
+            // A table row starting a page has its table's header row repeated above it.
+            let header = b.repeat.filter(|_| fresh && start == 0);
+            let lead = header
+                .and_then(|h| blocks.get(h))
+                .map_or(0.0, |h| h.laid.height());
+            let gap = gap + lead;
             let avail = bottom - (y + gap);
             // How many of the remaining lines fit.
             let mut k = 0;
@@ -90,6 +98,7 @@ pub fn paginate(
                         block: i,
                         lines: start..n,
                         y: y + gap,
+                        header,
                     });
                 }
                 y += gap + used + b.space_after;
@@ -126,6 +135,7 @@ pub fn paginate(
                         block: i,
                         lines: start..start + take,
                         y: y + gap,
+                        header,
                     });
                 }
                 start += take;

@@ -9,7 +9,7 @@ use super::tags::LinkScope;
 use super::text::GREY;
 use krilla::geom::{Size, Transform};
 use krilla::surface::Surface;
-use krilla::tagging::ContentTag;
+use krilla::tagging::{ArtifactType, ContentTag};
 
 /// Draws `p` (lines of `blocks[p.block]`); returns the block when its first line is drawn
 /// here, for the outline.
@@ -21,8 +21,17 @@ pub fn placed<'b>(
 ) -> Option<&'b Block> {
     let b = blocks.get(p.block)?;
     let x = MARGIN_LEFT + b.x;
+    if let Some(Block {
+        unit: Some(Unit::Row(header)),
+        ..
+    }) = p.header.and_then(|h| blocks.get(h))
+    {
+        // Read once, in its place: the repeat is an artifact.
+        let y = p.y - header.height;
+        draw_row(header, None, x, y, s, pen);
+    }
     match &b.unit {
-        Some(Unit::Row(row)) => draw_row(row, p.block, x, p.y, s, pen),
+        Some(Unit::Row(row)) => draw_row(row, Some(p.block), x, p.y, s, pen),
         Some(Unit::Figure(figure)) => draw_figure(figure, x, p.y, s, pen),
         None => {
             let mut y = p.y;
@@ -58,23 +67,33 @@ pub fn placed<'b>(
     (p.lines.start == 0).then_some(b)
 }
 
-fn draw_row(row: &Row, block: usize, x: f32, y: f32, s: &mut Surface<'_>, pen: &mut Pen<'_>) {
+/// A table row; `block: None` draws a repeated header row as an artifact.
+fn draw_row(
+    row: &Row,
+    block: Option<usize>,
+    x: f32,
+    y: f32,
+    s: &mut Surface<'_>,
+    pen: &mut Pen<'_>,
+) {
     for (c, cell) in row.cells.iter().enumerate() {
         let mut top = y + PAD;
         for (i, line) in cell.laid.lines.iter().enumerate() {
-            let mark = Mark::Content {
-                node: cell.node,
-                key: LinkScope::Cell(block, c),
+            let mark = match block {
+                Some(block) => Mark::Content {
+                    node: cell.node,
+                    key: LinkScope::Cell(block, c),
+                },
+                None => Mark::Artifact(ArtifactType::PaginationOther),
             };
             pen.line(s, &cell.laid, i, x + cell.text_x, top, mark);
             top += line.height;
         }
     }
     let right = row.cells.last().map_or(x, |c| x + c.x + c.width);
+    // Both rules on every row, so a row that ends a page is closed too.
     draw::rule(s, x, right, y, 0.5, GREY);
-    if row.last {
-        draw::rule(s, x, right, y + row.height, 0.5, GREY);
-    }
+    draw::rule(s, x, right, y + row.height, 0.5, GREY);
     let edges = row
         .cells
         .iter()

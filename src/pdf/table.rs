@@ -32,6 +32,8 @@ pub(super) fn table(w: &mut Walker<'_, '_, '_>, rows: &[Vec<Cell>], parent: Opti
     let widths = share(&natural, avail);
     let table = w.tree.add(parent, Kind::Table);
     let count = rows.len();
+    // The first header row, repeated at the top of each page the table continues on.
+    let mut header: Option<usize> = None;
     for (r, row) in rows.iter().enumerate() {
         let tr = w.tree.add(Some(table), Kind::TR);
         // A header cell in a row of data heads that row; in a header row, its column.
@@ -82,13 +84,14 @@ pub(super) fn table(w: &mut Walker<'_, '_, '_>, rows: &[Vec<Cell>], parent: Opti
             }
             continue;
         }
-        let row = Row {
-            cells,
-            height,
-            last: r + 1 == count,
-        };
+        let row = Row { cells, height };
         let mut b = Block::unit(tr, Unit::Row(row), height, x);
         b.keep_with_next = header_row && r + 1 < count;
+        if header_row && header.is_none() && height < MAX_ROW / 4.0 {
+            header = Some(w.out.len());
+        } else if !header_row {
+            b.repeat = header;
+        }
         if r == 0 {
             b.space_before = 4.0;
         }
