@@ -4,7 +4,7 @@
 use super::block::Block;
 use super::markdown::NoteLink;
 use super::page::{MARGIN_LEFT, Placed};
-use super::text::{Laid, Target};
+use super::text::{Target, Typeset};
 use std::collections::HashMap;
 
 /// A place in the document: page and top-left point (krilla's coordinates, y down).
@@ -46,7 +46,7 @@ impl Anchors {
         a
     }
 
-    fn record(&mut self, laid: &Laid, line: usize, page: usize, x: f32, y: f32) {
+    fn record(&mut self, laid: &Typeset, line: usize, page: usize, x: f32, y: f32) {
         let Some(l) = laid.lines.get(line) else {
             return;
         };

@@ -1,14 +1,14 @@
 //! A laid-out piece of the text column, as `compose` makes it and `page` cuts it into pages:
 //! a paragraph's lines, or a table row, or a figure, which pagination moves as one line.
 
-use super::text::{LLine, Laid};
+use super::text::{Line, Typeset};
 
 /// A laid-out block and how it flows.
 pub struct Block {
     /// Structure element its text belongs to.
     pub node: usize,
     /// Lines as pagination sees them (a table row or a figure is one line of its height).
-    pub laid: Laid,
+    pub laid: Typeset,
     /// Offset from the left margin.
     pub x: f32,
     pub space_before: f32,
@@ -28,7 +28,7 @@ pub struct Block {
 
 pub struct Label {
     pub node: usize,
-    pub laid: Laid,
+    pub laid: Typeset,
     pub x: f32,
 }
 
@@ -47,7 +47,7 @@ pub struct Row {
 pub struct CellBox {
     /// The TH or TD element.
     pub node: usize,
-    pub laid: Laid,
+    pub laid: Typeset,
     /// From the table's left edge.
     pub x: f32,
     pub width: f32,
@@ -64,7 +64,7 @@ pub struct Figure {
 }
 
 impl Block {
-    pub fn text(node: usize, laid: Laid, x: f32, space_after: f32) -> Block {
+    pub fn text(node: usize, laid: Typeset, x: f32, space_after: f32) -> Block {
         Block {
             node,
             laid,
@@ -81,7 +81,7 @@ impl Block {
 
     /// A block pagination treats as one line of `height`.
     pub fn unit(node: usize, unit: Unit, height: f32, x: f32) -> Block {
-        let line = LLine {
+        let line = Line {
             baseline: 0.0,
             height,
             ascent: 0.0,
@@ -89,9 +89,9 @@ impl Block {
             glyphs: Vec::new(),
             hyphen: None,
         };
-        let laid = Laid {
+        let laid = Typeset {
             lines: vec![line],
-            ..Laid::default()
+            ..Typeset::default()
         };
         Block {
             unit: Some(unit),

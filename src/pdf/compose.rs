@@ -8,7 +8,7 @@ use super::images::{self, Images};
 use super::markdown::{self, Block as Md, Inline, NoteLink};
 use super::page::{BODY_TOP, HEIGHT};
 use super::tags::{Kind, Tree};
-use super::text::{BLUE, GREY, Laid, Shaper, TextStyle};
+use super::text::{BLUE, GREY, Shaper, TextStyle, Typeset};
 use crate::config::Config;
 use crate::model::Entry;
 
@@ -372,7 +372,7 @@ impl Walker<'_, '_, '_> {
 }
 
 /// Pieces of `laid` for a caller that needs only its size (tables).
-pub(super) fn width_of(laid: &Laid) -> f32 {
+pub(super) fn width_of(laid: &Typeset) -> f32 {
     laid.lines
         .iter()
         .filter_map(|l| l.glyphs.iter().rev().find(|g| !g.space))

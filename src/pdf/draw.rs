@@ -5,7 +5,7 @@ use super::anchors::Anchors;
 use super::fonts::Assets;
 use super::markdown::NoteLink;
 use super::tags::{LinkScope, Tree};
-use super::text::{self, Color, Laid, PGlyph};
+use super::text::{self, Color, PlacedGlyph, Typeset};
 use krilla::action::{Action, LinkAction};
 use krilla::annotation::{Annotation, LinkAnnotation, Target};
 use krilla::color::rgb;
@@ -59,7 +59,7 @@ impl Pen<'_> {
     pub fn line(
         &mut self,
         s: &mut Surface<'_>,
-        laid: &Laid,
+        laid: &Typeset,
         index: usize,
         x: f32,
         top: f32,
@@ -71,7 +71,7 @@ impl Pen<'_> {
         let baseline = top + line.baseline;
         // Pieces of the line that differ in link target or emphasis get their own marked
         // content.
-        let mut rest: &[PGlyph] = &line.glyphs;
+        let mut rest: &[PlacedGlyph] = &line.glyphs;
         while let Some(first) = rest.first() {
             let n = rest
                 .iter()
@@ -110,7 +110,7 @@ impl Pen<'_> {
                     else {
                         continue;
                     };
-                    let inked: Vec<&PGlyph> = piece.iter().filter(|g| !g.space).collect();
+                    let inked: Vec<&PlacedGlyph> = piece.iter().filter(|g| !g.space).collect();
                     let (Some(a), Some(b)) = (inked.first(), inked.last()) else {
                         continue;
                     };
@@ -140,7 +140,14 @@ impl Pen<'_> {
     }
 
     /// Glyphs in runs of one font, size and colour, each run positioned at its first glyph.
-    fn glyphs(&self, s: &mut Surface<'_>, laid: &Laid, glyphs: &[PGlyph], x: f32, baseline: f32) {
+    fn glyphs(
+        &self,
+        s: &mut Surface<'_>,
+        laid: &Typeset,
+        glyphs: &[PlacedGlyph],
+        x: f32,
+        baseline: f32,
+    ) {
         let mut rest = glyphs;
         while let Some(first) = rest.first() {
             let mut pen = first.x;
@@ -270,7 +277,7 @@ pub fn segment(s: &mut Surface<'_>, from: (f32, f32), to: (f32, f32), width: f32
 }
 
 /// Width of a laid-out single line (for right alignment).
-pub fn line_width(laid: &Laid) -> f32 {
+pub fn line_width(laid: &Typeset) -> f32 {
     laid.lines
         .first()
         .and_then(|l| l.glyphs.iter().rev().find(|g| !g.space))

@@ -7,7 +7,7 @@ use super::fonts::Assets;
 use super::markdown::Inline;
 use super::page::{FOOTER_BOTTOM, HEADER_TOP, MARGIN_LEFT, MARGIN_RIGHT, WIDTH};
 use super::tags::{Kind, LinkScope, Tree};
-use super::text::{BLACK, GREY, Laid, Shaper, TextStyle};
+use super::text::{BLACK, GREY, Shaper, TextStyle, Typeset};
 use crate::model::Contact;
 use krilla::geom::{Size, Transform};
 use krilla::surface::Surface;
@@ -27,8 +27,8 @@ const LOGO_HEIGHT: f32 = 64.0;
 
 pub enum Header {
     Text {
-        marque: Laid,
-        devise: Laid,
+        marque: Typeset,
+        devise: Typeset,
         node: usize,
     },
     Logo {
@@ -115,9 +115,9 @@ pub fn draw_header(header: &Header, s: &mut Surface<'_>, pen: &mut Pen<'_>) {
 /// The contact block, laid out once for all pages.
 pub struct Footer {
     /// "Contact presse": the block's heading, for sighted and blind readers alike.
-    label: Laid,
-    org: Laid,
-    details: Vec<Laid>,
+    label: Typeset,
+    org: Typeset,
+    details: Vec<Typeset>,
     /// The heading, then one P per line, created after the body so they are read last.
     nodes: Vec<usize>,
     pub top: f32,
@@ -170,7 +170,7 @@ pub fn footer(shaper: &mut Shaper<'_>, contact: &Contact) -> Footer {
         details.push(shaper.layout(&plain(role.trim().to_string()), &DETAIL, detail_width));
     }
     let org_h = label.height() + org.height();
-    let details_h: f32 = details.iter().map(Laid::height).sum();
+    let details_h: f32 = details.iter().map(Typeset::height).sum();
     // A hostile contact cannot eat the page: the block is capped, overflow is clipped by order.
     let height = org_h.max(details_h).min(220.0);
     Footer {
@@ -204,7 +204,7 @@ impl TextStyle {
     }
 }
 
-pub fn draw_footer(footer: &Footer, s: &mut Surface<'_>, pen: &mut Pen<'_>, folio: &Laid) {
+pub fn draw_footer(footer: &Footer, s: &mut Surface<'_>, pen: &mut Pen<'_>, folio: &Typeset) {
     let first = pen.page == 0;
     draw::rule(
         s,
@@ -261,6 +261,6 @@ pub fn draw_footer(footer: &Footer, s: &mut Surface<'_>, pen: &mut Pen<'_>, foli
 }
 
 /// "1/2".
-pub fn folio(shaper: &mut Shaper<'_>, page: usize, pages: usize) -> Laid {
+pub fn folio(shaper: &mut Shaper<'_>, page: usize, pages: usize) -> Typeset {
     shaper.plain(&format!("{}/{}", page + 1, pages), &FOLIO, 100.0)
 }

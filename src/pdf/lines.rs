@@ -3,7 +3,7 @@
 //! characters no font covers recorded (never silently lost).
 
 use super::french::{SHY, WJ, ZWSP};
-use super::text::{Color, Emph, LLine, PGlyph, RangeInfo, Shaper, TextStyle};
+use super::text::{Color, Emph, Line, PlacedGlyph, RangeInfo, Shaper, TextStyle};
 use parley::BreakReason;
 use std::ops::Range;
 
@@ -26,11 +26,11 @@ pub(super) fn lines<'r>(
     text: &str,
     style: &TextStyle,
     range_at: &dyn Fn(usize) -> Option<&'r RangeInfo>,
-) -> Vec<LLine> {
+) -> Vec<Line> {
     let mut lines = Vec::with_capacity(layout.len());
     for line in layout.lines() {
         let m = line.metrics();
-        let mut glyphs: Vec<PGlyph> = Vec::new();
+        let mut glyphs: Vec<PlacedGlyph> = Vec::new();
         let mut x = m.offset;
         // Where the line's soft hyphen is, if it ends on one.
         let mut shy: Option<Hyphen> = None;
@@ -80,7 +80,7 @@ pub(super) fn lines<'r>(
                             .extend(s.chars().filter(|c| !c.is_whitespace()));
                     }
                     if let (Some(face), false, true) = (face, skip, g.id != 0) {
-                        glyphs.push(PGlyph {
+                        glyphs.push(PlacedGlyph {
                             face,
                             size,
                             x,
@@ -122,7 +122,7 @@ pub(super) fn lines<'r>(
                     .map_or(x, |g| g.x + g.advance);
                 glyphs.retain(|g| !(g.space && g.x >= after));
                 hyphen = Some(h.text.start);
-                glyphs.push(PGlyph {
+                glyphs.push(PlacedGlyph {
                     face,
                     size: h.size,
                     x: after,
@@ -138,7 +138,7 @@ pub(super) fn lines<'r>(
                 });
             }
         }
-        lines.push(LLine {
+        lines.push(Line {
             baseline: m.baseline - m.block_min_coord,
             height: (m.block_max_coord - m.block_min_coord).max(0.0),
             ascent: m.baseline - m.content_block_min_coord,

@@ -62,7 +62,8 @@ enum Child {
     },
 }
 
-struct SNode {
+/// A structure element being built: its type and its children in reading order.
+struct Element {
     kind: Kind,
     children: Vec<Child>,
 }
@@ -70,7 +71,7 @@ struct SNode {
 /// Arena of structure elements; node ids are indices. Nodes are created in reading order.
 #[derive(Default)]
 pub struct Tree {
-    nodes: Vec<SNode>,
+    nodes: Vec<Element>,
     roots: Vec<usize>,
 }
 
@@ -78,7 +79,7 @@ impl Tree {
     /// A new element under `parent` (`None`: at the document level).
     pub fn add(&mut self, parent: Option<usize>, kind: Kind) -> usize {
         let id = self.nodes.len();
-        self.nodes.push(SNode {
+        self.nodes.push(Element {
             kind,
             children: Vec::new(),
         });
@@ -153,7 +154,7 @@ impl Tree {
 
     pub fn into_krilla(self, lang: &str) -> TagTree {
         let mut tree = TagTree::new().with_lang(Some(lang.to_string()));
-        let mut nodes: Vec<Option<SNode>> = self.nodes.into_iter().map(Some).collect();
+        let mut nodes: Vec<Option<Element>> = self.nodes.into_iter().map(Some).collect();
         for root in self.roots {
             if let Some(group) = build(&mut nodes, root) {
                 tree.push(group);
@@ -163,7 +164,7 @@ impl Tree {
     }
 }
 
-fn build(nodes: &mut [Option<SNode>], id: usize) -> Option<TagGroup> {
+fn build(nodes: &mut [Option<Element>], id: usize) -> Option<TagGroup> {
     let node = nodes.get_mut(id)?.take()?;
     let kind: TagKind = match node.kind {
         Kind::P => Tag::P.into(),

@@ -79,7 +79,7 @@ impl TextStyle {
 
 /// One glyph, positioned relative to its line's start and baseline.
 #[derive(Debug, Clone)]
-pub struct PGlyph {
+pub struct PlacedGlyph {
     pub face: usize,
     pub size: f32,
     /// Pen position before the glyph.
@@ -88,7 +88,7 @@ pub struct PGlyph {
     pub y_offset: f32,
     pub advance: f32,
     pub gid: u32,
-    /// The characters this glyph stands for, in [`Laid::text`] (for ToUnicode/ActualText).
+    /// The characters this glyph stands for, in [`Typeset::text`] (for ToUnicode/ActualText).
     pub text: Range<usize>,
     pub color: Color,
     pub link: Option<usize>,
@@ -106,24 +106,24 @@ pub enum Emph {
 }
 
 #[derive(Debug, Clone)]
-pub struct LLine {
+pub struct Line {
     /// From the line box top to the baseline.
     pub baseline: f32,
     pub height: f32,
     /// Ink extent around the baseline, for link rectangles.
     pub ascent: f32,
     pub descent: f32,
-    pub glyphs: Vec<PGlyph>,
-    /// Where the soft hyphen drawn at the line end sits in [`Laid::text`].
+    pub glyphs: Vec<PlacedGlyph>,
+    /// Where the soft hyphen drawn at the line end sits in [`Typeset::text`].
     pub hyphen: Option<usize>,
 }
 
 /// A laid-out paragraph: the text as typeset (with no-break spaces and soft hyphens), its
 /// lines, and the link targets glyphs point at.
 #[derive(Debug, Clone, Default)]
-pub struct Laid {
+pub struct Typeset {
     pub text: String,
-    pub lines: Vec<LLine>,
+    pub lines: Vec<Line>,
     pub links: Vec<Target>,
 }
 
@@ -135,7 +135,7 @@ pub enum Target {
     Note(NoteLink),
 }
 
-impl Laid {
+impl Typeset {
     pub fn height(&self) -> f32 {
         self.lines.iter().map(|l| l.height).sum()
     }
@@ -166,7 +166,7 @@ pub(super) struct RangeInfo {
 }
 
 /// Ordinary spaces between the first and last inked glyphs: the gaps justification widens.
-fn interior_spaces(line: &LLine) -> usize {
+fn interior_spaces(line: &Line) -> usize {
     let first = line.glyphs.iter().position(|g| !g.space);
     let last = line.glyphs.iter().rposition(|g| !g.space);
     match (first, last) {
@@ -190,11 +190,11 @@ impl<'a> Shaper<'a> {
     }
 
     /// A single plain string.
-    pub fn plain(&mut self, text: &str, style: &TextStyle, width: f32) -> Laid {
+    pub fn plain(&mut self, text: &str, style: &TextStyle, width: f32) -> Typeset {
         self.layout(std::slice::from_ref(&Inline::plain(text)), style, width)
     }
 
-    pub fn layout(&mut self, runs: &[Inline], style: &TextStyle, width: f32) -> Laid {
+    pub fn layout(&mut self, runs: &[Inline], style: &TextStyle, width: f32) -> Typeset {
         let mut chars = prepare(runs, style);
         let mut laid = self.shape(&chars, runs, style, width);
         // A third hyphenated line in a row loses its hyphenation point; lay out again.
@@ -210,7 +210,13 @@ impl<'a> Shaper<'a> {
         laid
     }
 
-    fn shape(&mut self, chars: &[Styled], runs: &[Inline], style: &TextStyle, width: f32) -> Laid {
+    fn shape(
+        &mut self,
+        chars: &[Styled],
+        runs: &[Inline],
+        style: &TextStyle,
+        width: f32,
+    ) -> Typeset {
         let style_of = |i: u32| runs.get((i & STYLE) as usize).or(runs.last());
         // The string and its ranges of equal style; each linked run gets its own link index.
         let mut text = String::with_capacity(chars.len() + 16);
@@ -224,7 +230,7 @@ impl<'a> Shaper<'a> {
             }
         }
         if text.is_empty() {
-            return Laid::default();
+            return Typeset::default();
         }
         let mut links: Vec<Target> = Vec::new();
         let mut info: Vec<RangeInfo> = Vec::with_capacity(ranges.len());
@@ -327,7 +333,7 @@ impl<'a> Shaper<'a> {
                 }
             }
         }
-        Laid { text, lines, links }
+        Typeset { text, lines, links }
     }
 }
 
@@ -359,7 +365,7 @@ fn prepare(runs: &[Inline], style: &TextStyle) -> Vec<Styled> {
 }
 
 /// The soft hyphen ending the third of three hyphenated lines in a row, if any.
-fn third_hyphen(laid: &Laid) -> Option<usize> {
+fn third_hyphen(laid: &Typeset) -> Option<usize> {
     let mut run = 0;
     for line in &laid.lines {
         match line.hyphen {
