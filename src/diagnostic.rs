@@ -76,7 +76,9 @@ pub enum Problem {
     PdfTooLong { limit: usize },
     #[error("no font can print {chars}: the PDF is not published")]
     MissingGlyphs { chars: String },
-    #[error("image `{src}` is not in the PDF ({reason}); its alternative text is printed instead")]
+    #[error(
+        "image `{src}` is not in the PDF ({reason}); in the body its alternative text stands in"
+    )]
     ImageNotEmbedded { src: String, reason: String },
 }
 

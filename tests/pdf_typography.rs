@@ -706,3 +706,25 @@ fn long_tables_repeat_their_header_row() {
     assert_eq!(tree.matches("\"Agents formés\"").count(), 1, "{tree}");
     assert!(tree.contains("\"Commune numéro 89\""), "{tree}");
 }
+
+/// A lead image (`une-ou-diaporama`) that cannot be read is reported; no placeholder opens
+/// the page.
+#[test]
+fn a_missing_lead_image_is_reported_not_printed() {
+    let dir = releases("lead");
+    let front =
+        "une-ou-diaporama:\n- image: /uploads/une.jpg\n  alternative-textuelle: Photo du salon\n";
+    let entry = load(&dir, front, "Le texte seul.");
+    let rendered = render_in(&dir, &entry, &Config::default()).unwrap();
+    assert_eq!(rendered.missing_images.len(), 1);
+    let warnings = pdf::image_warnings(&entry, &dir, &rendered.missing_images);
+    assert_eq!(warnings[0].line, 7, "{}", warnings[0]);
+    assert!(warnings[0].to_string().contains("/uploads/une.jpg"));
+    let path = dir.join("lead.pdf");
+    std::fs::write(&path, rendered.bytes).unwrap();
+    let Some(raw) = text_of(&path) else { return };
+    assert!(
+        !raw.contains("[Image") && raw.contains("Le texte seul."),
+        "{raw}"
+    );
+}

@@ -92,10 +92,11 @@ pub fn compose(
         budget: max_pages as f32 * page_height,
         used: 0.0,
     };
-    // `une-ou-diaporama`: the lead image, before the lead.
+    // `une-ou-diaporama`: the lead image, before the lead. It illustrates what the text
+    // says, so when it cannot be read the build warns but no placeholder opens the page.
     if let Some(image) = entry.images.first() {
         let alt = image.alt.clone().unwrap_or_default();
-        walker.figure(&image.url, &alt, None, 0.0);
+        walker.figure(&image.url, &alt, None, 0.0, false);
     }
     if let Some(summary) = entry.summary.as_deref() {
         let blocks = markdown::parse(summary, &config.base_url, max_depth);
@@ -240,7 +241,7 @@ impl Walker<'_, '_, '_> {
                     });
                 }
                 Md::Table(rows) => super::table::table(self, rows, parent, x),
-                Md::Image { src, alt } => self.figure(src, alt, parent, x),
+                Md::Image { src, alt } => self.figure(src, alt, parent, x, true),
                 Md::Notes(notes) => self.notes(notes, parent, x),
             }
         }
@@ -272,8 +273,15 @@ impl Walker<'_, '_, '_> {
     }
 
     /// An image that can be read is embedded as a Figure with its alt text; any other prints
-    /// its alt text as "[Image : …]" (and the build warns).
-    pub(super) fn figure(&mut self, src: &str, alt: &str, parent: Option<usize>, x: f32) {
+    /// its alt text as "[Image : …]" when `placeholder` (and the build warns).
+    pub(super) fn figure(
+        &mut self,
+        src: &str,
+        alt: &str,
+        parent: Option<usize>,
+        x: f32,
+        placeholder: bool,
+    ) {
         let alt = clip(alt, 1000);
         match self.images.load(src) {
             Some(image) => {
@@ -292,6 +300,7 @@ impl Walker<'_, '_, '_> {
                 b.space_after = 9.0;
                 self.add(b);
             }
+            None if !placeholder => {}
             None => {
                 let text = match alt.is_empty() {
                     true => "[Image]".to_string(),
