@@ -728,3 +728,47 @@ fn a_missing_lead_image_is_reported_not_printed() {
         "{raw}"
     );
 }
+
+/// Through the pipeline: a refused PDF is an error located in its file, a missing image a
+/// warning, and the other communiqués still get their PDFs.
+#[test]
+fn build_reports_pdf_problems_per_file() {
+    let dir = releases("build");
+    let write = |name: &str, body: &str| {
+        let text = format!(
+            "---\ntitle: \"{name}\"\ndate: 2024-03-12 10:00:00 +01:00\ncategories:\n- Communiqué de presse\n---\n{body}\n"
+        );
+        std::fs::write(dir.join(format!("communiques/{name}.md")), text).unwrap();
+    };
+    write("bon", "Un texte ordinaire avec ![Schéma](schema.png).");
+    write("cjk", "Ligne un.\n\nLigne avec 東京.");
+    let out = dir.join("out");
+    let paths = communique::pipeline::Paths {
+        releases: dir.clone(),
+        out: out.clone(),
+    };
+    let now = chrono::DateTime::parse_from_rfc3339("2026-11-23T12:00:00+01:00").unwrap();
+    let report = communique::pipeline::build(Config::default(), paths, now).unwrap();
+    let shown: Vec<String> = report.diagnostics.iter().map(|d| d.to_string()).collect();
+    let error = report
+        .diagnostics
+        .iter()
+        .find(|d| d.is_error())
+        .unwrap_or_else(|| panic!("{shown:#?}"));
+    assert!(
+        error.file.ends_with("cjk.md") && error.line == 9,
+        "{shown:#?}"
+    );
+    assert!(error.to_string().contains("東"), "{error}");
+    let warning = report
+        .diagnostics
+        .iter()
+        .find(|d| !d.is_error())
+        .unwrap_or_else(|| panic!("{shown:#?}"));
+    assert!(
+        warning.file.ends_with("bon.md") && warning.line == 7,
+        "{shown:#?}"
+    );
+    assert!(out.join("pdf/bon.pdf").exists(), "{shown:#?}");
+    assert!(!out.join("pdf/cjk.pdf").exists());
+}
