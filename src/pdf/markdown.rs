@@ -46,6 +46,17 @@ impl Inline {
 pub struct Cell {
     pub header: bool,
     pub runs: Vec<Inline>,
+    /// The column's alignment as the Markdown delimiter row gives it (`---:` is `Right`).
+    pub align: Align,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    /// Not given: figures flush right, text flush left.
+    Auto,
+    Left,
+    Center,
+    Right,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -128,6 +139,8 @@ pub(super) struct Walker<'a> {
     in_head: bool,
     /// An HTML cell is open: whether it is a header cell.
     html_cell: Option<bool>,
+    /// Column alignments of the Markdown table being read.
+    aligns: Vec<Align>,
     notes: Vec<NoteOf>,
     footnotes: Vec<(String, Vec<Inline>)>,
 }
@@ -164,6 +177,7 @@ fn run(markdown: &str, base_url: &str, max_depth: usize, link_notes: bool) -> Ve
         table: None,
         in_head: false,
         html_cell: None,
+        aligns: Vec::new(),
         notes: Vec::new(),
         footnotes: Vec::new(),
     };
@@ -280,7 +294,18 @@ impl Walker<'_> {
                 self.stack
                     .push(Container::Note(label.to_string(), Vec::new()));
             }
-            Tag::Table(_) => self.table_start(),
+            Tag::Table(aligns) => {
+                self.table_start();
+                self.aligns = aligns
+                    .iter()
+                    .map(|a| match a {
+                        pulldown_cmark::Alignment::None => Align::Auto,
+                        pulldown_cmark::Alignment::Left => Align::Left,
+                        pulldown_cmark::Alignment::Center => Align::Center,
+                        pulldown_cmark::Alignment::Right => Align::Right,
+                    })
+                    .collect();
+            }
             Tag::TableHead => {
                 self.in_head = true;
                 self.row_start();

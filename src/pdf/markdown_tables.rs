@@ -1,12 +1,13 @@
 //! Tables, from Markdown (`| a | b |`) and from HTML (`<table>`, whose end tags are optional):
 //! rows of cells, header cells marked.
 
-use super::{Block, Cell, Walker, strip_attribute_lists};
+use super::{Align, Block, Cell, Walker, strip_attribute_lists};
 
 impl Walker<'_> {
     pub(in crate::pdf) fn table_start(&mut self) {
         self.flush();
         self.table = Some(Vec::new());
+        self.aligns.clear();
     }
 
     pub(in crate::pdf) fn row_start(&mut self) {
@@ -31,7 +32,12 @@ impl Walker<'_> {
                 t.push(Vec::new());
             }
             if let Some(row) = t.last_mut() {
-                row.push(Cell { header, runs });
+                let align = self.aligns.get(row.len()).copied().unwrap_or(Align::Auto);
+                row.push(Cell {
+                    header,
+                    runs,
+                    align,
+                });
             }
         }
     }

@@ -108,3 +108,21 @@ fn unclosed_inline_html_ends_with_its_paragraph() {
     };
     assert!(p.iter().all(|r| !r.bold && r.link.is_none()), "{p:?}");
 }
+
+#[test]
+fn table_alignments_follow_the_delimiter_row() {
+    let blocks = parse(
+        "| a | b | c | d |\n|---|:--|:-:|--:|\n| 1 | 2 | 3 | 4 |\n",
+        "",
+        32,
+    );
+    let Block::Table(rows) = &blocks[0] else {
+        panic!("{blocks:?}")
+    };
+    let aligns: Vec<Align> = rows[1].iter().map(|c| c.align).collect();
+    assert_eq!(
+        aligns,
+        [Align::Auto, Align::Left, Align::Center, Align::Right]
+    );
+    assert_eq!(rows[0][3].align, Align::Right);
+}

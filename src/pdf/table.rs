@@ -3,7 +3,7 @@
 
 use super::block::{Block, CellBox, Row, Unit};
 use super::compose::{COLUMN, Walker, width_of};
-use super::markdown::Cell;
+use super::markdown::{Align, Cell};
 use super::tags::{Kind, Scope};
 use super::text::TextStyle;
 
@@ -56,9 +56,13 @@ pub(super) fn table(w: &mut Walker<'_, '_, '_>, rows: &[Vec<Cell>], parent: Opti
                 .iter()
                 .map(|r| r.text.as_str())
                 .collect::<String>();
-            let shift = match numeric(&text) {
-                true => (width - 2.0 * PAD - width_of(&laid)).max(0.0),
-                false => 0.0,
+            let spare = (width - 2.0 * PAD - width_of(&laid)).max(0.0);
+            let shift = match cell.align {
+                Align::Right => spare,
+                Align::Center => spare / 2.0,
+                Align::Left => 0.0,
+                Align::Auto if numeric(&text) => spare,
+                Align::Auto => 0.0,
             };
             cells.push(CellBox {
                 node,
