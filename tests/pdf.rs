@@ -2,9 +2,12 @@
 //! krilla's PDF/A-2a + PDF/UA-1 validation passes, output is deterministic, hostile input is
 //! survived. External tools (pdftotext, pdffonts, qpdf) are skipped when absent.
 
+mod pdf_support;
+
 use communique::Config;
 use communique::model::{Contact, Entry, Precision};
 use communique::pdf::{self, Assets, Conformance};
+use pdf_support::tool;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -95,24 +98,6 @@ fn tmp(name: &str, bytes: &[u8]) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, bytes).unwrap();
     path
-}
-
-/// Runs a poppler/qpdf tool; `None` (with a note on stderr) when it is not installed.
-fn tool(name: &str, args: &[&str]) -> Option<String> {
-    match Command::new(name).args(args).output() {
-        Ok(out) => {
-            assert!(
-                out.status.success(),
-                "{name} failed: {}",
-                String::from_utf8_lossy(&out.stderr)
-            );
-            Some(String::from_utf8_lossy(&out.stdout).into_owned())
-        }
-        Err(_) => {
-            eprintln!("skipped: `{name}` is not installed");
-            None
-        }
-    }
 }
 
 /// Joins hyphenated line ends (and URLs broken after a `/`) and collapses whitespace;
