@@ -101,6 +101,7 @@ fn images_footnotes_code_html_and_emphasis() {
     let front =
         "une-ou-diaporama:\n- image: logo.png\n  alternative-textuelle: Bannière bleue et rouge\n";
     let body = "Une image :\n\n![Logo de la DINUM](logo.png)\n\nEt une absente : ![Carte des sites](/uploads/carte.png) ici.\n\n\
+        Voir ![Photo du salon](https://exemple.fr/salon.jpg) en ligne.\n\n\
         Le texte a une note[^a] et une autre[^deux], un lien [Mednum](https://lamednum.coop/) et **gras** puis *italique*.\n\n\
         [^a]: Première note, avec **du gras**.\n[^deux]: Seconde note.\n\n\
         ```\nfn main() {\n    println!(\"{id: .id}\");\n}\n```\n\n\
@@ -108,20 +109,24 @@ fn images_footnotes_code_html_and_emphasis() {
         <p>Voir <a href=\"https://www.info.gouv.fr/\">le portail</a>.</p></div>\n";
     let entry = load(&dir, front, body);
     let rendered = render_in(&dir, &entry, &Config::default()).unwrap();
-    // The remote-less `/uploads/` image is reported, not silently lost.
+    // The `/uploads/` image (no assets folder) and the remote one are reported, not lost.
+    let missing: Vec<&str> = rendered
+        .missing_images
+        .iter()
+        .map(|m| m.src.as_str())
+        .collect();
     assert_eq!(
-        rendered.missing_images.len(),
-        1,
-        "{:?}",
-        rendered.missing_images
+        missing,
+        ["/uploads/carte.png", "https://exemple.fr/salon.jpg"]
     );
-    assert_eq!(rendered.missing_images[0].src, "/uploads/carte.png");
     let path = dir.join("rich.pdf");
     std::fs::write(&path, &rendered.bytes).unwrap();
     let Some(raw) = text_of(&path) else { return };
     let t = raw.replace('\n', " ");
     for want in [
         "[Image : Carte des sites]",
+        // A remote image's alt text stays in its line.
+        "Voir [Image : Photo du salon] en ligne.",
         "note1",
         "autre2",
         "Mednum3",

@@ -172,7 +172,7 @@ fn min_heading(blocks: &[Md]) -> Option<u8> {
 pub(super) struct Walker<'w, 's, 'i> {
     pub(super) shaper: &'w mut Shaper<'s>,
     pub(super) tree: &'w mut Tree,
-    images: &'w mut Images<'i>,
+    pub(super) images: &'w mut Images<'i>,
     pub(super) out: &'w mut Vec<Block>,
     /// A list label waiting for the item's first block.
     label: Option<Label>,
@@ -366,6 +366,10 @@ impl Walker<'_, '_, '_> {
         space_after: f32,
         keep_with_next: bool,
     ) {
+        // An image printed as its alt text in the line is still reported.
+        for src in runs.iter().filter_map(|r| r.image.as_deref()) {
+            self.images.load(src);
+        }
         let laid = self.shaper.layout(runs, style, COLUMN - x);
         if laid.lines.is_empty() {
             return;

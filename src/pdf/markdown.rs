@@ -21,6 +21,8 @@ pub struct Inline {
     pub code: bool,
     /// A note call (links to the note) or a note's number (links back to its call).
     pub note: Option<NoteLink>,
+    /// The image this run's "[Image : alt]" stands for (reported as not embedded).
+    pub image: Option<String>,
 }
 
 /// The two ends of a note, by note number.
@@ -347,15 +349,27 @@ impl Walker<'_> {
     }
 
     /// An image ends the paragraph it sits in; it prints as a figure of its own.
+    /// Remote images are never downloaded, and a table cell holds no figure: those print
+    /// their alt text in the line, as "[Image : alt]".
     pub(super) fn image_block(&mut self, src: String, alt: String) {
         let alt = alt.split_whitespace().collect::<Vec<_>>().join(" ");
-        if self.table.is_some() {
+        let lower = src.trim().to_ascii_lowercase();
+        let remote =
+            lower.starts_with("http:") || lower.starts_with("https:") || lower.starts_with("//");
+        if self.table.is_some() || remote {
             let text = if alt.is_empty() {
                 "[Image]".to_string()
             } else {
                 format!("[Image : {alt}]")
             };
-            self.text(&text);
+            if self.hidden == 0 {
+                self.inline.push(Inline {
+                    text,
+                    italic: true,
+                    image: Some(src),
+                    ..Inline::default()
+                });
+            }
             return;
         }
         self.flush();
@@ -431,6 +445,7 @@ impl Walker<'_> {
             sup: self.sup > 0,
             code: self.code > 0,
             note: None,
+            image: None,
         };
         if let Some(last) = self.inline.last_mut() {
             let same = Inline {

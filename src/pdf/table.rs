@@ -25,6 +25,10 @@ pub(super) fn table(w: &mut Walker<'_, '_, '_>, rows: &[Vec<Cell>], parent: Opti
     let mut natural = vec![2.0 * PAD; columns];
     for row in rows {
         for (c, cell) in row.iter().enumerate() {
+            // An image in a cell prints as its alt text; it is still reported.
+            for src in cell.runs.iter().filter_map(|r| r.image.as_deref()) {
+                w.images.load(src);
+            }
             let laid = w.shaper.layout(&cell.runs, &style(cell.header), 10_000.0);
             natural[c] = natural[c].max(width_of(&laid) + 2.0 * PAD + 1.0);
         }
