@@ -44,8 +44,8 @@ pub struct Limits {
     pub markdown_max_nesting: usize,
 }
 
-/// Optional files that replace the open fonts and the text bloc-marque.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// Optional files that replace the open fonts and the text bloc-marque, and PDF limits.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PdfConfig {
     /// A PNG of the official bloc-marque (the Marianne logo is not free to redistribute).
     pub logo: Option<PathBuf>,
@@ -53,6 +53,27 @@ pub struct PdfConfig {
     pub font_bold: Option<PathBuf>,
     pub font_italic: Option<PathBuf>,
     pub font_bold_italic: Option<PathBuf>,
+    /// Fonts tried, in order, for characters the embedded fonts lack (CJK, emoji).
+    pub fallback_fonts: Vec<PathBuf>,
+    /// Folder that `/uploads/…` images are read from.
+    pub assets: Option<PathBuf>,
+    /// Longest PDF, in pages; a longer communiqué is refused with a clear error.
+    pub max_pages: usize,
+}
+
+impl Default for PdfConfig {
+    fn default() -> Self {
+        PdfConfig {
+            logo: None,
+            font_regular: None,
+            font_bold: None,
+            font_italic: None,
+            font_bold_italic: None,
+            fallback_fonts: Vec::new(),
+            assets: None,
+            max_pages: 50,
+        }
+    }
 }
 
 impl Default for Limits {
@@ -171,6 +192,9 @@ struct PdfFile {
     font_bold: Option<PathBuf>,
     font_italic: Option<PathBuf>,
     font_bold_italic: Option<PathBuf>,
+    fallback_fonts: Option<Vec<PathBuf>>,
+    assets: Option<PathBuf>,
+    max_pages: Option<usize>,
 }
 
 impl Config {
@@ -273,6 +297,11 @@ impl Config {
                 font_bold: p.font_bold.map(|x| base(&dir, x)),
                 font_italic: p.font_italic.map(|x| base(&dir, x)),
                 font_bold_italic: p.font_bold_italic.map(|x| base(&dir, x)),
+                fallback_fonts: (p.fallback_fonts.unwrap_or_default().into_iter())
+                    .map(|x| base(&dir, x))
+                    .collect(),
+                assets: p.assets.map(|x| base(&dir, x)),
+                max_pages: p.max_pages.unwrap_or(50).max(1),
             };
         }
         if let Some(collections) = file.collections {

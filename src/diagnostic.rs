@@ -145,6 +145,16 @@ pub enum Problem {
     NoSitePage {
         name: String,
     },
+    PdfTooLong {
+        limit: usize,
+    },
+    MissingGlyphs {
+        chars: String,
+    },
+    ImageNotEmbedded {
+        src: String,
+        reason: String,
+    },
 }
 
 impl Problem {
@@ -255,6 +265,13 @@ impl Problem {
                 Message::new("problem-bad-updated-date").arg("value", value)
             }
             P::NoSitePage { name } => Message::new("problem-no-site-page").arg("name", name),
+            P::PdfTooLong { limit } => Message::new("problem-pdf-too-long").count("limit", *limit),
+            P::MissingGlyphs { chars } => {
+                Message::new("problem-missing-glyphs").arg("chars", chars)
+            }
+            P::ImageNotEmbedded { src, reason } => Message::new("problem-image-not-embedded")
+                .arg("src", src)
+                .arg("reason", reason),
         }
     }
 }

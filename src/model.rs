@@ -59,7 +59,7 @@ pub struct PubDate {
     pub precision: Precision,
 }
 
-const FRENCH_MONTHS: [&str; 12] = [
+pub(crate) const FRENCH_MONTHS: [&str; 12] = [
     "janvier",
     "février",
     "mars",

@@ -57,6 +57,10 @@ problem-link-without-scheme = link `{ $dest }` has no `https://`: read as { $url
 problem-bad-updated-date = `{ $value }` is not a date; the correction date is ignored
 problem-no-site-page = the site's Jekyll build publishes no page for a file named `{ $name }`
 
+problem-pdf-too-long = the PDF would be longer than { $limit } pages; it is not published
+problem-missing-glyphs = no font can print { $chars }: the PDF is not published
+problem-image-not-embedded = image `{ $src }` is not in the PDF ({ $reason }); in the body its alternative text stands in
+
 ## What to do
 
 hint-bad-date = write `date: 2023-09-12 10:00:00 +02:00`, `date: 2023-09-12` or `date: 12 septembre 2023`

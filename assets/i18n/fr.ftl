@@ -57,6 +57,10 @@ problem-link-without-scheme = le lien `{ $dest }` n'a pas de `https://` : lu com
 problem-bad-updated-date = `{ $value }` n'est pas une date ; la date de correction est ignorée
 problem-no-site-page = la construction Jekyll du site ne publie aucune page pour un fichier nommé `{ $name }`
 
+problem-pdf-too-long = le PDF dépasserait { $limit } pages ; il n'est pas publié
+problem-missing-glyphs = aucune police ne sait imprimer { $chars } : le PDF n'est pas publié
+problem-image-not-embedded = l'image `{ $src }` n'est pas dans le PDF ({ $reason }) ; dans le corps, son texte alternatif la remplace
+
 ## Que faire
 
 hint-bad-date = écrivez `date: 2023-09-12 10:00:00 +02:00`, `date: 2023-09-12` ou `date: 12 septembre 2023`

@@ -15,7 +15,7 @@ mod time;
 mod xml_text;
 
 pub use ids::entry_id;
-pub use links::{entry_link, pdf_path, pdf_url};
+pub use links::{base_for_links, entry_link, pdf_path, pdf_url};
 
 use crate::catalog::Catalog;
 use crate::config::Config;

@@ -1,41 +1,23 @@
 //! The communiqué's flowing content as laid-out blocks, in reading order: document type,
-//! title, dateline, lead, then the Markdown body (headings, paragraphs, lists, quotes).
+//! title, dateline, lead image, lead, then the Markdown body (headings, paragraphs, lists,
+//! quotes, code, tables, figures) and its notes.
 
-use super::markdown::{self, Block as Md, Inline};
+use super::PdfError;
+use super::block::{Block, Label};
+use super::images::{self, Images};
+use super::markdown::{self, Block as Md, Inline, NoteLink};
+use super::page::{BODY_TOP, HEIGHT};
 use super::tags::{Kind, Tree};
-use super::text::{BLUE, GREY, Laid, Shaper, TextStyle};
+use super::text::{BLUE, GREY, Shaper, TextStyle, Typeset};
 use crate::config::Config;
 use crate::model::Entry;
 
 /// Width of the text column (A4 minus the margins).
 pub const COLUMN: f32 = super::page::WIDTH - super::page::MARGIN_LEFT - super::page::MARGIN_RIGHT;
 /// Indentation of each list or quote level.
-const INDENT: f32 = 18.0;
+pub(super) const INDENT: f32 = 18.0;
 /// Deeper nesting than this is set at this indent, so the column never gets too narrow.
 const MAX_INDENT: f32 = 6.0 * INDENT;
-
-/// A laid-out block and how it flows.
-pub struct Block {
-    /// Structure element its text belongs to.
-    pub node: usize,
-    pub laid: Laid,
-    /// Offset from the left margin.
-    pub x: f32,
-    pub space_before: f32,
-    pub space_after: f32,
-    /// Headings: never the last thing on a page.
-    pub keep_with_next: bool,
-    /// List label drawn beside the first line.
-    pub label: Option<Label>,
-    /// Bookmark (level, text) for headings.
-    pub outline: Option<(u16, String)>,
-}
-
-pub struct Label {
-    pub node: usize,
-    pub laid: Laid,
-    pub x: f32,
-}
 
 const TYPE: TextStyle = TextStyle::new(11.0).bold().color(BLUE);
 const TITLE: TextStyle = TextStyle::new(17.0).bold().leading(1.22);
@@ -43,16 +25,21 @@ const DATELINE: TextStyle = TextStyle::new(10.5).color(GREY);
 const LEAD: TextStyle = TextStyle::new(10.5).bold().leading(1.4).justified();
 const BODY: TextStyle = TextStyle::new(10.0).leading(1.42).justified();
 const HEADING: TextStyle = TextStyle::new(11.0).bold().leading(1.3).color(BLUE);
+const CODE: TextStyle = TextStyle::new(8.8).leading(1.3).mono();
+const NOTE: TextStyle = TextStyle::new(8.5).leading(1.3);
 
 /// Longest title text kept in the metadata, outline and heading attributes.
 pub const META_CHARS: usize = 2000;
 
+/// Lays the entry out; stops as soon as the text alone is longer than `max_pages` pages.
 pub fn compose(
     entry: &Entry,
     config: &Config,
     shaper: &mut Shaper<'_>,
     tree: &mut Tree,
-) -> Vec<Block> {
+    images: &mut Images<'_>,
+    page_height: f32,
+) -> Result<Vec<Block>, PdfError> {
     let mut out = Vec::new();
     let category = entry
         .category
@@ -62,7 +49,7 @@ pub fn compose(
         .unwrap_or("Communiqué de presse")
         .to_uppercase();
     let node = tree.add(None, Kind::P);
-    out.push(simple(
+    out.push(Block::text(
         node,
         shaper.plain(&category, &TYPE, COLUMN),
         0.0,
@@ -72,7 +59,7 @@ pub fn compose(
     let shown = display_title(entry, config);
     let title = clip(&shown, META_CHARS);
     let node = tree.add(None, Kind::H(1, title.clone()));
-    let mut b = simple(node, shaper.plain(&shown, &TITLE, COLUMN), 0.0, 12.0);
+    let mut b = Block::text(node, shaper.plain(&shown, &TITLE, COLUMN), 0.0, 12.0);
     b.outline = Some((1, title));
     out.push(b);
 
@@ -84,7 +71,7 @@ pub fn compose(
         .unwrap_or("Paris");
     let node = tree.add(None, Kind::P);
     let dateline = entry.date.dateline(place, config.time_zone);
-    out.push(simple(
+    out.push(Block::text(
         node,
         shaper.plain(&dateline, &DATELINE, COLUMN),
         0.0,
@@ -92,16 +79,29 @@ pub fn compose(
     ));
 
     let max_depth = config.limits.markdown_max_nesting;
+    let max_pages = config.pdf.max_pages.max(1);
     let mut walker = Walker {
         shaper,
         tree,
+        images,
         out: &mut out,
         label: None,
         heading_base: 1,
         last_heading: 1,
+        // Pagination only adds to the text's height: past this, the limit is surely broken.
+        budget: max_pages as f32 * page_height,
+        used: 0.0,
     };
+    // `une-ou-diaporama`: the lead image, before the lead. It illustrates what the text
+    // says, so when it cannot be read the build warns but no placeholder opens the page.
+    if let Some(image) = entry.images.first() {
+        let alt = image.alt.clone().unwrap_or_default();
+        walker.figure(&image.url, &alt, None, 0.0, false);
+    }
+    // Relative links are read against the entry's own page, as the feed reads them.
+    let page = crate::feeds::base_for_links(entry, config);
     if let Some(summary) = entry.summary.as_deref() {
-        let blocks = markdown::parse(summary, &config.base_url, max_depth);
+        let blocks = markdown::parse(summary, &page, max_depth);
         let before = walker.out.len();
         walker.blocks(&blocks, None, 0.0, &LEAD);
         if walker.out.len() > before
@@ -110,10 +110,18 @@ pub fn compose(
             last.space_after = 14.0;
         }
     }
-    let body = markdown::parse(&entry.body, &config.base_url, max_depth);
+    let body = markdown::parse_body(&entry.body, &page, max_depth);
     walker.heading_base = min_heading(&body).unwrap_or(1);
     walker.blocks(&body, None, 0.0, &BODY);
-    out
+    if walker.used > walker.budget {
+        return Err(PdfError::TooManyPages { limit: max_pages });
+    }
+    Ok(out)
+}
+
+/// Page height available to the text column, for the page-limit budget.
+pub fn column_height(bottom: f32) -> f32 {
+    (bottom - BODY_TOP).clamp(100.0, HEIGHT)
 }
 
 /// The title, or when it is blank (PDF/UA needs one) the category and date.
@@ -135,22 +143,10 @@ pub fn display_title(entry: &Entry, config: &Config) -> String {
 /// The summary as plain text, for the XMP subject.
 pub fn plain_summary(entry: &Entry, config: &Config) -> String {
     entry.summary.as_deref().map_or_else(String::new, |s| {
-        let blocks = markdown::parse(s, &config.base_url, config.limits.markdown_max_nesting);
+        let page = crate::feeds::base_for_links(entry, config);
+        let blocks = markdown::parse(s, &page, config.limits.markdown_max_nesting);
         clip(&markdown::plain_text(&blocks), META_CHARS)
     })
-}
-
-fn simple(node: usize, laid: Laid, x: f32, space_after: f32) -> Block {
-    Block {
-        node,
-        laid,
-        x,
-        space_before: 0.0,
-        space_after,
-        keep_with_next: false,
-        label: None,
-        outline: None,
-    }
 }
 
 /// At most `max` characters, without control characters (metadata strings).
@@ -171,27 +167,34 @@ fn min_heading(blocks: &[Md]) -> Option<u8> {
             Md::Heading(l, _) => Some(*l),
             Md::List { items, .. } => items.iter().filter_map(|i| min_heading(i)).min(),
             Md::Quote(b) => min_heading(b),
-            Md::Para(_) => None,
+            _ => None,
         })
         .min()
 }
 
-struct Walker<'w, 's> {
-    shaper: &'w mut Shaper<'s>,
-    tree: &'w mut Tree,
-    out: &'w mut Vec<Block>,
+pub(super) struct Walker<'w, 's, 'i> {
+    pub(super) shaper: &'w mut Shaper<'s>,
+    pub(super) tree: &'w mut Tree,
+    pub(super) images: &'w mut Images<'i>,
+    pub(super) out: &'w mut Vec<Block>,
     /// A list label waiting for the item's first block.
     label: Option<Label>,
     /// Smallest Markdown heading level in the body: it becomes H2.
     heading_base: u8,
     /// Last structure heading level emitted, so levels never skip (PDF/UA).
     last_heading: u16,
+    /// Height the page limit allows, and the height laid out so far.
+    budget: f32,
+    pub(super) used: f32,
 }
 
-impl Walker<'_, '_> {
+impl Walker<'_, '_, '_> {
     fn blocks(&mut self, blocks: &[Md], parent: Option<usize>, x: f32, style: &TextStyle) {
         let x = x.min(MAX_INDENT);
         for b in blocks {
+            if self.used > self.budget {
+                return;
+            }
             match b {
                 Md::Para(runs) => {
                     let node = self.tree.add(parent, Kind::P);
@@ -199,13 +202,11 @@ impl Walker<'_, '_> {
                     self.push(node, runs, x, style, 0.0, space, false);
                 }
                 Md::Heading(level, runs) => {
-                    let wanted = u16::from(level.saturating_sub(self.heading_base)) + 2;
-                    let level = wanted.min(self.last_heading + 1).clamp(2, 6);
-                    self.last_heading = level;
                     let title = clip(
                         &runs.iter().map(|r| r.text.as_str()).collect::<String>(),
                         META_CHARS,
                     );
+                    let level = self.heading_level(*level);
                     let node = self.tree.add(parent, Kind::H(level, title.clone()));
                     let heading = if style.bold { *style } else { HEADING };
                     self.push(node, runs, x, &heading, 10.0, 5.0, true);
@@ -223,30 +224,138 @@ impl Walker<'_, '_> {
                             Some(s) => format!("{}.", s.saturating_add(n as u64)),
                             None => "•".to_string(),
                         };
-                        let mut plain = *style;
-                        plain.justify = false;
-                        plain.hyphenate = false;
-                        self.label = Some(Label {
-                            node: lbl,
-                            laid: self.shaper.plain(&text, &plain, INDENT + 8.0),
-                            x: x + 2.0,
-                        });
+                        self.set_label(lbl, &text, style, x);
                         self.blocks(item, Some(body), x + INDENT, style);
                         self.label = None;
                     }
-                    if let Some(b) = self.out.last_mut() {
-                        b.space_after = b.space_after.max(7.0);
-                    }
+                    self.space_after(7.0);
                 }
                 Md::Quote(inner) => {
                     let q = self.tree.add(parent, Kind::BlockQuote);
                     self.blocks(inner, Some(q), x + INDENT, &style.italic());
-                    if let Some(b) = self.out.last_mut() {
-                        b.space_after = b.space_after.max(7.0);
-                    }
+                    self.space_after(7.0);
                 }
+                Md::Code(code) => {
+                    let node = self.tree.add(parent, Kind::Code);
+                    let laid = self.shaper.plain(code, &CODE, COLUMN - x - 8.0);
+                    self.add(Block {
+                        space_before: 2.0,
+                        ..Block::text(node, laid, x + 8.0, 9.0)
+                    });
+                }
+                Md::Table(rows) => super::table::table(self, rows, parent, x),
+                Md::Image { src, alt } => self.figure(src, alt, parent, x, true),
+                Md::Notes(notes) => self.notes(notes, parent, x),
             }
         }
+    }
+
+    /// Structure level of a body heading: the body's top level is H2 and no level is skipped.
+    fn heading_level(&mut self, markdown: u8) -> u16 {
+        let wanted = u16::from(markdown.saturating_sub(self.heading_base)) + 2;
+        let level = wanted.min(self.last_heading + 1).clamp(2, 6);
+        self.last_heading = level;
+        level
+    }
+
+    fn set_label(&mut self, node: usize, text: &str, style: &TextStyle, x: f32) {
+        let mut plain = *style;
+        plain.justify = false;
+        plain.hyphenate = false;
+        self.label = Some(Label {
+            node,
+            laid: self.shaper.plain(text, &plain, INDENT + 8.0),
+            x: x + 2.0,
+        });
+    }
+
+    fn space_after(&mut self, space: f32) {
+        if let Some(b) = self.out.last_mut() {
+            b.space_after = b.space_after.max(space);
+        }
+    }
+
+    /// An image that can be read is embedded as a Figure with its alt text; any other prints
+    /// its alt text as "[Image : …]" when `placeholder` (and the build warns).
+    pub(super) fn figure(
+        &mut self,
+        src: &str,
+        alt: &str,
+        parent: Option<usize>,
+        x: f32,
+        placeholder: bool,
+    ) {
+        let alt = clip(alt, 1000);
+        match self.images.load(src) {
+            Some(image) => {
+                let node = self
+                    .tree
+                    .add(parent, Kind::Figure(images::alt_or_name(&alt, src)));
+                let (width, height) = images::fit(&image, COLUMN - x, 260.0);
+                let figure = super::block::Figure {
+                    node,
+                    image,
+                    width,
+                    height,
+                };
+                let mut b = Block::unit(node, super::block::Unit::Figure(figure), height, x);
+                b.space_before = 4.0;
+                b.space_after = 9.0;
+                self.add(b);
+            }
+            None if !placeholder => {}
+            None => {
+                let text = match alt.is_empty() {
+                    true => "[Image]".to_string(),
+                    false => format!("[Image : {alt}]"),
+                };
+                let node = self.tree.add(parent, Kind::P);
+                let runs = [Inline {
+                    italic: true,
+                    ..Inline::plain(text)
+                }];
+                self.push(node, &runs, x, &BODY, 0.0, 7.0, false);
+            }
+        }
+    }
+
+    /// Notes at the end, under a "Notes" heading: each a Note element with its number.
+    fn notes(&mut self, notes: &[Vec<Inline>], parent: Option<usize>, x: f32) {
+        let level = self.heading_level(self.heading_base);
+        let node = self.tree.add(parent, Kind::H(level, "Notes".into()));
+        self.push(
+            node,
+            &[Inline::plain("Notes")],
+            x,
+            &HEADING,
+            10.0,
+            5.0,
+            true,
+        );
+        if let Some(b) = self.out.last_mut() {
+            b.outline = Some((level, "Notes".into()));
+        }
+        for (i, runs) in notes.iter().enumerate() {
+            let node = self.tree.add(parent, Kind::Note);
+            // The note's number links back to its call.
+            let number = Inline {
+                note: u32::try_from(i + 1).ok().map(NoteLink::ToCall),
+                ..Inline::plain(format!("{}.", i + 1))
+            };
+            self.label = Some(Label {
+                node,
+                laid: self.shaper.layout(&[number], &NOTE, INDENT + 8.0),
+                x: x + 2.0,
+            });
+            self.push(node, runs, x + INDENT, &NOTE, 0.0, 3.0, false);
+            self.label = None;
+        }
+    }
+
+    /// Adds a block, counting its height against the page limit.
+    pub(super) fn add(&mut self, block: Block) {
+        self.used += block.laid.height();
+        self.out.push(block);
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -260,19 +369,29 @@ impl Walker<'_, '_> {
         space_after: f32,
         keep_with_next: bool,
     ) {
+        // An image printed as its alt text in the line is still reported.
+        for src in runs.iter().filter_map(|r| r.image.as_deref()) {
+            self.images.load(src);
+        }
         let laid = self.shaper.layout(runs, style, COLUMN - x);
         if laid.lines.is_empty() {
             return;
         }
-        self.out.push(Block {
-            node,
-            laid,
-            x,
+        let label = self.label.take();
+        self.add(Block {
             space_before,
-            space_after,
             keep_with_next,
-            label: self.label.take(),
-            outline: None,
+            label,
+            ..Block::text(node, laid, x, space_after)
         });
     }
+}
+
+/// Pieces of `laid` for a caller that needs only its size (tables).
+pub(super) fn width_of(laid: &Typeset) -> f32 {
+    laid.lines
+        .iter()
+        .filter_map(|l| l.glyphs.iter().rev().find(|g| !g.space))
+        .map(|g| g.x + g.advance)
+        .fold(0.0, f32::max)
 }

@@ -1,12 +1,15 @@
 //! Drawing laid-out lines with krilla, each piece marked either as tagged content (joined to
 //! its structure element) or as an artifact, and collecting link rectangles for annotations.
 
+use super::anchors::Anchors;
 use super::fonts::Assets;
-use super::tags::Tree;
-use super::text::{Color, Laid, PGlyph};
+use super::markdown::NoteLink;
+use super::tags::{LinkScope, Tree};
+use super::text::{self, Color, PlacedGlyph, Typeset};
 use krilla::action::{Action, LinkAction};
 use krilla::annotation::{Annotation, LinkAnnotation, Target};
 use krilla::color::rgb;
+use krilla::destination::XyzDestination;
 use krilla::geom::{PathBuilder, Point, Quadrilateral, Rect};
 use krilla::num::NormalizedF32;
 use krilla::page::Page;
@@ -18,18 +21,26 @@ use krilla::text::{GlyphId, KrillaGlyph};
 /// What drawn content is, for the structure tree.
 #[derive(Debug, Clone, Copy)]
 pub enum Mark {
-    /// Real content of structure element `node`; `key` identifies the block, so links of
+    /// Real content of structure element `node`; `key` says which text it is, so links of
     /// different blocks never merge.
-    Content { node: usize, key: usize },
+    Content { node: usize, key: LinkScope },
     /// Page furniture, outside the logical structure.
     Artifact(ArtifactType),
+    /// Furniture repeated on later pages whose links stay live: PDF/UA wants each link
+    /// annotation in the structure tree, so the link text is content of `node`, the rest an
+    /// artifact.
+    Furniture {
+        kind: ArtifactType,
+        node: usize,
+        key: LinkScope,
+    },
 }
 
 /// A link's rectangles on the current page, waiting for the page's surface to be finished.
 pub struct PendingLink {
     node: usize,
     child: usize,
-    uri: String,
+    target: text::Target,
     quads: Vec<Quadrilateral>,
 }
 
@@ -39,6 +50,8 @@ pub struct Pen<'a> {
     pub tree: &'a mut Tree,
     pub page: usize,
     pub links: Vec<PendingLink>,
+    /// Where note calls and notes are, for the links between them.
+    pub anchors: &'a Anchors,
 }
 
 impl Pen<'_> {
@@ -46,7 +59,7 @@ impl Pen<'_> {
     pub fn line(
         &mut self,
         s: &mut Surface<'_>,
-        laid: &Laid,
+        laid: &Typeset,
         index: usize,
         x: f32,
         top: f32,
@@ -56,14 +69,23 @@ impl Pen<'_> {
             return;
         };
         let baseline = top + line.baseline;
-        // Pieces of the line that differ in link target get their own marked content.
-        let mut rest: &[PGlyph] = &line.glyphs;
+        // Pieces of the line that differ in link target or emphasis get their own marked
+        // content.
+        let mut rest: &[PlacedGlyph] = &line.glyphs;
         while let Some(first) = rest.first() {
-            let n = rest.iter().take_while(|g| g.link == first.link).count();
+            let n = rest
+                .iter()
+                .take_while(|g| g.link == first.link && g.emph == first.emph)
+                .count();
             let (piece, tail) = rest.split_at(n);
             rest = tail;
+            let mark = match mark {
+                Mark::Furniture { kind, .. } if first.link.is_none() => Mark::Artifact(kind),
+                Mark::Furniture { node, key, .. } => Mark::Content { node, key },
+                other => other,
+            };
             match mark {
-                Mark::Artifact(kind) => {
+                Mark::Artifact(kind) | Mark::Furniture { kind, .. } => {
                     s.start_tagged(ContentTag::Artifact(Artifact::with_kind(kind)));
                     self.glyphs(s, laid, piece, x, baseline);
                     s.end_tagged();
@@ -72,18 +94,23 @@ impl Pen<'_> {
                     let id = s.start_tagged(ContentTag::Span(SpanTag::empty()));
                     self.glyphs(s, laid, piece, x, baseline);
                     s.end_tagged();
-                    let Some(link) = first.link else {
-                        self.tree.content(node, id);
+                    // A note link whose other end is not drawn stays plain text.
+                    let target = first
+                        .link
+                        .and_then(|l| laid.links.get(l))
+                        .filter(|t| match t {
+                            text::Target::Note(n) => self.anchors.destination(*n).is_some(),
+                            text::Target::Uri(_) => true,
+                        });
+                    let (Some(link), Some(target)) = (first.link, target) else {
+                        self.tree.styled_content(node, first.emph, id);
                         continue;
                     };
                     let Some(child) = self.tree.link_content(node, (key, link), self.page, id)
                     else {
                         continue;
                     };
-                    let Some(uri) = laid.links.get(link) else {
-                        continue;
-                    };
-                    let inked: Vec<&PGlyph> = piece.iter().filter(|g| !g.space).collect();
+                    let inked: Vec<&PlacedGlyph> = piece.iter().filter(|g| !g.space).collect();
                     let (Some(a), Some(b)) = (inked.first(), inked.last()) else {
                         continue;
                     };
@@ -103,7 +130,7 @@ impl Pen<'_> {
                         None => self.links.push(PendingLink {
                             node,
                             child,
-                            uri: uri.clone(),
+                            target: target.clone(),
                             quads: vec![rect.into()],
                         }),
                     }
@@ -113,7 +140,14 @@ impl Pen<'_> {
     }
 
     /// Glyphs in runs of one font, size and colour, each run positioned at its first glyph.
-    fn glyphs(&self, s: &mut Surface<'_>, laid: &Laid, glyphs: &[PGlyph], x: f32, baseline: f32) {
+    fn glyphs(
+        &self,
+        s: &mut Surface<'_>,
+        laid: &Typeset,
+        glyphs: &[PlacedGlyph],
+        x: f32,
+        baseline: f32,
+    ) {
         let mut rest = glyphs;
         while let Some(first) = rest.first() {
             let mut pen = first.x;
@@ -164,16 +198,49 @@ impl Pen<'_> {
     /// Turns the page's collected links into tagged link annotations.
     pub fn annotate(self, page: &mut Page<'_>) {
         for link in self.links {
-            let target = Target::Action(Action::Link(LinkAction::new(link.uri.clone())));
-            let alt = match link.uri.strip_prefix("mailto:") {
-                Some(address) => format!("Écrire à {address}"),
-                None => format!("Lien vers {}", link.uri),
+            let (target, alt) = match &link.target {
+                text::Target::Uri(uri) => {
+                    let action = Action::Link(LinkAction::new(ascii_uri(uri)));
+                    let alt = match uri.strip_prefix("mailto:") {
+                        Some(address) => format!("Écrire à {address}"),
+                        None => format!("Lien vers {uri}"),
+                    };
+                    (Target::Action(action), alt)
+                }
+                text::Target::Note(n) => {
+                    let Some(spot) = self.anchors.destination(*n) else {
+                        continue;
+                    };
+                    let dest = XyzDestination::new(spot.page, Point::from_xy(spot.x, spot.y));
+                    let alt = match n {
+                        NoteLink::ToNote(n) => format!("Aller à la note {n}"),
+                        NoteLink::ToCall(n) => format!("Retour à l’appel de la note {n}"),
+                    };
+                    (Target::Destination(dest.into()), alt)
+                }
             };
             let annotation = LinkAnnotation::new_with_quad_points(link.quads, target);
             let id = page.add_tagged_annotation(Annotation::new_link(annotation, Some(alt)));
             self.tree.link_annotation(link.node, link.child, id);
         }
     }
+}
+
+/// A link annotation's URI in 7-bit ASCII (PDF wants it so): `url` percent-encodes the path
+/// and query and punycodes the host; what it cannot parse is percent-encoded byte by byte.
+pub fn ascii_uri(uri: &str) -> String {
+    if let Ok(u) = url::Url::parse(uri) {
+        return u.to_string();
+    }
+    let mut out = String::with_capacity(uri.len());
+    for b in uri.bytes() {
+        if b.is_ascii_graphic() {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 pub fn fill(c: Color) -> Fill {
@@ -186,9 +253,14 @@ pub fn fill(c: Color) -> Fill {
 
 /// A horizontal rule, as a layout artifact.
 pub fn rule(s: &mut Surface<'_>, x0: f32, x1: f32, y: f32, width: f32, c: Color) {
+    segment(s, (x0, y), (x1, y), width, c);
+}
+
+/// A straight line, as a layout artifact.
+pub fn segment(s: &mut Surface<'_>, from: (f32, f32), to: (f32, f32), width: f32, c: Color) {
     let mut pb = PathBuilder::new();
-    pb.move_to(x0, y);
-    pb.line_to(x1, y);
+    pb.move_to(from.0, from.1);
+    pb.line_to(to.0, to.1);
     let Some(path) = pb.finish() else { return };
     s.start_tagged(ContentTag::Artifact(Artifact::with_kind(
         ArtifactType::Layout,
@@ -205,7 +277,7 @@ pub fn rule(s: &mut Surface<'_>, x0: f32, x1: f32, y: f32, width: f32, c: Color)
 }
 
 /// Width of a laid-out single line (for right alignment).
-pub fn line_width(laid: &Laid) -> f32 {
+pub fn line_width(laid: &Typeset) -> f32 {
     laid.lines
         .first()
         .and_then(|l| l.glyphs.iter().rev().find(|g| !g.space))

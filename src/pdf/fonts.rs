@@ -1,10 +1,12 @@
-//! Fonts and logo: the embedded open fonts (Liberation Sans, SIL OFL 1.1) or the files named
-//! in the configuration, loaded once and shared read-only by every render.
+//! Fonts and logo: the embedded open fonts (Liberation Sans and Mono, SIL OFL 1.1; DejaVu
+//! Sans, Bitstream Vera licence, as the fallback for Greek, Cyrillic, Arabic, Hebrew, symbols
+//! and arrows) or the files named in the configuration, loaded once and shared read-only by
+//! every render.
 
 use super::PdfError;
 use crate::config::PdfConfig;
 use parley::fontique::{Blob, FontInfoOverride, FontStyle, FontWeight};
-use parley::{FontContext, LayoutContext};
+use parley::{FontContext, FontFamilyName, LayoutContext};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -12,10 +14,31 @@ const REGULAR: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Regular
 const BOLD: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Bold.ttf");
 const ITALIC: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Italic.ttf");
 const BOLD_ITALIC: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-BoldItalic.ttf");
+const FALLBACK_REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+const FALLBACK_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+const MONO_REGULAR: &[u8] = include_bytes!("../../assets/fonts/LiberationMono-Regular.ttf");
 
 /// The one family name every face is registered under, whatever the file calls itself, so a
 /// supplied Marianne slots in without touching the layout code.
 pub(super) const FAMILY: &str = "Communique Text";
+/// Characters the text face lacks come from here (DejaVu Sans).
+const FALLBACK: &str = "Communique Fallback";
+/// Code.
+const MONO: &str = "Communique Mono";
+/// Fonts named in the configuration for what no embedded font covers (CJK, emoji).
+const EXTRA: &str = "Communique Extra";
+
+/// Per character, parley takes the first family of the list that has it.
+pub(super) const TEXT_STACK: &[FontFamilyName<'static>] = &[
+    FontFamilyName::named(FAMILY),
+    FontFamilyName::named(FALLBACK),
+    FontFamilyName::named(EXTRA),
+];
+pub(super) const MONO_STACK: &[FontFamilyName<'static>] = &[
+    FontFamilyName::named(MONO),
+    FontFamilyName::named(FALLBACK),
+    FontFamilyName::named(EXTRA),
+];
 
 /// One font file, held twice cheaply: parley's blob (shaping) and krilla's font (embedding).
 pub(super) struct FaceData {
@@ -25,10 +48,13 @@ pub(super) struct FaceData {
 
 /// Fonts and optional logo, loaded once; `Sync`, so one `Assets` serves every rayon thread.
 pub struct Assets {
-    /// Regular, bold, italic, bold italic (the order `hyphen_glyphs` relies on).
-    pub(super) faces: [FaceData; 4],
+    /// Regular, bold, italic, bold italic of the text family (the order `hyphen_glyphs`
+    /// relies on), then the fallback, monospace and configured extra faces (see `ROLES`).
+    pub(super) faces: Vec<FaceData>,
     /// PNG bytes of the official bloc-marque, when configured.
     pub(super) logo: Option<Logo>,
+    /// The faces registered once; each render clones it (cheaper than registering again).
+    context: FontContext,
 }
 
 /// A decoded-enough logo: the bytes for krilla and the pixel size for the aspect ratio.
@@ -56,43 +82,62 @@ impl Assets {
             Some(path) => face_from_file(path),
             None => face_from_bytes(Arc::new(builtin), None),
         };
-        let faces = [
+        let mut faces = vec![
             face(&pdf.font_regular, REGULAR)?,
             face(&pdf.font_bold, BOLD)?,
             face(&pdf.font_italic, ITALIC)?,
             face(&pdf.font_bold_italic, BOLD_ITALIC)?,
+            face(&None, FALLBACK_REGULAR)?,
+            face(&None, FALLBACK_BOLD)?,
+            face(&None, MONO_REGULAR)?,
         ];
+        for path in &pdf.fallback_fonts {
+            faces.push(face_from_file(path)?);
+        }
         let logo = pdf.logo.as_deref().map(read_logo).transpose()?;
-        Ok(Assets { faces, logo })
+        let context = context(&faces);
+        Ok(Assets {
+            faces,
+            logo,
+            context,
+        })
     }
 
-    /// A fresh parley font context holding exactly our four faces (never the system's).
+    /// A parley font context holding exactly our faces (never the system's).
     pub(super) fn font_context(&self) -> FontContext {
-        let mut cx = FontContext::default();
-        for (i, face) in self.faces.iter().enumerate() {
-            let (weight, style) = match i {
-                0 => (FontWeight::NORMAL, FontStyle::Normal),
-                1 => (FontWeight::BOLD, FontStyle::Normal),
-                2 => (FontWeight::NORMAL, FontStyle::Italic),
-                _ => (FontWeight::BOLD, FontStyle::Italic),
-            };
-            cx.collection.register_fonts(
-                face.blob.clone(),
-                Some(FontInfoOverride {
-                    family_name: Some(FAMILY),
-                    weight: Some(weight),
-                    style: Some(style),
-                    ..Default::default()
-                }),
-            );
-        }
-        cx
+        self.context.clone()
     }
 
     /// Which face a parley run was shaped with (by blob identity).
     pub(super) fn face_of(&self, blob_id: u64) -> Option<usize> {
         self.faces.iter().position(|f| f.blob.id() == blob_id)
     }
+}
+
+fn context(faces: &[FaceData]) -> FontContext {
+    let mut cx = FontContext::default();
+    for (i, face) in faces.iter().enumerate() {
+        let (family, weight, style) = match i {
+            0 => (FAMILY, FontWeight::NORMAL, FontStyle::Normal),
+            1 => (FAMILY, FontWeight::BOLD, FontStyle::Normal),
+            2 => (FAMILY, FontWeight::NORMAL, FontStyle::Italic),
+            3 => (FAMILY, FontWeight::BOLD, FontStyle::Italic),
+            4 => (FALLBACK, FontWeight::NORMAL, FontStyle::Normal),
+            5 => (FALLBACK, FontWeight::BOLD, FontStyle::Normal),
+            6 => (MONO, FontWeight::NORMAL, FontStyle::Normal),
+            _ => (EXTRA, FontWeight::NORMAL, FontStyle::Normal),
+        };
+        cx.collection.register_fonts(
+            face.blob.clone(),
+            Some(FontInfoOverride {
+                family_name: Some(family),
+                weight: Some(weight),
+                style: Some(style),
+                ..Default::default()
+            }),
+        );
+    }
+    cx
 }
 
 fn face_from_file(path: &Path) -> Result<FaceData, PdfError> {
@@ -148,13 +193,14 @@ fn read_logo(path: &Path) -> Result<Logo, PdfError> {
     })
 }
 
-/// Shapes a lone hyphen in each face: the glyph drawn where a word is hyphenated at a line end.
+/// Shapes a lone hyphen in each text face: the glyph drawn where a word is hyphenated at a
+/// line end (other faces borrow the regular one's).
 pub(super) fn hyphen_glyphs(
     assets: &Assets,
     fcx: &mut FontContext,
     lcx: &mut LayoutContext<[u8; 4]>,
-) -> [Option<(u32, f32)>; 4] {
-    let mut out = [None; 4];
+) -> Vec<Option<(u32, f32)>> {
+    let mut out = vec![None; 4];
     for (i, slot) in out.iter_mut().enumerate() {
         let mut b = lcx.ranged_builder(fcx, "-", 1.0, false);
         b.push_default(parley::StyleProperty::FontFamily(

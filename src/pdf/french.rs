@@ -42,6 +42,51 @@ pub fn sanitize(chars: &mut Vec<Styled>) {
     *chars = out;
 }
 
+/// Code as written: tabs become four spaces, spaces are kept, only what cannot be drawn or
+/// extracted is dropped.
+pub fn sanitize_code(chars: &mut Vec<Styled>) {
+    let mut out: Vec<Styled> = Vec::with_capacity(chars.len());
+    for &(c, s) in chars.iter() {
+        match c {
+            '\t' => out.extend([(' ', s); 4]),
+            '\r' => {}
+            '\n' => out.push(('\n', s)),
+            c if c.is_control() || is_unprintable(c) => {}
+            c => out.push((c, s)),
+        }
+    }
+    while matches!(out.last(), Some(('\n', _))) {
+        out.pop();
+    }
+    *chars = out;
+}
+
+/// Removes the hyphenation points of the word holding the soft hyphen at byte `at` of `text`
+/// (the string built from `chars`). False when there was none to remove.
+pub fn unhyphenate_at(chars: &mut Vec<Styled>, text: &str, at: usize) -> bool {
+    let index = text.get(..at).map(|t| t.chars().count());
+    let Some(i) = index.filter(|&i| chars.get(i).is_some_and(|p| p.0 == SHY)) else {
+        return false;
+    };
+    let in_word = |p: &Styled| p.0 == SHY || p.0.is_alphabetic();
+    let start = chars[..i]
+        .iter()
+        .rposition(|p| !in_word(p))
+        .map_or(0, |p| p + 1);
+    let end = chars[i..]
+        .iter()
+        .position(|p| !in_word(p))
+        .map_or(chars.len(), |p| i + p);
+    let before = chars.len();
+    let mut k = 0;
+    chars.retain(|p| {
+        let drop = (start..end).contains(&k) && p.0 == SHY;
+        k += 1;
+        !drop
+    });
+    chars.len() < before
+}
+
 fn is_unprintable(c: char) -> bool {
     let u = c as u32;
     matches!(u,
@@ -58,11 +103,15 @@ fn is_unprintable(c: char) -> bool {
 /// No-break spaces: `mot :` → `mot\u{A0}:`, `mot ;` → `mot\u{202F};` (also when the space is
 /// missing after a letter), `« x »` → `«\u{A0}x\u{A0}»`. URLs, times and ratios (`https://`,
 /// `10:30`) are left alone because the punctuation is not followed by a space.
-pub fn french_spacing(chars: &mut Vec<Styled>) {
+pub fn french_spacing(chars: &mut Vec<Styled>, keep: impl Fn(u32) -> bool) {
     let mut out: Vec<Styled> = Vec::with_capacity(chars.len() + 8);
     let n = chars.len();
     for i in 0..n {
         let (c, s) = chars[i];
+        if keep(s) {
+            out.push((c, s));
+            continue;
+        }
         let next = chars.get(i + 1).map(|p| p.0);
         let ends_clause = next.is_none_or(|n| n.is_whitespace() || matches!(n, '»' | ')' | '"'));
         match c {
@@ -127,7 +176,9 @@ pub fn hyphenate(chars: &mut Vec<Styled>, skip: impl Fn(u32) -> bool) {
         let len = run.len();
         let caps = run.iter().filter(|p| p.0.is_uppercase()).count();
         let linked = run.iter().any(|p| skip(p.1));
-        if !(6..=40).contains(&len) || caps > 1 || linked {
+        // French patterns for Latin-script words only.
+        let latin = run.iter().all(|p| (p.0 as u32) < 0x250);
+        if !(6..=40).contains(&len) || caps > 1 || linked || !latin {
             out.extend_from_slice(run);
             continue;
         }
@@ -153,30 +204,48 @@ pub fn hyphenate(chars: &mut Vec<Styled>, skip: impl Fn(u32) -> bool) {
     *chars = out;
 }
 
-/// A URL shown as link text must not break at its hyphens: a reader could not tell a line-end
-/// hyphen from one of the address (and text extractors drop it). A word joiner after each
-/// hyphen of a space-less linked run keeps breaks at `/` and `.` only.
-pub fn protect_urls(chars: &mut Vec<Styled>, linked: impl Fn(u32) -> bool) {
-    let mut out: Vec<Styled> = Vec::with_capacity(chars.len());
+/// U+200B: a line-break opportunity; never drawn.
+pub const ZWSP: char = '\u{200B}';
+
+/// An address (`https://…`, `nom@domaine.fr`) breaks only after `/ . _ ? &`, never inside
+/// its scheme, and never with an inserted hyphen: a reader retyping it from paper must not
+/// meet a hyphen that is not in the address. `is_address(style)` tells its characters.
+pub fn break_addresses(chars: &mut Vec<Styled>, is_address: impl Fn(u32) -> bool) {
+    if !chars.iter().any(|p| is_address(p.1)) {
+        return;
+    }
+    let mut out: Vec<Styled> = Vec::with_capacity(chars.len() * 2);
     let mut i = 0;
     while i < chars.len() {
-        let style = chars[i].1;
-        let start = i;
-        while i < chars.len() && chars[i].1 == style && !chars[i].0.is_whitespace() {
-            i += 1;
-        }
-        if i == start {
+        if !is_address(chars[i].1) {
             out.push(chars[i]);
             i += 1;
             continue;
         }
+        let start = i;
+        while i < chars.len() && is_address(chars[i].1) {
+            i += 1;
+        }
         let run = &chars[start..i];
-        let url_like = linked(style) && run.iter().any(|p| matches!(p.0, '/' | '.' | '@'));
-        for &(c, s) in run {
+        let text: String = run.iter().map(|p| p.0).collect();
+        // No break before the end of `https://` or `mailto:`.
+        let scheme = text
+            .find("://")
+            .map(|p| text[..p + 3].chars().count())
+            .or_else(|| text.find(':').filter(|&p| p < 8).map(|p| p + 1))
+            .unwrap_or(0);
+        for (k, &(c, s)) in run.iter().enumerate() {
             out.push((c, s));
-            if url_like && c == '-' {
-                out.push((WJ, s));
+            if k + 1 == run.len() {
+                break;
             }
+            let next = run[k + 1].0;
+            // Not after `-`: text extractors take a hyphen at a line end for a word break
+            // and drop it, so the address would not extract back whole.
+            let point = k + 1 > scheme
+                && matches!(c, '/' | '.' | '_' | '?' | '&')
+                && !matches!(next, '/' | '.' | '_' | '?' | '&');
+            out.push((if point { ZWSP } else { WJ }, s));
         }
     }
     *chars = out;
@@ -196,7 +265,7 @@ mod tests {
     #[test]
     fn spacing() {
         let mut v = styled("Tél : 01 ; « une stratégie » et https://x.fr 10:30 Quoi? Oui !");
-        french_spacing(&mut v);
+        french_spacing(&mut v, |_| false);
         assert_eq!(
             text(&v),
             "Tél\u{A0}: 01\u{202F}; «\u{A0}une stratégie\u{A0}» et https://x.fr 10:30 Quoi\u{202F}? Oui\u{202F}!"

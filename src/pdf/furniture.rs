@@ -6,8 +6,8 @@ use super::draw::{self, Mark, Pen};
 use super::fonts::Assets;
 use super::markdown::Inline;
 use super::page::{FOOTER_BOTTOM, HEADER_TOP, MARGIN_LEFT, MARGIN_RIGHT, WIDTH};
-use super::tags::{Kind, Tree};
-use super::text::{BLACK, GREY, Laid, Shaper, TextStyle};
+use super::tags::{Kind, LinkScope, Tree};
+use super::text::{BLACK, GREY, Shaper, TextStyle, Typeset};
 use crate::model::Contact;
 use krilla::geom::{Size, Transform};
 use krilla::surface::Surface;
@@ -16,6 +16,7 @@ use krilla::tagging::{ArtifactType, ContentTag};
 const MARQUE: TextStyle = TextStyle::new(11.0).bold().leading(1.15);
 const DEVISE: TextStyle = TextStyle::new(8.0).italic().leading(1.15);
 const ORG: TextStyle = TextStyle::new(9.0).bold().leading(1.2);
+const CONTACT: TextStyle = TextStyle::new(7.5).bold().leading(1.3).color(GREY);
 const DETAIL: TextStyle = TextStyle::new(8.5).leading(1.3).color(GREY);
 const FOLIO: TextStyle = TextStyle::new(8.5).color(GREY);
 /// Width of the issuing body's column; the details start after it.
@@ -26,8 +27,8 @@ const LOGO_HEIGHT: f32 = 64.0;
 
 pub enum Header {
     Text {
-        marque: Laid,
-        devise: Laid,
+        marque: Typeset,
+        devise: Typeset,
         node: usize,
     },
     Logo {
@@ -63,7 +64,7 @@ pub fn draw_header(header: &Header, s: &mut Surface<'_>, pen: &mut Pen<'_>) {
             let mark = |node| match first {
                 true => Mark::Content {
                     node,
-                    key: usize::MAX,
+                    key: LinkScope::Header,
                 },
                 false => Mark::Artifact(ArtifactType::Header),
             };
@@ -113,25 +114,22 @@ pub fn draw_header(header: &Header, s: &mut Surface<'_>, pen: &mut Pen<'_>) {
 
 /// The contact block, laid out once for all pages.
 pub struct Footer {
-    org: Laid,
-    details: Vec<Laid>,
-    /// One P per line, created after the body so they are read last.
+    /// "Contact presse": the block's heading, for sighted and blind readers alike.
+    label: Typeset,
+    org: Typeset,
+    details: Vec<Typeset>,
+    /// The heading, then one P per line, created after the body so they are read last.
     nodes: Vec<usize>,
     pub top: f32,
 }
 
-pub fn footer(shaper: &mut Shaper<'_>, tree: &mut Tree, contact: &Contact) -> Footer {
+/// Lays the contact block out (its structure elements come later, see [`footer_nodes`]).
+pub fn footer(shaper: &mut Shaper<'_>, contact: &Contact) -> Footer {
+    let label = shaper.plain("CONTACT PRESSE", &CONTACT, ORG_WIDTH);
     let org = shaper.plain(contact.organisation.trim(), &ORG, ORG_WIDTH);
     let detail_width = WIDTH - MARGIN_RIGHT - DETAIL_X;
     let mut details = Vec::new();
-    let plain = |t: String| {
-        vec![Inline {
-            text: t,
-            bold: false,
-            italic: false,
-            link: None,
-        }]
-    };
+    let plain = |t: String| vec![Inline::plain(t)];
     if let Some(name) = contact.name.as_deref().filter(|n| !n.trim().is_empty()) {
         details.push(shaper.layout(
             &plain(name.trim().to_string()),
@@ -160,17 +158,10 @@ pub fn footer(shaper: &mut Shaper<'_>, tree: &mut Tree, contact: &Contact) -> Fo
     {
         let address = email.strip_prefix("mailto:").unwrap_or(email);
         let runs = vec![
+            Inline::plain("Mél : "),
             Inline {
-                text: "Mél : ".into(),
-                bold: false,
-                italic: false,
-                link: None,
-            },
-            Inline {
-                text: address.to_string(),
-                bold: false,
-                italic: false,
                 link: (address.len() < 500).then(|| format!("mailto:{address}")),
+                ..Inline::plain(address)
             },
         ];
         details.push(shaper.layout(&runs, &DETAIL, detail_width));
@@ -178,18 +169,31 @@ pub fn footer(shaper: &mut Shaper<'_>, tree: &mut Tree, contact: &Contact) -> Fo
     if let Some(role) = contact.role.as_deref().filter(|r| !r.trim().is_empty()) {
         details.push(shaper.layout(&plain(role.trim().to_string()), &DETAIL, detail_width));
     }
-    let org_h = org.height();
-    let details_h: f32 = details.iter().map(Laid::height).sum();
+    let org_h = label.height() + org.height();
+    let details_h: f32 = details.iter().map(Typeset::height).sum();
     // A hostile contact cannot eat the page: the block is capped, overflow is clipped by order.
     let height = org_h.max(details_h).min(220.0);
-    let mut nodes = vec![tree.add(None, Kind::P)];
-    nodes.extend(details.iter().map(|_| tree.add(None, Kind::P)));
     Footer {
+        label,
         org,
         details,
-        nodes,
+        nodes: Vec::new(),
         top: FOOTER_BOTTOM - height,
     }
+}
+
+/// The contact block's structure elements: a "Contact presse" heading, then its lines.
+pub fn footer_nodes(tree: &mut Tree, footer: &mut Footer) {
+    footer.nodes = vec![
+        tree.add(None, Kind::H(2, "Contact presse".into())),
+        tree.add(None, Kind::P),
+    ];
+    let details: Vec<usize> = footer
+        .details
+        .iter()
+        .map(|_| tree.add(None, Kind::P))
+        .collect();
+    footer.nodes.extend(details);
 }
 
 impl TextStyle {
@@ -200,7 +204,7 @@ impl TextStyle {
     }
 }
 
-pub fn draw_footer(footer: &Footer, s: &mut Surface<'_>, pen: &mut Pen<'_>, folio: &Laid) {
+pub fn draw_footer(footer: &Footer, s: &mut Surface<'_>, pen: &mut Pen<'_>, folio: &Typeset) {
     let first = pen.page == 0;
     draw::rule(
         s,
@@ -210,33 +214,37 @@ pub fn draw_footer(footer: &Footer, s: &mut Surface<'_>, pen: &mut Pen<'_>, foli
         0.6,
         GREY,
     );
-    let mark = |node: usize, key: usize| match first {
-        true => Mark::Content { node, key },
-        false => Mark::Artifact(ArtifactType::Footer),
+    // Page 1 holds the block's content; later pages repeat it as an artifact whose links
+    // (the e-mail address) stay live and tagged.
+    let mark = |n: usize| {
+        let node = footer.nodes.get(n).copied().unwrap_or(0);
+        let key = LinkScope::Footer(n);
+        match first {
+            true => Mark::Content { node, key },
+            false => Mark::Furniture {
+                kind: ArtifactType::Footer,
+                node,
+                key,
+            },
+        }
     };
     let mut y = footer.top;
-    for (i, l) in footer.org.lines.iter().enumerate() {
-        if y + l.height > FOOTER_BOTTOM + 1.0 {
-            break;
-        }
-        pen.line(
-            s,
-            &footer.org,
-            i,
-            MARGIN_LEFT,
-            y,
-            mark(footer.nodes[0], usize::MAX - 1),
-        );
-        y += l.height;
-    }
-    let mut y = footer.top;
-    for (d, laid) in footer.details.iter().enumerate() {
-        let node = footer.nodes.get(d + 1).copied().unwrap_or(footer.nodes[0]);
+    for (n, laid) in [&footer.label, &footer.org].into_iter().enumerate() {
         for (i, l) in laid.lines.iter().enumerate() {
             if y + l.height > FOOTER_BOTTOM + 1.0 {
                 break;
             }
-            pen.line(s, laid, i, DETAIL_X, y, mark(node, usize::MAX - 2 - d));
+            pen.line(s, laid, i, MARGIN_LEFT, y, mark(n));
+            y += l.height;
+        }
+    }
+    let mut y = footer.top;
+    for (d, laid) in footer.details.iter().enumerate() {
+        for (i, l) in laid.lines.iter().enumerate() {
+            if y + l.height > FOOTER_BOTTOM + 1.0 {
+                break;
+            }
+            pen.line(s, laid, i, DETAIL_X, y, mark(d + 2));
             y += l.height;
         }
     }
@@ -253,6 +261,6 @@ pub fn draw_footer(footer: &Footer, s: &mut Surface<'_>, pen: &mut Pen<'_>, foli
 }
 
 /// "1/2".
-pub fn folio(shaper: &mut Shaper<'_>, page: usize, pages: usize) -> Laid {
+pub fn folio(shaper: &mut Shaper<'_>, page: usize, pages: usize) -> Typeset {
     shaper.plain(&format!("{}/{}", page + 1, pages), &FOLIO, 100.0)
 }

@@ -1,18 +1,64 @@
-//! Markdown (CommonMark + raw HTML, as the press office writes it) reduced to the few block
-//! and inline shapes a communiqué prints: paragraphs, headings, lists, quotes; bold, italic,
-//! links. Raw HTML keeps only its text (`<br>` is a line break); kramdown attribute lists
-//! (`{: .class}`, `{:target="_blank"}`) are dropped; placeholder links become plain text.
+//! Markdown (CommonMark + tables + footnotes + raw HTML, as the press office writes it) reduced
+//! to the shapes a communiqué prints: paragraphs, headings, lists, quotes, code, tables,
+//! images, notes; bold, italic, superscript, code and links. Raw HTML goes through html5ever
+//! (`markdown_html`); kramdown attribute lists (`{: .class}`) are dropped; placeholder links
+//! become plain text; a link whose text is not its address gets a numbered note giving it.
 
+use super::markdown_html as html;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// A run of text with one style.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Inline {
     pub text: String,
     pub bold: bool,
     pub italic: bool,
     /// Absolute `http(s):`/`mailto:`/`tel:` target; `None` for plain text.
     pub link: Option<String>,
+    /// Raised and smaller: ordinals (`6<sup>e</sup>`) and note calls.
+    pub sup: bool,
+    /// Code: monospace face, set as written (no typography, no hyphenation).
+    pub code: bool,
+    /// A note call (links to the note) or a note's number (links back to its call).
+    pub note: Option<NoteLink>,
+    /// The image this run's "[Image : alt]" stands for (reported as not embedded).
+    pub image: Option<String>,
+}
+
+/// The two ends of a note, by note number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteLink {
+    /// The call in the text: goes to note `n`.
+    ToNote(u32),
+    /// The note's number: goes back to the call of note `n`.
+    ToCall(u32),
+}
+
+impl Inline {
+    pub fn plain(text: impl Into<String>) -> Inline {
+        Inline {
+            text: text.into(),
+            ..Inline::default()
+        }
+    }
+}
+
+/// One cell of a table; header cells are tagged TH.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    pub header: bool,
+    pub runs: Vec<Inline>,
+    /// The column's alignment as the Markdown delimiter row gives it (`---:` is `Right`).
+    pub align: Align,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    /// Not given: figures flush right, text flush left.
+    Auto,
+    Left,
+    Center,
+    Right,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -26,6 +72,17 @@ pub enum Block {
         items: Vec<Vec<Block>>,
     },
     Quote(Vec<Block>),
+    /// A code block, as written.
+    Code(String),
+    /// Rows of cells, the header row(s) first.
+    Table(Vec<Vec<Cell>>),
+    /// An image: its address as written and its alternative text.
+    Image {
+        src: String,
+        alt: String,
+    },
+    /// Numbered notes (footnotes and link addresses), in the order of their calls.
+    Notes(Vec<Vec<Inline>>),
 }
 
 enum Container {
@@ -36,48 +93,99 @@ enum Container {
         items: Vec<Vec<Block>>,
     },
     Item(Vec<Block>),
+    /// A footnote definition being read.
+    Note(String, Vec<Block>),
 }
 
 impl Container {
     fn blocks(&mut self) -> Option<&mut Vec<Block>> {
         match self {
-            Container::Root(b) | Container::Quote(b) | Container::Item(b) => Some(b),
+            Container::Root(b)
+            | Container::Quote(b)
+            | Container::Item(b)
+            | Container::Note(_, b) => Some(b),
             Container::List { .. } => None,
         }
     }
 }
 
-struct Walker<'a> {
+/// What a note number stands for.
+enum NoteOf {
+    Footnote(String),
+    Address(String),
+}
+
+pub(super) struct Walker<'a> {
     base_url: &'a str,
     max_depth: usize,
+    /// Links whose text is not their address get a note giving it (the body, not the lead).
+    link_notes: bool,
     stack: Vec<Container>,
     /// For each container start event: whether it was pushed (false beyond `max_depth`).
     pushed: Vec<bool>,
     inline: Vec<Inline>,
     heading: Option<u8>,
-    bold: u32,
-    italic: u32,
-    link: Vec<Option<String>>,
-    in_image: u32,
+    pub(super) bold: u32,
+    pub(super) italic: u32,
+    pub(super) sup: u32,
+    code: u32,
+    /// Open links: target and the text read so far.
+    pub(super) link: Vec<(Option<String>, String)>,
+    /// An image being read: address and alt text.
+    image: Option<(String, String)>,
+    code_block: Option<String>,
+    html_block: Option<String>,
+    /// Inside `<script>`/`<style>` met as inline HTML: text dropped.
+    pub(super) hidden: u32,
+    table: Option<Vec<Vec<Cell>>>,
+    in_head: bool,
+    /// An HTML cell is open: whether it is a header cell.
+    html_cell: Option<bool>,
+    /// Column alignments of the Markdown table being read.
+    aligns: Vec<Align>,
+    notes: Vec<NoteOf>,
+    footnotes: Vec<(String, Vec<Inline>)>,
 }
 
 /// Parses `markdown` into blocks. Relative links are made absolute against `base_url`;
 /// nesting deeper than `max_depth` is flattened into the enclosing block.
 pub fn parse(markdown: &str, base_url: &str, max_depth: usize) -> Vec<Block> {
+    run(markdown, base_url, max_depth, false)
+}
+
+/// [`parse`] for the body: links whose text is not their address are given in the notes.
+pub fn parse_body(markdown: &str, base_url: &str, max_depth: usize) -> Vec<Block> {
+    run(markdown, base_url, max_depth, true)
+}
+
+fn run(markdown: &str, base_url: &str, max_depth: usize, link_notes: bool) -> Vec<Block> {
     let mut w = Walker {
         base_url,
         max_depth: max_depth.max(1),
+        link_notes,
         stack: vec![Container::Root(Vec::new())],
         pushed: Vec::new(),
         inline: Vec::new(),
         heading: None,
         bold: 0,
         italic: 0,
+        sup: 0,
+        code: 0,
         link: Vec::new(),
-        in_image: 0,
+        image: None,
+        code_block: None,
+        html_block: None,
+        hidden: 0,
+        table: None,
+        in_head: false,
+        html_cell: None,
+        aligns: Vec::new(),
+        notes: Vec::new(),
+        footnotes: Vec::new(),
     };
-    // No smart punctuation: the PDF must extract back to the text as written.
-    let options = Options::ENABLE_STRIKETHROUGH;
+    // No smart punctuation here: French typography is applied at layout, on prose only.
+    let options =
+        Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES;
     for event in Parser::new_ext(markdown, options) {
         w.event(event);
     }
@@ -85,19 +193,52 @@ pub fn parse(markdown: &str, base_url: &str, max_depth: usize) -> Vec<Block> {
     while w.stack.len() > 1 {
         w.pop();
     }
-    match w.stack.pop() {
+    let notes = w.take_notes();
+    let mut blocks = match w.stack.pop() {
         Some(Container::Root(blocks)) => blocks,
         _ => Vec::new(),
+    };
+    if !notes.is_empty() {
+        blocks.push(Block::Notes(notes));
     }
+    blocks
 }
 
 impl Walker<'_> {
     fn event(&mut self, event: Event<'_>) {
-        if self.in_image > 0 {
-            // Images are not printed; their alt text would read as stray words.
+        if let Some(code) = self.code_block.as_mut() {
             match event {
-                Event::Start(Tag::Image { .. }) => self.in_image += 1,
-                Event::End(TagEnd::Image) => self.in_image -= 1,
+                Event::Text(t) => code.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => {
+                    let code = self.code_block.take().unwrap_or_default();
+                    let code = code.trim_end_matches('\n').to_string();
+                    if !code.trim().is_empty() {
+                        self.push_block(Block::Code(code));
+                    }
+                }
+                _ => {}
+            }
+            return;
+        }
+        if let Some(h) = self.html_block.as_mut() {
+            match event {
+                Event::Html(t) | Event::Text(t) => h.push_str(&t),
+                Event::End(TagEnd::HtmlBlock) => {
+                    let h = self.html_block.take().unwrap_or_default();
+                    html::block(self, &h);
+                }
+                _ => {}
+            }
+            return;
+        }
+        if let Some((_, alt)) = self.image.as_mut() {
+            match event {
+                Event::Text(t) | Event::Code(t) => alt.push_str(&t),
+                Event::End(TagEnd::Image) => {
+                    if let Some((src, alt)) = self.image.take() {
+                        self.image_block(src, alt);
+                    }
+                }
                 _ => {}
             }
             return;
@@ -105,18 +246,32 @@ impl Walker<'_> {
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
-            Event::Text(t) | Event::Code(t) => self.text(&t),
+            Event::Text(t) => self.text(&t),
+            Event::Code(t) => {
+                self.code += 1;
+                self.text(&t);
+                self.code -= 1;
+            }
             Event::InlineMath(t) | Event::DisplayMath(t) => self.text(&t),
             Event::SoftBreak => self.text(" "),
             Event::HardBreak => self.text("\n"),
-            Event::Html(h) | Event::InlineHtml(h) => self.html(&h),
-            Event::FootnoteReference(_) | Event::TaskListMarker(_) | Event::Rule => {}
+            Event::Html(h) | Event::InlineHtml(h) => html::inline_tag(self, &h),
+            Event::FootnoteReference(label) => self.footnote_call(&label),
+            Event::TaskListMarker(_) | Event::Rule => {}
         }
     }
 
     fn start(&mut self, tag: Tag<'_>) {
         match tag {
-            Tag::Paragraph | Tag::CodeBlock(_) | Tag::HtmlBlock => self.flush(),
+            Tag::Paragraph => self.flush(),
+            Tag::CodeBlock(_) => {
+                self.flush();
+                self.code_block = Some(String::new());
+            }
+            Tag::HtmlBlock => {
+                self.flush();
+                self.html_block = Some(String::new());
+            }
             Tag::Heading { level, .. } => {
                 self.flush();
                 self.heading = Some(match level {
@@ -134,35 +289,91 @@ impl Walker<'_> {
                 items: Vec::new(),
             }),
             Tag::Item => self.open(Container::Item(Vec::new())),
+            Tag::FootnoteDefinition(label) => {
+                self.flush();
+                // Definitions are collected whatever the nesting limit: they print at the end.
+                self.pushed.push(true);
+                self.stack
+                    .push(Container::Note(label.to_string(), Vec::new()));
+            }
+            Tag::Table(aligns) => {
+                self.table_start();
+                self.aligns = aligns
+                    .iter()
+                    .map(|a| match a {
+                        pulldown_cmark::Alignment::None => Align::Auto,
+                        pulldown_cmark::Alignment::Left => Align::Left,
+                        pulldown_cmark::Alignment::Center => Align::Center,
+                        pulldown_cmark::Alignment::Right => Align::Right,
+                    })
+                    .collect();
+            }
+            Tag::TableHead => {
+                self.in_head = true;
+                self.row_start();
+            }
+            Tag::TableRow => self.row_start(),
+            Tag::TableCell => self.inline.clear(),
             Tag::Emphasis => self.italic += 1,
             Tag::Strong => self.bold += 1,
-            Tag::Link { dest_url, .. } => {
-                let target = resolve_link(&dest_url, self.base_url);
-                self.link.push(target);
-            }
-            Tag::Image { .. } => self.in_image = 1,
+            Tag::Link { dest_url, .. } => self.link_start(&dest_url),
+            Tag::Image { dest_url, .. } => self.image = Some((dest_url.to_string(), String::new())),
             _ => {}
         }
     }
 
     fn end(&mut self, tag: TagEnd) {
         match tag {
-            TagEnd::Paragraph | TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::Heading(_) => {
-                self.flush()
+            TagEnd::Paragraph | TagEnd::HtmlBlock | TagEnd::Heading(_) => {
+                self.flush();
+                self.close_inline_html();
             }
-            TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item => {
+            TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item | TagEnd::FootnoteDefinition => {
                 self.flush();
                 if self.pushed.pop().unwrap_or(false) {
                     self.pop();
                 }
             }
+            TagEnd::TableCell => self.cell_end(self.in_head),
+            TagEnd::TableHead => self.in_head = false,
+            TagEnd::Table => self.table_end(),
             TagEnd::Emphasis => self.italic = self.italic.saturating_sub(1),
             TagEnd::Strong => self.bold = self.bold.saturating_sub(1),
-            TagEnd::Link => {
-                self.link.pop();
-            }
+            TagEnd::Link => self.link_end(),
             _ => {}
         }
+    }
+
+    pub(super) fn heading_start(&mut self, level: u8) {
+        self.heading = Some(level.clamp(1, 6));
+    }
+
+    /// An image ends the paragraph it sits in; it prints as a figure of its own.
+    /// Remote images are never downloaded, and a table cell holds no figure: those print
+    /// their alt text in the line, as "[Image : alt]".
+    pub(super) fn image_block(&mut self, src: String, alt: String) {
+        let alt = alt.split_whitespace().collect::<Vec<_>>().join(" ");
+        let lower = src.trim().to_ascii_lowercase();
+        let remote =
+            lower.starts_with("http:") || lower.starts_with("https:") || lower.starts_with("//");
+        if self.table.is_some() || remote {
+            let text = if alt.is_empty() {
+                "[Image]".to_string()
+            } else {
+                format!("[Image : {alt}]")
+            };
+            if self.hidden == 0 {
+                self.inline.push(Inline {
+                    text,
+                    italic: true,
+                    image: Some(src),
+                    ..Inline::default()
+                });
+            }
+            return;
+        }
+        self.flush();
+        self.push_block(Block::Image { src, alt });
     }
 
     fn open(&mut self, c: Container) {
@@ -197,80 +408,17 @@ impl Walker<'_> {
                 }
                 None
             }
-        };
-        if let (Some(block), Some(parent)) = (block, self.stack.last_mut())
-            && let Some(blocks) = parent.blocks()
-        {
-            blocks.push(block);
-        }
-    }
-
-    fn text(&mut self, t: &str) {
-        let bold = self.bold > 0;
-        let link = self.link.last().cloned().flatten();
-        let italic = self.italic > 0;
-        if let Some(last) = self.inline.last_mut()
-            && last.bold == bold
-            && last.italic == italic
-            && last.link == link
-        {
-            last.text.push_str(t);
-            return;
-        }
-        self.inline.push(Inline {
-            text: t.to_string(),
-            bold,
-            italic,
-            link,
-        });
-    }
-
-    /// Raw HTML keeps its text: tags are dropped, `<br>` breaks the line, closing block tags
-    /// end the paragraph, and the common entities are decoded.
-    fn html(&mut self, html: &str) {
-        let mut rest = html;
-        while !rest.is_empty() {
-            match rest.find('<') {
-                Some(0) => {
-                    let end = rest.find('>').map_or(rest.len(), |e| e + 1);
-                    let tag = rest[..end].to_ascii_lowercase();
-                    let name: String = tag
-                        .trim_start_matches(['<', '/'])
-                        .chars()
-                        .take_while(|c| c.is_ascii_alphanumeric())
-                        .collect();
-                    match name.as_str() {
-                        "br" => self.text("\n"),
-                        "p" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul"
-                        | "ol" | "blockquote" | "tr" | "table" => self.flush(),
-                        _ => {}
-                    }
-                    rest = &rest[end..];
-                }
-                Some(i) => {
-                    self.text(&decode_entities(&rest[..i]));
-                    rest = &rest[i..];
-                }
-                None => {
-                    self.text(&decode_entities(rest));
-                    rest = "";
-                }
+            Container::Note(label, b) => {
+                self.footnotes.push((label, notes::inline_of(&b)));
+                None
             }
+        };
+        if let Some(block) = block {
+            self.push_block(block);
         }
     }
 
-    /// Ends the current paragraph or heading, if it has any visible text.
-    fn flush(&mut self) {
-        let mut inline = std::mem::take(&mut self.inline);
-        let heading = self.heading.take();
-        strip_attribute_lists(&mut inline);
-        if inline.iter().all(|i| i.text.trim().is_empty()) {
-            return;
-        }
-        let block = match heading {
-            Some(level) => Block::Heading(level, inline),
-            None => Block::Para(inline),
-        };
+    fn push_block(&mut self, block: Block) {
         match self.stack.last_mut() {
             Some(Container::List { items, .. }) => items.push(vec![block]),
             Some(c) => {
@@ -281,6 +429,68 @@ impl Walker<'_> {
             None => {}
         }
     }
+
+    pub(super) fn text(&mut self, t: &str) {
+        if self.hidden > 0 {
+            return;
+        }
+        for (_, text) in self.link.iter_mut() {
+            text.push_str(t);
+        }
+        let run = Inline {
+            text: String::new(),
+            bold: self.bold > 0,
+            italic: self.italic > 0,
+            link: self.link.last().and_then(|l| l.0.clone()),
+            sup: self.sup > 0,
+            code: self.code > 0,
+            note: None,
+            image: None,
+        };
+        if let Some(last) = self.inline.last_mut() {
+            let same = Inline {
+                text: String::new(),
+                ..last.clone()
+            };
+            if same == run {
+                last.text.push_str(t);
+                return;
+            }
+        }
+        self.inline.push(Inline {
+            text: t.to_string(),
+            ..run
+        });
+    }
+
+    /// Inline HTML left open (`<b>`, `<a href>`, `<script>` without their end tags) ends with
+    /// its paragraph: it must not restyle, link or hide the rest of the document.
+    pub(super) fn close_inline_html(&mut self) {
+        self.bold = 0;
+        self.italic = 0;
+        self.sup = 0;
+        self.hidden = 0;
+        self.link.clear();
+    }
+
+    /// Ends the current paragraph or heading, if it has any visible text. Inside a table
+    /// the text stays for the cell.
+    pub(super) fn flush(&mut self) {
+        if self.table.is_some() {
+            return;
+        }
+        let mut inline = std::mem::take(&mut self.inline);
+        let heading = self.heading.take();
+        strip_attribute_lists(&mut inline);
+        if inline.iter().all(|i| i.text.trim().is_empty()) {
+            return;
+        }
+        let block = match heading {
+            Some(level) => Block::Heading(level, inline),
+            None => Block::Para(inline),
+        };
+        self.push_block(block);
+    }
 }
 
 /// The printable target of a Markdown link, or `None` for placeholders (`#`, empty) and
@@ -290,140 +500,14 @@ pub fn resolve_link(dest: &str, base_url: &str) -> Option<String> {
     crate::web::url::resolve(dest, base_url)
 }
 
-/// Removes kramdown inline attribute lists `{: …}` / `{:…}` wherever they fall, even across
-/// style runs (pulldown-cmark may split them at `_` or `"`).
-fn strip_attribute_lists(inline: &mut Vec<Inline>) {
-    let mut depth_open = false;
-    for run in inline.iter_mut() {
-        let mut out = String::with_capacity(run.text.len());
-        let mut chars = run.text.chars().peekable();
-        while let Some(c) = chars.next() {
-            if depth_open {
-                if c == '}' {
-                    depth_open = false;
-                }
-                continue;
-            }
-            if c == '{' && chars.peek() == Some(&':') {
-                depth_open = true;
-                continue;
-            }
-            out.push(c);
-        }
-        run.text = out;
-    }
-    inline.retain(|i| !i.text.is_empty());
-}
-
-fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let end = rest.find(';').filter(|&e| e <= 10);
-        let decoded = end.and_then(|e| {
-            let name = &rest[1..e];
-            let c = match name {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "nbsp" => Some('\u{A0}'),
-                _ => {
-                    let num = name.strip_prefix('#')?;
-                    let code = match num.strip_prefix(['x', 'X']) {
-                        Some(hex) => u32::from_str_radix(hex, 16).ok(),
-                        None => num.parse().ok(),
-                    };
-                    code.and_then(char::from_u32)
-                }
-            };
-            c.map(|c| (c, e))
-        });
-        match decoded {
-            Some((c, e)) => {
-                out.push(c);
-                rest = &rest[e + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// All the text of `blocks`, paragraphs separated by a space: for metadata (XMP subject).
-pub fn plain_text(blocks: &[Block]) -> String {
-    let mut out = String::new();
-    fn walk(blocks: &[Block], out: &mut String) {
-        for b in blocks {
-            match b {
-                Block::Para(i) | Block::Heading(_, i) => {
-                    if !out.is_empty() {
-                        out.push(' ');
-                    }
-                    for run in i {
-                        out.push_str(&run.text);
-                    }
-                }
-                Block::List { items, .. } => items.iter().for_each(|it| walk(it, out)),
-                Block::Quote(b) => walk(b, out),
-            }
-        }
-    }
-    walk(blocks, &mut out);
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
+#[path = "markdown_plain.rs"]
+mod plain;
+pub use plain::plain_text;
+use plain::strip_attribute_lists;
+#[path = "markdown_notes.rs"]
+mod notes;
+#[path = "markdown_tables.rs"]
+mod tables;
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn placeholders_html_and_attribute_lists() {
-        let md = "Voir [AIC](#) et [site](https://x.fr){:target=\"_blank\"}.\n\n6<sup>ème</sup> a<br>b\n\n{: .note}\n";
-        let blocks = parse(md, "https://www.numerique.gouv.fr", 32);
-        assert_eq!(blocks.len(), 2, "{blocks:?}");
-        let Block::Para(p) = &blocks[0] else { panic!() };
-        let text: String = p.iter().map(|i| i.text.as_str()).collect();
-        assert_eq!(text, "Voir AIC et site.");
-        assert_eq!(p.iter().filter(|i| i.link.is_some()).count(), 1);
-        let Block::Para(p) = &blocks[1] else { panic!() };
-        let text: String = p.iter().map(|i| i.text.as_str()).collect();
-        assert_eq!(text, "6ème a\nb");
-    }
-
-    #[test]
-    fn lists_quotes_and_relative_links() {
-        let md = "- un\n- deux [x](/agenda/)\n\n1. a\n2. b\n\n> cité\n";
-        let blocks = parse(md, "https://www.numerique.gouv.fr", 32);
-        assert!(matches!(&blocks[0], Block::List { start: None, items } if items.len() == 2));
-        assert!(matches!(&blocks[1], Block::List { start: Some(1), .. }));
-        assert!(matches!(&blocks[2], Block::Quote(_)));
-        let Block::List { items, .. } = &blocks[0] else {
-            panic!()
-        };
-        let Block::Para(p) = &items[1][0] else {
-            panic!()
-        };
-        assert_eq!(
-            p.iter().find_map(|i| i.link.clone()).as_deref(),
-            Some("https://www.numerique.gouv.fr/agenda/")
-        );
-    }
-
-    #[test]
-    fn deep_nesting_is_flattened() {
-        let md = ">".repeat(200) + " profond\n";
-        let blocks = parse(&md, "", 8);
-        assert_eq!(plain_text(&blocks), "profond");
-    }
-}
+#[path = "markdown_tests.rs"]
+mod tests;

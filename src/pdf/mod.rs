@@ -1,31 +1,48 @@
-//! PDF communiqués: a pure renderer of one entry into a tagged PDF/UA-1, PDF/A-2a document.
+//! PDF communiqués: a renderer of one entry into a tagged PDF/UA-1, PDF/A-2a document.
 //!
-//! `markdown` reads the body, `french` applies French typography, `text` lays paragraphs out
-//! with parley, `compose` turns the entry into blocks, `page` cuts them into A4 pages,
-//! `furniture` draws the bloc-marque, contact block and page numbers, `draw` hands glyphs to
-//! krilla with their structure tags, `tags` builds the structure tree, `meta` the metadata,
-//! conformance and bookmarks. No clock, no global state: same entry, same bytes.
+//! `markdown` (with `markdown_html`) reads the body, `typo` and `french` apply French
+//! typography, `text` and `lines` lay paragraphs out with parley, `compose` (with `table`,
+//! `images`) turns the entry into blocks, `page` cuts them into A4 pages, `place` and
+//! `furniture` draw them, `draw` hands glyphs to krilla with their structure tags, `tags`
+//! builds the structure tree, `meta` the metadata, conformance and bookmarks. No clock, no
+//! global state: same entry and files, same bytes. The only reads are the images the body
+//! names.
 
+mod anchors;
+mod block;
 mod compose;
 mod draw;
 mod fonts;
 mod french;
 mod furniture;
+mod images;
+mod lines;
 mod markdown;
+mod markdown_html;
 mod meta;
 mod page;
+mod place;
+mod report;
+mod table;
 mod tags;
 mod text;
+mod typo;
+
+/// Bumped whenever the same entry would give other PDF bytes (layout, fonts, typography), so
+/// PDFs rendered by an earlier renderer are rendered again.
+pub const REVISION: u32 = 2;
 
 pub use fonts::Assets;
+pub use images::MissingImage;
 pub use meta::Conformance;
+pub use report::{error_diagnostic, image_warnings};
 
 use crate::config::Config;
 use crate::model::Entry;
-use draw::{Mark, Pen};
+use draw::Pen;
 use krilla::page::PageSettings;
 use krilla::{Document, SerializeSettings};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Why a PDF could not be produced.
 #[derive(Debug, thiserror::Error)]
@@ -41,12 +58,38 @@ pub enum PdfError {
     Font { path: PathBuf, message: String },
     #[error("{path}: unusable logo: {message}")]
     Logo { path: PathBuf, message: String },
+    #[error("the PDF would be longer than {limit} pages")]
+    TooManyPages { limit: usize },
+    #[error("no font has a glyph for {chars}")]
+    MissingGlyphs {
+        /// The characters, each once, in order of appearance.
+        chars: String,
+    },
+}
+
+/// A PDF and what it had to leave out.
+pub struct Rendered {
+    pub bytes: Vec<u8>,
+    /// Images printed as "[Image : alt]" because they could not be read.
+    pub missing_images: Vec<MissingImage>,
 }
 
 /// Renders one communiqué, validated as PDF/A-2a and PDF/UA-1. Same entry and config, same
-/// bytes.
+/// bytes. Relative images are not looked for (see [`render_in`]).
 pub fn render(entry: &Entry, config: &Config, assets: &Assets) -> Result<Vec<u8>, PdfError> {
     render_as(entry, config, assets, Conformance::ArchivalAccessible)
+}
+
+/// [`render`] for a release file in `releases/`: its relative images are read from beside it.
+pub fn render_in(
+    entry: &Entry,
+    config: &Config,
+    assets: &Assets,
+    releases: &Path,
+) -> Result<Rendered, PdfError> {
+    let file = releases.join(&entry.origin.file);
+    let dir = file.parent();
+    render_with(entry, config, assets, dir, Conformance::ArchivalAccessible)
 }
 
 /// [`render`] with another set of validators (tests use it to check each standard alone).
@@ -56,17 +99,36 @@ pub fn render_as(
     assets: &Assets,
     conformance: Conformance,
 ) -> Result<Vec<u8>, PdfError> {
+    render_with(entry, config, assets, None, conformance).map(|r| r.bytes)
+}
+
+fn render_with(
+    entry: &Entry,
+    config: &Config,
+    assets: &Assets,
+    dir: Option<&Path>,
+    conformance: Conformance,
+) -> Result<Rendered, PdfError> {
     let lang = language(&config.language);
     let contact = entry.contact.as_ref().unwrap_or(&config.default_contact);
 
     let mut shaper = text::Shaper::new(assets);
     let mut tree = tags::Tree::default();
+    let mut images = images::Images {
+        dir,
+        assets: config.pdf.assets.as_deref(),
+        missing: Vec::new(),
+    };
     // Structure elements are created in reading order: bloc-marque, content, contact.
     let header = furniture::header(&mut shaper, &mut tree, assets);
-    let blocks = compose::compose(entry, config, &mut shaper, &mut tree);
-    let footer = furniture::footer(&mut shaper, &mut tree, contact);
+    let mut footer = furniture::footer(&mut shaper, contact);
     let bottom = (footer.top - page::FOOTER_GAP).max(page::BODY_TOP + 100.0);
-    let pages = page::paginate(&blocks, page::BODY_TOP, bottom);
+    let height = compose::column_height(bottom);
+    let blocks = compose::compose(entry, config, &mut shaper, &mut tree, &mut images, height)?;
+    furniture::footer_nodes(&mut tree, &mut footer);
+    check_glyphs(&mut shaper)?;
+    let pages = page::paginate(&blocks, page::BODY_TOP, bottom, config.pdf.max_pages.max(1))?;
+    let anchors = anchors::Anchors::find(&blocks, &pages);
 
     let settings = SerializeSettings {
         configuration: meta::configuration(conformance)?,
@@ -86,50 +148,20 @@ pub fn render_as(
             tree: &mut tree,
             page: index,
             links: Vec::new(),
+            anchors: &anchors,
         };
         {
             let mut s = pdf_page.surface();
             furniture::draw_header(&header, &mut s, &mut pen);
             for p in placed {
-                let Some(b) = blocks.get(p.block) else {
-                    continue;
-                };
-                let mut y = p.y;
-                if p.lines.start == 0 {
-                    if let Some((level, title)) = &b.outline {
-                        marks.push(meta::Mark {
-                            level: *level,
-                            title: title.clone(),
-                            page: index,
-                            y,
-                        });
-                    }
-                    if let Some(label) = &b.label {
-                        // The label sits on the first line's baseline.
-                        let first = b.laid.lines.first().map_or(0.0, |l| l.baseline);
-                        let own = label.laid.lines.first().map_or(0.0, |l| l.baseline);
-                        let key = usize::MAX / 2 + p.block;
-                        let mark = Mark::Content {
-                            node: label.node,
-                            key,
-                        };
-                        pen.line(
-                            &mut s,
-                            &label.laid,
-                            0,
-                            page::MARGIN_LEFT + label.x,
-                            y + first - own,
-                            mark,
-                        );
-                    }
-                }
-                for i in p.lines.clone() {
-                    let mark = Mark::Content {
-                        node: b.node,
-                        key: p.block,
-                    };
-                    pen.line(&mut s, &b.laid, i, page::MARGIN_LEFT + b.x, y, mark);
-                    y += b.laid.lines.get(i).map_or(0.0, |l| l.height);
+                let first = place::placed(&blocks, p, &mut s, &mut pen);
+                if let Some((level, title)) = first.and_then(|b| b.outline.as_ref()) {
+                    marks.push(meta::Mark {
+                        level: *level,
+                        title: title.clone(),
+                        page: index,
+                        y: p.y,
+                    });
                 }
             }
             furniture::draw_footer(&footer, &mut s, &mut pen, &folio);
@@ -150,7 +182,25 @@ pub fn render_as(
     doc.set_outline(meta::outline(&marks));
     doc.set_metadata(meta::metadata(entry, title, author, subject, &lang));
     doc.set_tag_tree(tree.into_krilla(&lang));
-    doc.finish().map_err(|e| PdfError::Export(describe(&e)))
+    let bytes = doc.finish().map_err(|e| PdfError::Export(describe(&e)))?;
+    Ok(Rendered {
+        bytes,
+        missing_images: images.missing,
+    })
+}
+
+/// A character no font covers would vanish from the page and the text layer: refuse.
+fn check_glyphs(shaper: &mut text::Shaper<'_>) -> Result<(), PdfError> {
+    if shaper.missing.is_empty() {
+        return Ok(());
+    }
+    let mut chars = String::new();
+    for c in shaper.missing.drain(..) {
+        if !chars.contains(c) && chars.chars().count() < 40 {
+            chars.push(c);
+        }
+    }
+    Err(PdfError::MissingGlyphs { chars })
 }
 
 /// `fr` → `fr-FR`: the document language as the issue asks, keeping any explicit region.

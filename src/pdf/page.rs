@@ -1,7 +1,8 @@
 //! Page geometry and pagination: blocks are cut into pages line by line, keeping headings
 //! with what follows and avoiding a lone line at a page's top or bottom where possible.
 
-use super::compose::Block;
+use super::PdfError;
+use super::block::Block;
 use std::ops::Range;
 
 /// A4 in points.
@@ -25,10 +26,18 @@ pub struct Placed {
     pub lines: Range<usize>,
     /// Top of the first line's box.
     pub y: f32,
+    /// A table's header row (block index) drawn again just above, as an artifact.
+    pub header: Option<usize>,
 }
 
-/// Assigns every line of `blocks` to a page between `top` and `bottom`.
-pub fn paginate(blocks: &[Block], top: f32, bottom: f32) -> Vec<Vec<Placed>> {
+/// Assigns every line of `blocks` to a page between `top` and `bottom`; stops with an error
+/// as soon as more than `max_pages` pages are needed.
+pub fn paginate(
+    blocks: &[Block],
+    top: f32,
+    bottom: f32,
+    max_pages: usize,
+) -> Result<Vec<Vec<Placed>>, PdfError> {
     let mut pages: Vec<Vec<Placed>> = vec![Vec::new()];
     let mut y = top;
     let heights = |b: &Block, r: Range<usize>| -> f32 {
@@ -41,12 +50,21 @@ pub fn paginate(blocks: &[Block], top: f32, bottom: f32) -> Vec<Vec<Placed>> {
         let n = b.laid.lines.len();
         let mut start = 0;
         while start < n {
+            if pages.len() > max_pages {
+                return Err(PdfError::TooManyPages { limit: max_pages });
+            }
             let fresh = pages.last().is_none_or(|p| p.is_empty());
             let gap = if fresh || start > 0 {
                 0.0
             } else {
                 b.space_before
             };
+            // A table row starting a page has its table's header row repeated above it.
+            let header = b.repeat.filter(|_| fresh && start == 0);
+            let lead = header
+                .and_then(|h| blocks.get(h))
+                .map_or(0.0, |h| h.laid.height());
+            let gap = gap + lead;
             let avail = bottom - (y + gap);
             // How many of the remaining lines fit.
             let mut k = 0;
@@ -80,6 +98,7 @@ pub fn paginate(blocks: &[Block], top: f32, bottom: f32) -> Vec<Vec<Placed>> {
                         block: i,
                         lines: start..n,
                         y: y + gap,
+                        header,
                     });
                 }
                 y += gap + used + b.space_after;
@@ -98,12 +117,25 @@ pub fn paginate(blocks: &[Block], top: f32, bottom: f32) -> Vec<Vec<Placed>> {
             } else {
                 k.min(remaining - 2)
             };
+            // A word is never hyphenated across pages: its line goes over with it.
+            let hyphenated = |take: usize| {
+                b.laid
+                    .lines
+                    .get(start + take - 1)
+                    .is_some_and(|l| l.hyphen.is_some())
+            };
+            let floor = if fresh { 1 } else { 2 };
+            let mut take = take;
+            while take > floor && hyphenated(take) {
+                take -= 1;
+            }
             if take > 0 {
                 if let Some(p) = pages.last_mut() {
                     p.push(Placed {
                         block: i,
                         lines: start..start + take,
                         y: y + gap,
+                        header,
                     });
                 }
                 start += take;
@@ -115,5 +147,8 @@ pub fn paginate(blocks: &[Block], top: f32, bottom: f32) -> Vec<Vec<Placed>> {
     if pages.len() > 1 && pages.last().is_some_and(|p| p.is_empty()) {
         pages.pop();
     }
-    pages
+    if pages.len() > max_pages {
+        return Err(PdfError::TooManyPages { limit: max_pages });
+    }
+    Ok(pages)
 }

@@ -1,8 +1,33 @@
 //! The logical structure (PDF/UA tag tree), built in reading order while the pages are
 //! drawn in visual order, then handed to krilla.
 
-use krilla::tagging::{Identifier, ListNumbering, Node, Tag, TagGroup, TagKind, TagTree};
+use super::text::Emph;
+use krilla::tagging::{
+    Identifier, ListNumbering, Node, TableHeaderScope, Tag, TagGroup, TagKind, TagTree,
+};
 use std::num::NonZeroU16;
+
+/// Which drawn text a link belongs to, so the links of different blocks never merge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkScope {
+    /// A block of the text column, by index.
+    Block(usize),
+    /// The list label or note number of a block.
+    Label(usize),
+    /// A table cell: block (row) and column.
+    Cell(usize, usize),
+    /// The bloc-marque.
+    Header,
+    /// A line of the contact block.
+    Footer(usize),
+}
+
+/// What a table header cell heads.
+#[derive(Debug, Clone, Copy)]
+pub enum Scope {
+    Column,
+    Row,
+}
 
 #[derive(Debug, Clone)]
 pub enum Kind {
@@ -15,21 +40,30 @@ pub enum Kind {
     LBody,
     BlockQuote,
     Figure(String),
+    Code,
+    Table,
+    TR,
+    TH(Scope),
+    TD,
+    Note,
 }
 
 enum Child {
     Node(usize),
     Content(Identifier),
+    /// Strong or emphasised content.
+    Styled(Emph, Vec<Identifier>),
     /// A `Link` element: the link's content on one page and its annotation(s).
     Link {
-        link: (usize, usize),
+        link: (LinkScope, usize),
         page: usize,
         content: Vec<Identifier>,
         annots: Vec<Identifier>,
     },
 }
 
-struct SNode {
+/// A structure element being built: its type and its children in reading order.
+struct Element {
     kind: Kind,
     children: Vec<Child>,
 }
@@ -37,7 +71,7 @@ struct SNode {
 /// Arena of structure elements; node ids are indices. Nodes are created in reading order.
 #[derive(Default)]
 pub struct Tree {
-    nodes: Vec<SNode>,
+    nodes: Vec<Element>,
     roots: Vec<usize>,
 }
 
@@ -45,7 +79,7 @@ impl Tree {
     /// A new element under `parent` (`None`: at the document level).
     pub fn add(&mut self, parent: Option<usize>, kind: Kind) -> usize {
         let id = self.nodes.len();
-        self.nodes.push(SNode {
+        self.nodes.push(Element {
             kind,
             children: Vec::new(),
         });
@@ -62,12 +96,27 @@ impl Tree {
         }
     }
 
+    /// Content that is strong or emphasised: consecutive pieces share one element.
+    pub fn styled_content(&mut self, node: usize, emph: Emph, id: Identifier) {
+        let Some(n) = self.nodes.get_mut(node) else {
+            return;
+        };
+        if emph == Emph::None {
+            n.children.push(Child::Content(id));
+            return;
+        }
+        match n.children.last_mut() {
+            Some(Child::Styled(e, ids)) if *e == emph => ids.push(id),
+            _ => n.children.push(Child::Styled(emph, vec![id])),
+        }
+    }
+
     /// Content belonging to link `link` (block, link index) on `page`; returns the position of
     /// its `Link` element so the annotation can join it once the page is finished.
     pub fn link_content(
         &mut self,
         node: usize,
-        link: (usize, usize),
+        link: (LinkScope, usize),
         page: usize,
         id: Identifier,
     ) -> Option<usize> {
@@ -105,7 +154,7 @@ impl Tree {
 
     pub fn into_krilla(self, lang: &str) -> TagTree {
         let mut tree = TagTree::new().with_lang(Some(lang.to_string()));
-        let mut nodes: Vec<Option<SNode>> = self.nodes.into_iter().map(Some).collect();
+        let mut nodes: Vec<Option<Element>> = self.nodes.into_iter().map(Some).collect();
         for root in self.roots {
             if let Some(group) = build(&mut nodes, root) {
                 tree.push(group);
@@ -115,7 +164,7 @@ impl Tree {
     }
 }
 
-fn build(nodes: &mut [Option<SNode>], id: usize) -> Option<TagGroup> {
+fn build(nodes: &mut [Option<Element>], id: usize) -> Option<TagGroup> {
     let node = nodes.get_mut(id)?.take()?;
     let kind: TagKind = match node.kind {
         Kind::P => Tag::P.into(),
@@ -134,6 +183,13 @@ fn build(nodes: &mut [Option<SNode>], id: usize) -> Option<TagGroup> {
         Kind::LBody => Tag::LBody.into(),
         Kind::BlockQuote => Tag::BlockQuote.into(),
         Kind::Figure(alt) => Tag::Figure(Some(alt)).into(),
+        Kind::Code => Tag::Code.into(),
+        Kind::Table => Tag::Table.into(),
+        Kind::TR => Tag::TR.into(),
+        Kind::TH(Scope::Column) => Tag::TH(TableHeaderScope::Column).into(),
+        Kind::TH(Scope::Row) => Tag::TH(TableHeaderScope::Row).into(),
+        Kind::TD => Tag::TD.into(),
+        Kind::Note => Tag::Note.into(),
     };
     let mut children: Vec<Node> = Vec::with_capacity(node.children.len());
     for child in node.children {
@@ -144,6 +200,14 @@ fn build(nodes: &mut [Option<SNode>], id: usize) -> Option<TagGroup> {
                 }
             }
             Child::Content(i) => children.push(i.into()),
+            Child::Styled(emph, ids) => {
+                let ids: Vec<Node> = ids.into_iter().map(Node::from).collect();
+                let tag: TagKind = match emph {
+                    Emph::Em => Tag::Em.into(),
+                    _ => Tag::Strong.into(),
+                };
+                children.push(TagGroup::with_children(tag, ids).into());
+            }
             Child::Link {
                 content, annots, ..
             } => {

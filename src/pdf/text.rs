@@ -1,13 +1,14 @@
 //! Paragraph layout: styled runs → French typography → parley (shaping, line breaking,
 //! justification) → owned lines of positioned glyphs that the drawing code hands to krilla.
 
-use super::fonts::{self, Assets, FAMILY};
-use super::french::{self, SHY, Styled, WJ};
-use super::markdown::Inline;
+use super::fonts::{self, Assets, MONO_STACK, TEXT_STACK};
+use super::french::{self, Styled};
+use super::markdown::{Inline, NoteLink};
+use super::typo::{self, STYLE, SUP, URL};
 use parley::fontique::{FontStyle, FontWeight, Language};
 use parley::{
-    Alignment, AlignmentOptions, BreakReason, FontContext, FontFamily, FontFeatures, LayoutContext,
-    LineHeight, OverflowWrap, StyleProperty,
+    Alignment, AlignmentOptions, FontContext, FontFamily, FontFeatures, LayoutContext, LineHeight,
+    OverflowWrap, StyleProperty,
 };
 use std::borrow::Cow;
 use std::ops::Range;
@@ -30,6 +31,8 @@ pub struct TextStyle {
     pub color: Color,
     pub justify: bool,
     pub hyphenate: bool,
+    /// Code: monospace face, spaces kept, no typography.
+    pub mono: bool,
 }
 
 impl TextStyle {
@@ -42,7 +45,14 @@ impl TextStyle {
             color: BLACK,
             justify: false,
             hyphenate: false,
+            mono: false,
         }
+    }
+    pub const fn mono(mut self) -> Self {
+        self.mono = true;
+        self.justify = false;
+        self.hyphenate = false;
+        self
     }
     pub const fn bold(mut self) -> Self {
         self.bold = true;
@@ -67,25 +77,9 @@ impl TextStyle {
     }
 }
 
-/// A soft hyphen met on a line: face, size, its text, colour, link.
-type Shy = (usize, f32, Range<usize>, Color, Option<usize>);
-
-/// Extra space per word gap, in ems, beyond which a line is left ragged instead of justified.
-const MAX_STRETCH: f32 = 0.7;
-
-/// Ordinary spaces between the first and last inked glyphs: the gaps justification widens.
-fn interior_spaces(line: &LLine) -> usize {
-    let first = line.glyphs.iter().position(|g| !g.space);
-    let last = line.glyphs.iter().rposition(|g| !g.space);
-    match (first, last) {
-        (Some(a), Some(b)) => line.glyphs[a..b].iter().filter(|g| g.space).count(),
-        _ => 0,
-    }
-}
-
 /// One glyph, positioned relative to its line's start and baseline.
 #[derive(Debug, Clone)]
-pub struct PGlyph {
+pub struct PlacedGlyph {
     pub face: usize,
     pub size: f32,
     /// Pen position before the glyph.
@@ -94,34 +88,54 @@ pub struct PGlyph {
     pub y_offset: f32,
     pub advance: f32,
     pub gid: u32,
-    /// The characters this glyph stands for, in [`Laid::text`] (for ToUnicode/ActualText).
+    /// The characters this glyph stands for, in [`Typeset::text`] (for ToUnicode/ActualText).
     pub text: Range<usize>,
     pub color: Color,
     pub link: Option<usize>,
     pub space: bool,
+    /// Strong or emphasised text, tagged as such.
+    pub emph: Emph,
+}
+
+/// Inline emphasis, for the structure tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Emph {
+    None,
+    Strong,
+    Em,
 }
 
 #[derive(Debug, Clone)]
-pub struct LLine {
+pub struct Line {
     /// From the line box top to the baseline.
     pub baseline: f32,
     pub height: f32,
     /// Ink extent around the baseline, for link rectangles.
     pub ascent: f32,
     pub descent: f32,
-    pub glyphs: Vec<PGlyph>,
+    pub glyphs: Vec<PlacedGlyph>,
+    /// Where the soft hyphen drawn at the line end sits in [`Typeset::text`].
+    pub hyphen: Option<usize>,
 }
 
 /// A laid-out paragraph: the text as typeset (with no-break spaces and soft hyphens), its
 /// lines, and the link targets glyphs point at.
 #[derive(Debug, Clone, Default)]
-pub struct Laid {
+pub struct Typeset {
     pub text: String,
-    pub lines: Vec<LLine>,
-    pub links: Vec<String>,
+    pub lines: Vec<Line>,
+    pub links: Vec<Target>,
 }
 
-impl Laid {
+/// Where a link goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Uri(String),
+    /// From a call to its note, or back (see [`NoteLink`]).
+    Note(NoteLink),
+}
+
+impl Typeset {
     pub fn height(&self) -> f32 {
         self.lines.iter().map(|l| l.height).sum()
     }
@@ -129,10 +143,36 @@ impl Laid {
 
 /// Per-render layout state: parley contexts over our fonts only.
 pub struct Shaper<'a> {
-    assets: &'a Assets,
+    pub(super) assets: &'a Assets,
     fcx: FontContext,
     lcx: LayoutContext<Color>,
-    hyphens: [Option<(u32, f32)>; 4],
+    pub(super) hyphens: Vec<Option<(u32, f32)>>,
+    /// Characters no font had a glyph for, in order of appearance.
+    pub missing: Vec<char>,
+}
+
+/// Extra space per word gap, in ems, beyond which a line is left ragged instead of justified.
+const MAX_STRETCH: f32 = 0.7;
+/// Relayouts allowed to undo hyphenations (never more than two hyphenated lines in a row).
+const MAX_REFLOWS: usize = 12;
+/// Superscript size, as a fraction of the text size.
+pub const SUP_SCALE: f32 = 0.65;
+
+/// What a range of equal style needs at layout and drawing.
+pub(super) struct RangeInfo {
+    pub(super) link: Option<usize>,
+    pub(super) sup: bool,
+    pub(super) emph: Emph,
+}
+
+/// Ordinary spaces between the first and last inked glyphs: the gaps justification widens.
+fn interior_spaces(line: &Line) -> usize {
+    let first = line.glyphs.iter().position(|g| !g.space);
+    let last = line.glyphs.iter().rposition(|g| !g.space);
+    match (first, last) {
+        (Some(a), Some(b)) => line.glyphs[a..b].iter().filter(|g| g.space).count(),
+        _ => 0,
+    }
 }
 
 impl<'a> Shaper<'a> {
@@ -145,41 +185,43 @@ impl<'a> Shaper<'a> {
             fcx,
             lcx,
             hyphens,
+            missing: Vec::new(),
         }
     }
 
     /// A single plain string.
-    pub fn plain(&mut self, text: &str, style: &TextStyle, width: f32) -> Laid {
-        let run = Inline {
-            text: text.to_string(),
-            bold: false,
-            italic: false,
-            link: None,
-        };
-        self.layout(std::slice::from_ref(&run), style, width)
+    pub fn plain(&mut self, text: &str, style: &TextStyle, width: f32) -> Typeset {
+        self.layout(std::slice::from_ref(&Inline::plain(text)), style, width)
     }
 
-    pub fn layout(&mut self, runs: &[Inline], style: &TextStyle, width: f32) -> Laid {
-        // Characters tagged with their run index, so typography can insert and drop characters
-        // and styles follow.
-        let mut chars: Vec<Styled> = Vec::new();
-        for (i, run) in runs.iter().enumerate() {
-            let i = u32::try_from(i).unwrap_or(u32::MAX);
-            chars.extend(run.text.chars().map(|c| (c, i)));
+    pub fn layout(&mut self, runs: &[Inline], style: &TextStyle, width: f32) -> Typeset {
+        let mut chars = prepare(runs, style);
+        let mut laid = self.shape(&chars, runs, style, width);
+        // A third hyphenated line in a row loses its hyphenation point; lay out again.
+        for _ in 0..MAX_REFLOWS {
+            let Some(byte) = third_hyphen(&laid) else {
+                break;
+            };
+            if !french::unhyphenate_at(&mut chars, &laid.text, byte) {
+                break;
+            }
+            laid = self.shape(&chars, runs, style, width);
         }
-        let style_of = |i: u32| runs.get(i as usize).or(runs.last());
-        french::sanitize(&mut chars);
-        french::french_spacing(&mut chars);
-        let linked = |i: u32| style_of(i).is_some_and(|r| r.link.is_some());
-        if style.hyphenate {
-            french::hyphenate(&mut chars, linked);
-        }
-        french::protect_urls(&mut chars, linked);
+        laid
+    }
 
+    fn shape(
+        &mut self,
+        chars: &[Styled],
+        runs: &[Inline],
+        style: &TextStyle,
+        width: f32,
+    ) -> Typeset {
+        let style_of = |i: u32| runs.get((i & STYLE) as usize).or(runs.last());
         // The string and its ranges of equal style; each linked run gets its own link index.
         let mut text = String::with_capacity(chars.len() + 16);
         let mut ranges: Vec<(Range<usize>, u32)> = Vec::new();
-        for &(c, s) in &chars {
+        for &(c, s) in chars {
             let at = text.len();
             text.push(c);
             match ranges.last_mut() {
@@ -187,21 +229,42 @@ impl<'a> Shaper<'a> {
                 _ => ranges.push((at..text.len(), s)),
             }
         }
-        let mut links: Vec<String> = Vec::new();
-        let mut link_of_range: Vec<Option<usize>> = Vec::with_capacity(ranges.len());
+        if text.is_empty() {
+            return Typeset::default();
+        }
+        let mut links: Vec<Target> = Vec::new();
+        let mut info: Vec<RangeInfo> = Vec::with_capacity(ranges.len());
         for (_, s) in &ranges {
-            let link = style_of(*s).and_then(|r| r.link.clone()).map(|uri| {
-                links.push(uri);
+            let run = style_of(*s);
+            let target = run.and_then(|r| match (&r.note, &r.link) {
+                (Some(n), _) => Some(Target::Note(*n)),
+                (None, Some(uri)) => Some(Target::Uri(uri.clone())),
+                (None, None) => None,
+            });
+            let link = target.map(|t| {
+                // Neighbouring ranges of one link (split by typography) share its index.
+                if links.last() != Some(&t) || info.last().is_none_or(|i| i.link.is_none()) {
+                    links.push(t);
+                }
                 links.len() - 1
             });
-            link_of_range.push(link);
-        }
-        if text.is_empty() {
-            return Laid::default();
+            let emph = match run {
+                Some(r) if r.bold && !style.bold => Emph::Strong,
+                Some(r) if r.italic && !style.italic => Emph::Em,
+                _ => Emph::None,
+            };
+            info.push(RangeInfo {
+                link,
+                sup: s & SUP != 0 || run.is_some_and(|r| r.sup),
+                emph,
+            });
         }
 
+        let stack = if style.mono { MONO_STACK } else { TEXT_STACK };
         let mut b = self.lcx.ranged_builder(&mut self.fcx, &text, 1.0, false);
-        b.push_default(StyleProperty::FontFamily(FontFamily::named(FAMILY)));
+        b.push_default(StyleProperty::FontFamily(FontFamily::List(Cow::Borrowed(
+            stack,
+        ))));
         b.push_default(StyleProperty::FontSize(style.size));
         b.push_default(StyleProperty::LineHeight(LineHeight::FontSizeRelative(
             style.line_height,
@@ -211,7 +274,7 @@ impl<'a> Shaper<'a> {
         b.push_default(StyleProperty::FontFeatures(FontFeatures::Source(
             Cow::Borrowed("\"liga\" off, \"clig\" off, \"dlig\" off"),
         )));
-        // A word wider than the line (a URL, hostile input) wraps anywhere rather than overflow.
+        // A word wider than the line (hostile input) wraps anywhere rather than overflow.
         b.push_default(StyleProperty::OverflowWrap(OverflowWrap::Anywhere));
         if let Ok(fr) = Language::parse("fr") {
             b.push_default(StyleProperty::Locale(Some(fr)));
@@ -230,23 +293,32 @@ impl<'a> Shaper<'a> {
             if run.italic && !style.italic {
                 b.push(StyleProperty::FontStyle(FontStyle::Italic), r.clone());
             }
-            if link_of_range[i].is_some() {
+            if run.code && !style.mono {
+                b.push(
+                    StyleProperty::FontFamily(FontFamily::List(Cow::Borrowed(MONO_STACK))),
+                    r.clone(),
+                );
+            }
+            if info[i].sup {
+                b.push(StyleProperty::FontSize(style.size * SUP_SCALE), r.clone());
+            }
+            if info[i].link.is_some() && !matches!(run.note, Some(NoteLink::ToNote(_))) {
                 b.push(StyleProperty::Brush(BLUE), r.clone());
             }
         }
         let mut layout = b.build(&text);
         layout.break_all_lines(Some(width.max(1.0)));
-        let link_at = |byte: usize| -> Option<usize> {
+        let range_at = |byte: usize| -> Option<&RangeInfo> {
             let i = ranges.partition_point(|(r, _)| r.end <= byte);
-            link_of_range.get(i).copied().flatten()
+            info.get(i)
         };
         layout.align(Alignment::Start, AlignmentOptions::default());
-        let mut lines = self.lines(&layout, &text, &link_at);
+        let mut lines = super::lines::lines(self, &layout, &text, style, &range_at);
         if style.justify {
             // parley justifies without limit: a line before a long unbreakable URL would get
             // gaping spaces. Such lines stay ragged; the others take parley's justification.
             layout.align(Alignment::Justify, AlignmentOptions::default());
-            let justified = self.lines(&layout, &text, &link_at);
+            let justified = super::lines::lines(self, &layout, &text, style, &range_at);
             for (line, just) in lines.iter_mut().zip(justified) {
                 let gaps = interior_spaces(line);
                 let end = line
@@ -261,107 +333,50 @@ impl<'a> Shaper<'a> {
                 }
             }
         }
-        Laid { text, lines, links }
+        Typeset { text, lines, links }
     }
+}
 
-    /// Owned glyph lines from parley's current alignment.
-    fn lines(
-        &self,
-        layout: &parley::Layout<Color>,
-        text: &str,
-        link_at: &dyn Fn(usize) -> Option<usize>,
-    ) -> Vec<LLine> {
-        let mut lines = Vec::with_capacity(layout.len());
-        for line in layout.lines() {
-            let m = line.metrics();
-            let mut glyphs: Vec<PGlyph> = Vec::new();
-            let mut x = m.offset;
-            // Where the line's soft hyphen is, if it ends on one.
-            let mut shy: Option<Shy> = None;
-            for run in line.runs() {
-                let face = self.assets.face_of(run.font().data.id());
-                let size = run.font_size();
-                for cluster in run.visual_clusters() {
-                    let range = cluster.text_range();
-                    if cluster.is_ligature_continuation() {
-                        if let Some(g) = glyphs.last_mut() {
-                            g.text.end = range.end;
-                        }
-                        continue;
-                    }
-                    let s = text.get(range.clone()).unwrap_or("");
-                    let is_shy = s.starts_with(SHY);
-                    let color = cluster.style().brush;
-                    let link = link_at(range.start);
-                    if is_shy {
-                        shy = face.map(|f| (f, size, range.clone(), color, link));
-                    } else if !s.trim().is_empty() {
-                        shy = None;
-                    }
-                    // Soft hyphens, word joiners and hard breaks steer layout but are not drawn.
-                    let skip = is_shy
-                        || cluster.is_hard_line_break()
-                        || s.chars().all(|c| c == '\n' || c == WJ);
-                    let space = cluster.is_space_or_nbsp();
-                    for g in cluster.glyphs() {
-                        // Glyph 0 is .notdef (a character our fonts lack, e.g. emoji): PDF/A
-                        // forbids drawing it, so it is left out.
-                        if let (Some(face), false, true) = (face, skip, g.id != 0) {
-                            glyphs.push(PGlyph {
-                                face,
-                                size,
-                                x,
-                                x_offset: g.x,
-                                y_offset: g.y,
-                                advance: g.advance,
-                                gid: g.id,
-                                text: range.clone(),
-                                color,
-                                link,
-                                space,
-                            });
-                        }
-                        x += g.advance;
-                    }
+/// Runs → characters tagged with their run index, typeset: typography on prose, addresses
+/// protected, hyphenation points, break points in addresses. Code is kept as written.
+fn prepare(runs: &[Inline], style: &TextStyle) -> Vec<Styled> {
+    let mut chars: Vec<Styled> = Vec::new();
+    for (i, run) in runs.iter().enumerate() {
+        let i = u32::try_from(i).unwrap_or(STYLE).min(STYLE);
+        chars.extend(run.text.chars().map(|c| (c, i)));
+    }
+    if style.mono {
+        french::sanitize_code(&mut chars);
+        return chars;
+    }
+    let style_of = |i: u32| runs.get((i & STYLE) as usize).or(runs.last());
+    let code = |s: u32| style_of(s).is_some_and(|r| r.code);
+    french::sanitize(&mut chars);
+    typo::mark_addresses(&mut chars);
+    typo::apply(&mut chars, code);
+    french::french_spacing(&mut chars, |s| s & URL != 0 || code(s));
+    if style.hyphenate {
+        let skip =
+            |s: u32| s & URL != 0 || code(s) || style_of(s).is_some_and(|r| r.link.is_some());
+        french::hyphenate(&mut chars, skip);
+    }
+    french::break_addresses(&mut chars, |s| s & URL != 0);
+    chars
+}
+
+/// The soft hyphen ending the third of three hyphenated lines in a row, if any.
+fn third_hyphen(laid: &Typeset) -> Option<usize> {
+    let mut run = 0;
+    for line in &laid.lines {
+        match line.hyphen {
+            Some(at) => {
+                run += 1;
+                if run >= 3 {
+                    return Some(at);
                 }
             }
-            let soft_break = matches!(
-                line.break_reason(),
-                BreakReason::Regular | BreakReason::Emergency
-            );
-            if let (Some((face, size, range, color, link)), true) = (shy, soft_break)
-                && let Some((gid, adv)) = self.hyphens.get(face).copied().flatten()
-            {
-                // The hyphen hangs after the last letter; its text is the soft hyphen, so
-                // extraction joins the word back.
-                let after = glyphs
-                    .iter()
-                    .rev()
-                    .find(|g| !g.space)
-                    .map_or(x, |g| g.x + g.advance);
-                glyphs.retain(|g| !(g.space && g.x >= after));
-                glyphs.push(PGlyph {
-                    face,
-                    size,
-                    x: after,
-                    x_offset: 0.0,
-                    y_offset: 0.0,
-                    advance: adv * size,
-                    gid,
-                    text: range,
-                    color,
-                    link,
-                    space: false,
-                });
-            }
-            lines.push(LLine {
-                baseline: m.baseline - m.block_min_coord,
-                height: (m.block_max_coord - m.block_min_coord).max(0.0),
-                ascent: m.baseline - m.content_block_min_coord,
-                descent: m.content_block_max_coord - m.baseline,
-                glyphs,
-            });
+            None => run = 0,
         }
-        lines
     }
+    None
 }

@@ -4,8 +4,7 @@
 use super::Site;
 use crate::catalog::Catalog;
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Problem};
-use crate::i18n::Message;
+use crate::diagnostic::Diagnostic;
 use crate::model::{Entry, Kind, same_entry};
 use crate::pdf;
 use crate::state::PdfRecord;
@@ -60,14 +59,22 @@ impl Site {
                 to_render.push((entry, input));
             }
         }
+        let releases = &self.paths.releases;
         let rendered: Vec<_> = to_render
             .into_par_iter()
-            .map(|(entry, input)| (entry, input, pdf::render(entry, config, assets)))
+            .map(|(entry, input)| {
+                let result = pdf::render_in(entry, config, assets, releases);
+                (entry, input, result)
+            })
             .collect();
         let mut new_pdfs = Vec::with_capacity(rendered.len());
         for (entry, input, result) in rendered {
             match result {
-                Ok(bytes) => {
+                Ok(pdf::Rendered {
+                    bytes,
+                    missing_images,
+                }) => {
+                    diagnostics.extend(pdf::image_warnings(entry, releases, &missing_images));
                     let record = PdfRecord {
                         input,
                         len: bytes.len() as u64,
@@ -87,10 +94,7 @@ impl Site {
                 }
                 Err(err) => {
                     self.state_outdated |= known_pdfs.remove(&entry.slug).is_some();
-                    diagnostics.push(
-                        Diagnostic::error(&entry.origin.file, Problem::Other(err.to_string()))
-                            .hint(Message::new("hint-pdf-failed")),
-                    );
+                    diagnostics.push(pdf::error_diagnostic(entry, releases, err));
                 }
             }
         }
@@ -101,15 +105,17 @@ impl Site {
     }
 }
 
-/// What a PDF depends on: the entry, the settings the renderer reads, the renderer's version.
+/// What a PDF depends on: the entry, the settings the renderer reads, the renderer's revision.
 fn pdf_input(entry: &Entry, c: &Config) -> String {
     let input = format!(
-        "{}\n{entry:?}\n{:?}\n{:?}\n{}\n{}",
+        "{}/{}\n{entry:?}\n{:?}\n{:?}\n{}\n{}\n{:?}",
         env!("CARGO_PKG_VERSION"),
+        pdf::REVISION,
         c.pdf,
         c.default_contact,
         c.base_url,
-        c.language
+        c.language,
+        c.collections
     );
     blake3::hash(input.as_bytes()).to_hex().to_string()
 }

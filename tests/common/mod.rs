@@ -118,7 +118,11 @@ fn copy_live_tree(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).into_iter().flatten().flatten() {
         let target = to.join(entry.file_name());
-        if entry.file_name().to_string_lossy().starts_with(".communique-tmp-") {
+        if entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with(".communique-tmp-")
+        {
             continue;
         }
         match entry.file_type() {
