@@ -27,6 +27,8 @@ pub struct Config {
     pub pdf: PdfConfig,
     /// Seconds between the watcher's safety rescans (network filesystems send no events).
     pub rescan_seconds: u64,
+    /// WebSub hub (`websub-hub`): feeds link it and each publish that changed a feed pings it.
+    pub websub_hub: Option<String>,
 }
 
 /// Bounds on hostile or accidental input; each breach is a diagnostic, never a crash.
@@ -88,6 +90,7 @@ impl Default for Config {
             limits: Limits::default(),
             pdf: PdfConfig::default(),
             rescan_seconds: 30,
+            websub_hub: None,
         }
     }
 }
@@ -131,6 +134,7 @@ struct ConfigFile {
     contact: Option<ContactFile>,
     limits: Option<LimitsFile>,
     pdf: Option<PdfFile>,
+    websub_hub: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -258,6 +262,11 @@ impl Config {
                 font_italic: p.font_italic.map(|x| base(&dir, x)),
                 font_bold_italic: p.font_bold_italic.map(|x| base(&dir, x)),
             };
+        }
+        if let Some(v) = file.websub_hub {
+            // Kept as written: a hub's URL is opaque (a trailing slash may matter).
+            check_url(path, "websub-hub", v.clone())?;
+            self.websub_hub = Some(v.trim().to_string());
         }
         Ok(())
     }

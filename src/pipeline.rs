@@ -379,6 +379,7 @@ impl Site {
                 &catalog,
                 &self.config,
                 &sizes,
+                now,
                 &mut self.feed_cache,
                 |file| {
                     let _ = queue.send((file.path.clone(), file.bytes.clone()));
