@@ -18,6 +18,7 @@ pub mod pipeline;
 pub mod publish;
 pub mod source;
 pub mod watch;
+pub mod websub;
 
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Problem, Severity};

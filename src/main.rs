@@ -130,7 +130,10 @@ fn build(options: &Options) -> Result<ExitCode, String> {
     let (config, paths) = options.load()?;
     let now = options.now(&config);
     let releases = paths.releases.clone();
+    let hub_config = config.clone();
     let report = pipeline::build(config, paths, now).map_err(|e| e.to_string())?;
+    // Files are published; the process only waits for the hub before it exits.
+    let pings = communique::websub::announce(&hub_config, &report.written, |w| eprintln!("{w}"));
     let code = print_diagnostics(&report.diagnostics, &releases);
     println!(
         "published {} entries; {} PDF(s) rendered; {} file(s) written, {} removed; {} ms",
@@ -140,6 +143,9 @@ fn build(options: &Options) -> Result<ExitCode, String> {
         report.removed.len(),
         report.elapsed.as_millis()
     );
+    if let Some(pings) = pings {
+        let _ = pings.join();
+    }
     Ok(code)
 }
 

@@ -623,6 +623,8 @@ impl State {
         }
         let at = self.now();
         let report = self.site.publish(at)?;
+        // In the background: the next save is never held up by the hub.
+        crate::websub::announce(self.site.config(), &report.written, |w| eprintln!("{w}"));
         // Only an embargo still ahead can wake us; a past one would spin.
         self.next_embargo = report.next_embargo.filter(|next| *next > at);
         let rebuild = Rebuild {
