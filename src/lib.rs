@@ -17,6 +17,7 @@ pub mod pdf;
 pub mod pipeline;
 pub mod publish;
 pub mod source;
+pub mod stale;
 pub mod watch;
 pub mod websub;
 

@@ -368,6 +368,7 @@ impl Site {
         // writing overlaps rendering, and the queue's order keeps a feed from reaching the
         // disk before a PDF it links.
         let new_slugs: Vec<String> = new_pdfs.iter().map(|(slug, _)| slug.clone()).collect();
+        let mut produced: HashSet<PathBuf> = HashSet::new();
         let (written, rendered) = std::thread::scope(|scope| {
             let (queue, files) = mpsc::channel::<(PathBuf, Vec<u8>)>();
             let writer = scope.spawn(|| write_in_order(&publisher, files));
@@ -382,6 +383,7 @@ impl Site {
                 now,
                 &mut self.feed_cache,
                 |file| {
+                    produced.insert(file.path.clone());
                     let _ = queue.send((file.path.clone(), file.bytes.clone()));
                 },
             );
@@ -407,6 +409,12 @@ impl Site {
         // 3. Only then remove PDFs no feed links any more (deleted, unpublished, embargoed).
         for slug in on_disk.iter().filter(|slug| !self.pdfs.contains_key(*slug)) {
             let rel = feeds::pdf_path(slug);
+            if publisher.remove(&rel)? {
+                report.removed.push(rel);
+            }
+        }
+        // Feeds no longer produced (a tag gone, a shorter history) must not keep serving.
+        for rel in crate::stale::stale_feeds(&self.paths.out, &produced) {
             if publisher.remove(&rel)? {
                 report.removed.push(rel);
             }

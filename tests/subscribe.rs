@@ -618,3 +618,49 @@ fn the_agenda_is_valid_icalendar_with_paris_times_and_all_day_dates() {
     assert_eq!(night["end"]["value"], "2024-03-31T04:00:00+02:00");
     assert_eq!(events.len(), 4, "{events:#?}");
 }
+
+#[test]
+fn feeds_no_longer_produced_are_removed_so_the_output_equals_a_clean_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let releases = releases(dir.path());
+    let out = dir.path().join("feeds");
+    build(&releases, &out, limited(3), now());
+    assert!(
+        out.join("tags/intelligence-artificielle/atom.xml")
+            .is_file()
+    );
+    // The tag goes from both files; a communiqué is withdrawn, so every history shortens.
+    for name in ["ia-1.md", "ia-2.md"] {
+        let path = releases.join("communiques").join(name);
+        let text = read(&path).replace("Intelligence artificielle, ", "");
+        let text = text.replace("  - intelligence   ARTIFICIELLE\n", "");
+        fs::write(&path, text).unwrap();
+    }
+    fs::remove_file(releases.join("communiques/donnees.md")).unwrap();
+    let report = build(&releases, &out, limited(3), now());
+    assert!(
+        report
+            .removed
+            .contains(&PathBuf::from("tags/intelligence-artificielle/atom.xml")),
+        "{:?}",
+        report.removed
+    );
+    let clean = dir.path().join("clean");
+    build(&releases, &clean, limited(3), now());
+    let without_manifest = |dir: &Path| {
+        let mut files = common::contents(dir);
+        files.remove(Path::new(".communique-manifest.json"));
+        files
+    };
+    let (left, right) = (without_manifest(&out), without_manifest(&clean));
+    assert_eq!(
+        left.keys().collect::<Vec<_>>(),
+        right.keys().collect::<Vec<_>>()
+    );
+    assert!(left == right, "same files, different bytes");
+    assert!(
+        !left
+            .values()
+            .any(|b| String::from_utf8_lossy(b).contains("Ouverture des données"))
+    );
+}
