@@ -552,6 +552,14 @@ fn the_agenda_is_valid_icalendar_with_paris_times_and_all_day_dates() {
         assert!(line.len() <= 75, "{} octets: {line}", line.len());
         assert!(!line.contains('\n') && !line.contains('\r'));
     }
+    // The agenda feeds point at it.
+    for feed in ["agenda/atom.xml", "agenda/rss.xml"] {
+        let alternates = links(&out.join(feed), "alternate");
+        assert!(
+            alternates.contains(&format!("{FEEDS_URL}agenda/agenda.ics")),
+            "{feed}"
+        );
+    }
     let Some(cal) = python_icalendar(&ics) else {
         return;
     };

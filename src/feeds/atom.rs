@@ -16,6 +16,9 @@ pub fn render(meta: &FeedMeta<'_>, items: &[&Item]) -> Result<Vec<u8>, atom_synd
         link(&site_url(config), "alternate", "text/html"),
         link(&meta.url("feed.json"), "alternate", "application/feed+json"),
     ];
+    if let Some(calendar) = &meta.calendar {
+        links.push(link(calendar, "alternate", "text/calendar"));
+    }
     let (mut extensions, mut namespaces) = (ExtensionMap::new(), BTreeMap::new());
     match meta.page {
         Page::Current { .. } => {

@@ -39,6 +39,14 @@ const PARIS: &[&str] = &[
     "END:VTIMEZONE",
 ];
 
+/// Where the calendar goes, relative to the output directory.
+pub const PATH: &str = "agenda/agenda.ics";
+
+/// Public URL of the calendar, linked from the agenda feeds and the press room.
+pub fn url(config: &Config) -> String {
+    format!("{}/{PATH}", config.feeds_url)
+}
+
 /// The whole calendar: every published event with a known day, in catalog order.
 pub fn render(entries: &[std::sync::Arc<Entry>], config: &Config) -> Vec<u8> {
     let paris = config.time_zone.name() == PARIS_TZID;
@@ -77,7 +85,8 @@ fn vevent(entry: &Entry, config: &Config, paris: bool) -> Option<Vec<String>> {
         .filter(|end| end.precision != Precision::Month && end.at >= start.at);
     let mut lines = vec![
         "BEGIN:VEVENT".to_string(),
-        format!("UID:{}", entry_id(entry, config)),
+        // UID is TEXT: the comma of the `tag:` authority is escaped like any other.
+        format!("UID:{}", text(&entry_id(entry, config))),
         // No build clock in a renderer: the publication instant stamps the event.
         format!("DTSTAMP:{}", utc(entry.date.at)),
         format!("LAST-MODIFIED:{}", utc(entry.date.at)),

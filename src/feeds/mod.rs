@@ -70,6 +70,8 @@ pub(crate) struct FeedMeta<'a> {
     /// Newest entry's `updated`, or the fixed empty-feed date: never the build time.
     pub updated: DateTime<FixedOffset>,
     pub config: &'a Config,
+    /// The agenda's iCalendar, linked from the agenda feeds.
+    pub calendar: Option<String>,
 }
 
 impl FeedMeta<'_> {
@@ -193,7 +195,7 @@ pub fn render_feeds_cached(
     }
     cache.feeds = kept;
     ready(&OutputFile {
-        path: PathBuf::from("agenda/agenda.ics"),
+        path: PathBuf::from(ical::PATH),
         bytes: ical::render(&catalog.entries, config),
     });
     let room = pressroom::render(&pressroom::Room {
@@ -329,6 +331,8 @@ fn meta<'a>(
             .max()
             .unwrap_or_else(|| time::empty_feed_date(config)),
         config,
+        calendar: (feed.selection == spec::Selection::Kind(crate::model::Kind::Event))
+            .then(|| ical::url(config)),
     }
 }
 

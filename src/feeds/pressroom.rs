@@ -88,7 +88,7 @@ const FORMATS: [(&str, &str, &str); 3] = [
 ];
 
 fn ics_url(config: &Config) -> String {
-    format!("{}/agenda/agenda.ics", config.feeds_url)
+    super::ical::url(config)
 }
 
 /// The calendar's `webcal:` address: calendar apps subscribe (and refresh) on a click.

@@ -34,6 +34,9 @@ pub fn render(meta: &FeedMeta<'_>, items: &[&Item]) -> Result<Vec<u8>, RssError>
             Some("application/feed+json"),
         ),
     ];
+    if let Some(calendar) = &meta.calendar {
+        links.push(atom_link(calendar, "alternate", Some("text/calendar")));
+    }
     let (mut extensions, mut namespaces) = (ExtensionMap::new(), BTreeMap::new());
     match meta.page {
         Page::Current { .. } => {
