@@ -154,12 +154,13 @@ pub fn render_feeds_cached(
     cache: &mut FeedCache,
     mut ready: impl FnMut(&OutputFile),
 ) -> Result<(), FeedError> {
-    let feeds = spec::all_feeds(&catalog.entries, config);
-    let lists: Vec<Vec<&Arc<Entry>>> = feeds
-        .iter()
-        .map(|feed| spec::entries_of(feed, &catalog.entries, config))
-        .collect();
-    let items = prepare(lists.iter().flatten().copied(), config, pdfs, cache);
+    let (feeds, lists): (Vec<spec::FeedSpec>, Vec<Vec<&Arc<Entry>>>) =
+        spec::all_feeds(&catalog.entries, config)
+            .into_iter()
+            .unzip();
+    // The main feed's history holds every entry any feed shows.
+    let every = lists.first().into_iter().flatten().copied();
+    let items = prepare(every, config, pdfs, cache);
     // One feed at a time, its current document first: the main feed is ready soonest.
     let mut kept = HashMap::with_capacity(feeds.len());
     for (feed, entries) in feeds.iter().zip(&lists) {

@@ -3,7 +3,7 @@
 //! it has more entries than `feed-limit`, its `archive/` pages.
 
 use super::html::plain_text;
-use super::ids::{entry_id, feed_id};
+use super::ids::feed_id;
 use crate::config::Config;
 use crate::model::{Entry, Kind};
 use crate::source::text::slugify;
@@ -64,14 +64,6 @@ impl FeedSpec {
             label: label.to_string(),
         }
     }
-
-    fn shows(&self, entry: &Entry) -> bool {
-        match &self.selection {
-            Selection::All => true,
-            Selection::Kind(kind) => entry.kind == *kind,
-            Selection::Tag(slug) => tag_slugs(entry).any(|(s, _)| &s == slug),
-        }
-    }
 }
 
 /// The slug and plain label of each tag and category of an entry.
@@ -82,40 +74,46 @@ pub fn tag_slugs(entry: &Entry) -> impl Iterator<Item = (String, String)> + '_ {
     })
 }
 
-/// Every feed of the catalog, in publishing order: main, kinds, then tags by slug.
-pub fn all_feeds(entries: &[Arc<Entry>], config: &Config) -> Vec<FeedSpec> {
-    let mut feeds = vec![FeedSpec::new(Selection::All, "", config)];
-    feeds.extend(
-        Kind::ALL
-            .iter()
-            .map(|kind| FeedSpec::new(Selection::Kind(*kind), kind.label(), config)),
-    );
-    // The label of a slug is the one of its newest entry: what the office writes today.
-    let mut tags: BTreeMap<String, String> = BTreeMap::new();
-    for entry in entries {
-        for (slug, label) in tag_slugs(entry) {
-            tags.entry(slug).or_insert(label);
-        }
-    }
-    feeds.extend(
-        tags.into_iter()
-            .map(|(slug, label)| FeedSpec::new(Selection::Tag(slug), &label, config)),
-    );
-    feeds
-}
-
-/// A feed's entries, newest first. Ids are unique by construction (distinct keys); a
-/// duplicate would still be a catalog bug, and readers must never see one id twice, so the
-/// first (newest) wins.
-pub fn entries_of<'a>(
-    spec: &FeedSpec,
+/// Every feed of the catalog with its entries (newest first), in publishing order: main,
+/// kinds, then tags by slug. One pass over the catalog, whatever the number of tags.
+///
+/// Ids are unique by construction (distinct keys give distinct ids); a duplicate key would
+/// still be a catalog bug, and readers must never see one id twice, so the first (newest)
+/// wins everywhere.
+pub fn all_feeds<'a>(
     entries: &'a [Arc<Entry>],
     config: &Config,
-) -> Vec<&'a Arc<Entry>> {
-    let mut seen = HashSet::new();
-    entries
-        .iter()
-        .filter(|entry| spec.shows(entry))
-        .filter(|entry| seen.insert(entry_id(entry, config)))
-        .collect()
+) -> Vec<(FeedSpec, Vec<&'a Arc<Entry>>)> {
+    let mut seen = HashSet::with_capacity(entries.len());
+    let mut all = Vec::with_capacity(entries.len());
+    let mut kinds: [Vec<&Arc<Entry>>; 3] = Default::default();
+    // The label of a slug is the one of its newest entry: what the office writes today.
+    let mut tags: BTreeMap<String, (String, Vec<&Arc<Entry>>)> = BTreeMap::new();
+    for entry in entries.iter().filter(|e| seen.insert(e.key.as_str())) {
+        all.push(entry);
+        if let Some(i) = Kind::ALL.iter().position(|k| *k == entry.kind) {
+            kinds[i].push(entry);
+        }
+        // "IA" as category and tag: the entry is in its feed once.
+        let mut done = HashSet::new();
+        for (slug, label) in tag_slugs(entry) {
+            if done.insert(slug.clone()) {
+                tags.entry(slug)
+                    .or_insert_with(|| (label, Vec::new()))
+                    .1
+                    .push(entry);
+            }
+        }
+    }
+    let mut feeds = vec![(FeedSpec::new(Selection::All, "", config), all)];
+    for (kind, list) in Kind::ALL.iter().zip(kinds) {
+        feeds.push((
+            FeedSpec::new(Selection::Kind(*kind), kind.label(), config),
+            list,
+        ));
+    }
+    for (slug, (label, list)) in tags {
+        feeds.push((FeedSpec::new(Selection::Tag(slug), &label, config), list));
+    }
+    feeds
 }
