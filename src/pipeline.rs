@@ -384,7 +384,11 @@ impl Site {
                 &mut self.feed_cache,
                 |file| {
                     produced.insert(file.path.clone());
-                    let _ = queue.send((file.path.clone(), file.bytes.clone()));
+                    // Reused bytes were written by the previous publish (a failed one
+                    // clears the cache below).
+                    if !file.reused {
+                        let _ = queue.send((file.path.clone(), file.bytes.clone()));
+                    }
                 },
             );
             drop(queue);
@@ -401,6 +405,8 @@ impl Site {
                     self.pdfs.remove(slug);
                 }
                 self.manifest_outdated = true;
+                // Nor whether the feeds did: hand every one to the writer next time.
+                self.feed_cache = feeds::FeedCache::default();
                 return Err(err.into());
             }
         }

@@ -672,3 +672,23 @@ fn feeds_no_longer_produced_are_removed_so_the_output_equals_a_clean_build() {
             .any(|b| String::from_utf8_lossy(b).contains("Ouverture des données"))
     );
 }
+
+#[test]
+fn with_the_default_limit_archive_pages_hold_25_entries_and_the_current_feed_100() {
+    let dir = tempfile::tempdir().unwrap();
+    let releases = releases(dir.path());
+    let out = dir.path().join("feeds");
+    build(&releases, &out, Config::default(), now());
+    // 66 articles in the shipped press pages: two full pages of 25, all 66 current.
+    let review = out.join("revue-de-presse");
+    assert_eq!(atom_ids(&review.join("atom.xml")).len(), 66);
+    assert_eq!(atom_ids(&review.join("archive/1/atom.xml")).len(), 25);
+    assert_eq!(atom_ids(&review.join("archive/2/atom.xml")).len(), 25);
+    assert!(!review.join("archive/3").exists());
+    assert_eq!(
+        links(&review.join("atom.xml"), "prev-archive"),
+        [format!("{FEEDS_URL}revue-de-presse/archive/2/atom.xml")]
+    );
+    // A feed with fewer than 25 entries has no archive.
+    assert!(!out.join("communiques/archive").exists());
+}

@@ -1,7 +1,10 @@
 //! RFC 5005 paging: where each document of a feed's history sits and what it links.
 //!
 //! Page `k` (0-based, published as `archive/{k+1}/`) holds the feed's entries `k*N ..
-//! (k+1)*N` in OLDEST-first order, `N` being `feed-limit`: a new entry only touches the
+//! (k+1)*N` in OLDEST-first order, `N` being [`PAGE_SIZE`] (or `feed-limit` if smaller, so
+//! that the current document can always show what no full page holds yet), so that a page
+//! stays under the size readers accept, though it is never trimmed, and an edit re-renders
+//! a small page. A new entry only touches the
 //! current document and, when a page fills, adds one new page. Nothing in a full page
 //! depends on later entries (its `next-archive` names page `k+1` before it exists), so its
 //! bytes never change unless one of its own entries is edited.
@@ -44,7 +47,11 @@ pub fn url(dir: &str, page: Page, file: &str, config: &Config) -> String {
     format!("{}/{}", config.feeds_url, path(dir, page, file))
 }
 
-/// How a feed of `total` entries splits with pages of `size` (0: everything current).
+/// Entries per archive page: 25 full communiqués make a few hundred kilobytes.
+pub const PAGE_SIZE: usize = 25;
+
+/// How a feed of `total` entries splits into archive pages, given `feed-limit` (0: no
+/// limit, everything current).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Split {
     pub size: usize,
@@ -53,16 +60,19 @@ pub struct Split {
 }
 
 impl Split {
-    pub fn new(total: usize, size: usize) -> Split {
-        match size {
+    pub fn new(total: usize, limit: usize) -> Split {
+        match limit {
             0 | usize::MAX => Split {
                 size: usize::MAX,
                 full: 0,
             },
-            size => Split {
-                size,
-                full: total / size,
-            },
+            limit => {
+                let size = limit.min(PAGE_SIZE);
+                Split {
+                    size,
+                    full: total / size,
+                }
+            }
         }
     }
 
@@ -74,11 +84,12 @@ impl Split {
 
     /// How many of the newest entries the current document must keep so that, with the
     /// archives, none is left out: those not in a full page yet (at least one).
+    /// Without archives (`feed-limit = 0`) the size cap alone decides.
     pub fn current_minimum(self, total: usize) -> usize {
-        match self.full {
-            0 => total.min(1),
-            full => (total - full * self.size).max(1),
+        if self.size == usize::MAX {
+            return total.min(1);
         }
+        (total - self.full * self.size).max(total.min(1))
     }
 
     pub fn current(self) -> Page {
@@ -107,7 +118,12 @@ mod tests {
         assert_eq!(next.archive_range(1, 8), 2..5);
         assert_eq!(next.current_minimum(8), 2);
         assert_eq!(Split::new(5, 0).full, 0);
+        // Pages of 25 below the default limit of 100.
+        assert_eq!(Split::new(260, 100), Split { size: 25, full: 10 });
         assert_eq!(Split::new(2, 3).current(), Page::Current { prev: None });
+        // No full page yet: the current document keeps everything.
+        assert_eq!(Split::new(2, 3).current_minimum(2), 2);
+        assert_eq!(Split::new(9, 0).current_minimum(9), 1);
     }
 
     #[test]

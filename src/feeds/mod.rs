@@ -47,6 +47,10 @@ pub const MAX_FEED_BYTES: usize = 512 * 1024;
 pub struct OutputFile {
     pub path: PathBuf,
     pub bytes: Vec<u8>,
+    /// The same bytes the previous call of [`render_feeds_cached`] with this cache handed
+    /// over: a publisher that wrote them then need not read the file back to compare (the
+    /// archive pages of a long history make hundreds of such files on every save).
+    pub reused: bool,
 }
 
 /// Why a feed could not be produced (a bug, never a user's file: it is checked before).
@@ -101,6 +105,8 @@ pub struct FeedCache {
     items: HashMap<String, Prepared>,
     /// By the document's Atom path.
     feeds: HashMap<String, Rendered>,
+    /// The calendar and the press room as last handed over.
+    pages: HashMap<PathBuf, Vec<u8>>,
 }
 
 /// An entry's item and what it was prepared from.
@@ -169,7 +175,11 @@ pub fn render_feeds_cached(
             .filter_map(|entry| items.get(entry.key.as_str()).cloned())
             .collect();
         let split = archive::Split::new(used.len(), config.feed_limit);
-        let current = &used[..used.len().min(split.size)];
+        let limit = match config.feed_limit {
+            0 => usize::MAX,
+            n => n,
+        };
+        let current = &used[..used.len().min(limit)];
         let minimum = split.current_minimum(used.len());
         let mut documents = vec![(split.current(), current, minimum)];
         for index in (0..split.full).rev() {
@@ -181,7 +191,9 @@ pub fn render_feeds_cached(
             let key = archive::path(&feed.dir, page, "atom.xml");
             let files = match cache.feeds.remove(&key) {
                 Some(before) if before.page == page && same_items(&before.items, shown) => {
-                    before.files
+                    let mut files = before.files;
+                    files.iter_mut().for_each(|file| file.reused = true);
+                    files
                 }
                 _ => render_document(feed, page, shown, minimum, config)?,
             };
@@ -195,10 +207,8 @@ pub fn render_feeds_cached(
         }
     }
     cache.feeds = kept;
-    ready(&OutputFile {
-        path: PathBuf::from(ical::PATH),
-        bytes: ical::render(&catalog.entries, config),
-    });
+    let calendar = ical::render(&catalog.entries, config);
+    ready(&cache.page(PathBuf::from(ical::PATH), calendar));
     let room = pressroom::render(&pressroom::Room {
         entries: &catalog.entries,
         feeds: &feeds,
@@ -207,11 +217,21 @@ pub fn render_feeds_cached(
         config,
         now,
     });
-    ready(&OutputFile {
-        path: PathBuf::from("index.html"),
-        bytes: room.into_bytes(),
-    });
+    ready(&cache.page(PathBuf::from("index.html"), room.into_bytes()));
     Ok(())
+}
+
+impl FeedCache {
+    /// A page rendered every time, marked reused when its bytes did not change.
+    fn page(&mut self, path: PathBuf, bytes: Vec<u8>) -> OutputFile {
+        let reused = self.pages.get(&path) == Some(&bytes);
+        self.pages.insert(path.clone(), bytes.clone());
+        OutputFile {
+            path,
+            bytes,
+            reused,
+        }
+    }
 }
 
 /// The item of every shown entry, by key: reused from `cache` when the entry and its PDF
@@ -301,14 +321,17 @@ fn render_document(
             OutputFile {
                 path: atom_path,
                 bytes: atom,
+                reused: false,
             },
             OutputFile {
                 path: rss_path,
                 bytes: rss,
+                reused: false,
             },
             OutputFile {
                 path: json_path,
                 bytes: json,
+                reused: false,
             },
         ]);
     }
