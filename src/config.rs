@@ -32,6 +32,8 @@ pub struct Config {
     pub state_dir: Option<PathBuf>,
     /// Jekyll collections whose pages communiqués and events link (`[collections.x]`).
     pub collections: Vec<crate::web::collections::Collection>,
+    /// WebSub hub (`websub-hub`): feeds link it and each publish that changed a feed pings it.
+    pub websub_hub: Option<String>,
 }
 
 /// Bounds on hostile or accidental input; each breach is a diagnostic, never a crash.
@@ -116,6 +118,7 @@ impl Default for Config {
             rescan_seconds: 30,
             state_dir: None,
             collections: crate::web::collections::defaults(),
+            websub_hub: None,
         }
     }
 }
@@ -162,6 +165,7 @@ struct ConfigFile {
     pdf: Option<PdfFile>,
     collections:
         Option<std::collections::BTreeMap<String, crate::web::collections::CollectionFile>>,
+    websub_hub: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -312,6 +316,11 @@ impl Config {
                     message,
                 },
             )?;
+        }
+        if let Some(v) = file.websub_hub {
+            // Kept as written: a hub's URL is opaque (a trailing slash may matter).
+            check_url(path, "websub-hub", v.clone())?;
+            self.websub_hub = Some(v.trim().to_string());
         }
         Ok(())
     }

@@ -21,6 +21,7 @@ pub mod scaffold;
 pub mod source;
 pub mod state;
 pub mod watch;
+pub mod websub;
 
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Problem, Severity};

@@ -238,6 +238,7 @@ fn build(options: &Options, allow_withdraw: bool) -> Result<ExitCode, String> {
     let (config, paths) = options.load()?;
     let now = options.now(&config);
     let releases = paths.releases.clone();
+    let hub_config = config.clone();
     let started = std::time::Instant::now();
     let mut site = Site::new(config, paths).map_err(|e| e.to_string())?;
     site.allow_withdraw(allow_withdraw);
@@ -251,6 +252,8 @@ fn build(options: &Options, allow_withdraw: bool) -> Result<ExitCode, String> {
             return Err(refusal(&err));
         }
     };
+    // Files are published; the process only waits for the hub before it exits.
+    let pings = communique::websub::announce(&hub_config, &report.written, |w| eprintln!("{w}"));
     let code = print_diagnostics(&report.diagnostics, &releases);
     say!(
         "{}",
@@ -261,6 +264,9 @@ fn build(options: &Options, allow_withdraw: bool) -> Result<ExitCode, String> {
             .count("removed", report.removed.len())
             .count("ms", started.elapsed().as_millis() as i64))
     );
+    if let Some(pings) = pings {
+        let _ = pings.join();
+    }
     Ok(code)
 }
 

@@ -388,6 +388,9 @@ pub fn run(
             wake.config |= settings.path.is_some();
             // A feed or PDF deleted by hand (or by a sync) is written again.
             outputs_damaged = state.site.missing_outputs() > 0;
+            if outputs_damaged {
+                state.site.rewrite_all();
+            }
         }
         if wake.config
             && let Some(config) = settings.reload(&mut on_event)
@@ -731,6 +734,8 @@ impl State {
         }
         let at = self.now();
         let report = self.site.publish(at)?;
+        // In the background: the next save is never held up by the hub.
+        crate::websub::announce(self.site.config(), &report.written, |w| eprintln!("{w}"));
         // Only an embargo still ahead can wake us; a past one would spin.
         self.next_embargo = report.next_embargo.filter(|next| *next > at);
         let still: BTreeSet<&Path> = report

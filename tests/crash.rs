@@ -143,6 +143,14 @@ fn check_reference(files: &BTreeMap<PathBuf, Vec<u8>>, context: &str) {
                 serde_json::from_slice::<serde_json::Value>(bytes)
                     .unwrap_or_else(|e| panic!("{context}: {name}: broken manifest: {e}"));
             }
+            "ics" => assert!(
+                bytes.starts_with(b"BEGIN:VCALENDAR\r\n") && bytes.ends_with(b"END:VCALENDAR\r\n"),
+                "{context}: {name}: truncated calendar"
+            ),
+            "html" => assert!(
+                bytes.starts_with(b"<!DOCTYPE html>") && bytes.ends_with(b"</html>\n"),
+                "{context}: {name}: truncated page"
+            ),
             _ => panic!("{context}: unexpected output {name}"),
         }
     }

@@ -80,6 +80,9 @@ pub fn feeds(bytes: &[u8]) {
     let files = feeds::render_feeds(&catalog, &config, &sizes).expect("feeds render");
     for file in files {
         let text = std::str::from_utf8(&file.bytes).expect("feed is UTF-8");
+        if file.path.extension().is_none_or(|e| e != "xml") {
+            continue;
+        }
         let doc = roxmltree::Document::parse(text)
             .unwrap_or_else(|e| panic!("{}: not well-formed: {e}", file.path.display()));
         let mut ids = std::collections::BTreeSet::new();

@@ -1,25 +1,33 @@
-//! Atom 1.0 and RSS 2.0 feeds: pure functions of (Catalog, Config, PDF sizes) → bytes.
+//! Every subscription file: Atom 1.0, RSS 2.0 and JSON Feed 1.1 for each feed (main, per
+//! kind, per tag) with their RFC 5005 archives, the agenda's iCalendar and the press room
+//! page. Pure functions of (Catalog, Config, PDF sizes) → bytes.
 //!
 //! Each entry is prepared once ([`item::Item`]: plain titles, sanitised HTML, absolute
-//! URLs, `tag:` ids) and then laid out by [`atom`] and [`rss`]. Every feed is re-parsed with
-//! a strict XML parser before it is returned.
+//! URLs, `tag:` ids) and then laid out by [`atom`], [`rss`] and [`json`]. Every XML feed is
+//! re-parsed with a strict XML parser before it is returned.
 
+pub mod archive;
 mod atom;
 mod content;
 mod html;
+mod ical;
 mod ids;
 mod item;
+mod json;
 mod links;
+mod pressroom;
 mod rss;
+pub mod spec;
 mod time;
 mod xml_text;
 
 pub use ids::entry_id;
-pub use links::{base_for_links, entry_link, pdf_path, pdf_url};
+pub use links::{base_for_links, entry_link, feed_dir, feed_url, pdf_path, pdf_url};
 
 use crate::catalog::Catalog;
 use crate::config::Config;
-use crate::model::{Entry, Kind, same_entry};
+use crate::model::{Entry, same_entry};
+use archive::Page;
 use chrono::{DateTime, FixedOffset};
 use item::Item;
 use rayon::prelude::*;
@@ -39,6 +47,10 @@ pub const MAX_FEED_BYTES: usize = 512 * 1024;
 pub struct OutputFile {
     pub path: PathBuf,
     pub bytes: Vec<u8>,
+    /// The same bytes the previous call of [`render_feeds_cached`] with this cache handed
+    /// over: a publisher that wrote them then need not read the file back to compare (the
+    /// archive pages of a long history make hundreds of such files on every save).
+    pub reused: bool,
 }
 
 /// Why a feed could not be produced (a bug, never a user's file: it is checked before).
@@ -50,16 +62,37 @@ pub enum FeedError {
     Render { path: PathBuf, message: String },
 }
 
-/// Feed-level facts shared by the Atom and RSS layouts.
+/// Document-level facts shared by the Atom, RSS and JSON layouts.
 pub(crate) struct FeedMeta<'a> {
     pub id: String,
     pub title: String,
     pub subtitle: String,
-    /// Which feed: `None` is the main one, with every kind.
-    pub kind: Option<Kind>,
+    /// The feed's folder ("" or ending with `/`).
+    pub dir: &'a str,
+    /// Which document of the feed's history.
+    pub page: Page,
     /// Newest entry's `updated`, or the fixed empty-feed date: never the build time.
     pub updated: DateTime<FixedOffset>,
     pub config: &'a Config,
+    /// The agenda's iCalendar, linked from the agenda feeds.
+    pub calendar: Option<String>,
+}
+
+impl FeedMeta<'_> {
+    /// URL of this document in the format `file`.
+    pub fn url(&self, file: &str) -> String {
+        archive::url(self.dir, self.page, file, self.config)
+    }
+
+    /// URL of the feed's current document in the format `file`.
+    pub fn current_url(&self, file: &str) -> String {
+        archive::url(self.dir, Page::Current { prev: None }, file, self.config)
+    }
+
+    /// URL of archive page `index` in the format `file`.
+    pub fn page_url(&self, index: usize, file: &str) -> String {
+        archive::url(self.dir, Page::Archive { index }, file, self.config)
+    }
 }
 
 /// What the previous render prepared, reused while its inputs are unchanged: an entry's
@@ -70,7 +103,10 @@ pub(crate) struct FeedMeta<'a> {
 pub struct FeedCache {
     /// By entry key.
     items: HashMap<String, Prepared>,
-    feeds: HashMap<Option<Kind>, Rendered>,
+    /// By the document's Atom path.
+    feeds: HashMap<String, Rendered>,
+    /// The calendar and the press room as last handed over.
+    pages: HashMap<PathBuf, Vec<u8>>,
 }
 
 /// An entry's item and what it was prepared from.
@@ -80,86 +116,128 @@ struct Prepared {
     item: Arc<Item>,
 }
 
-/// A feed's files and the items they show.
+/// A document's files (Atom, RSS, JSON) and what they show.
 struct Rendered {
     items: Vec<Arc<Item>>,
-    files: [OutputFile; 2],
+    page: Page,
+    files: Vec<OutputFile>,
 }
 
-/// Renders `atom.xml` and `rss.xml` at the top and in each kind's folder.
+/// Renders every feed with its archives, then `agenda/agenda.ics` and `index.html`, as of
+/// the newest entry's date (the press room's upcoming events are those after it).
 pub fn render_feeds(
     catalog: &Catalog,
     config: &Config,
     pdfs: &PdfSizes,
 ) -> Result<Vec<OutputFile>, FeedError> {
+    let newest = catalog.entries.iter().map(|entry| entry.date.at).max();
+    let now = newest.unwrap_or_else(|| time::empty_feed_date(config));
+    render_feeds_at(catalog, config, pdfs, now)
+}
+
+/// [`render_feeds`] at `now`, the instant the catalog was assembled at.
+pub fn render_feeds_at(
+    catalog: &Catalog,
+    config: &Config,
+    pdfs: &PdfSizes,
+    now: DateTime<FixedOffset>,
+) -> Result<Vec<OutputFile>, FeedError> {
     let mut out = Vec::new();
     let ready = |file: &OutputFile| out.push(file.clone());
-    render_feeds_cached(catalog, config, pdfs, &mut FeedCache::default(), ready)?;
+    render_feeds_cached(catalog, config, pdfs, now, &mut FeedCache::default(), ready)?;
     Ok(out)
 }
 
 /// [`render_feeds`], reusing what the previous call made with the same `config` prepared,
 /// and handing each file to `ready` as soon as it is rendered (in [`render_feeds`]'s order),
-/// so that writing one feed can overlap rendering the next.
+/// so that writing one feed can overlap rendering the next. The press room comes last: it
+/// links every feed.
 pub fn render_feeds_cached(
     catalog: &Catalog,
     config: &Config,
     pdfs: &PdfSizes,
+    now: DateTime<FixedOffset>,
     cache: &mut FeedCache,
     mut ready: impl FnMut(&OutputFile),
 ) -> Result<(), FeedError> {
-    let limit = match config.feed_limit {
-        0 => usize::MAX,
-        n => n,
-    };
-    let feeds: Vec<Option<Kind>> = std::iter::once(None).chain(Kind::ALL.map(Some)).collect();
-    let shown: Vec<Vec<&Arc<Entry>>> = feeds
+    let (feeds, lists): (Vec<spec::FeedSpec>, Vec<Vec<&Arc<Entry>>>) =
+        spec::all_feeds(&catalog.entries, config)
+            .into_iter()
+            .unzip();
+    // Every entry any feed shows (the main feed leaves out a press article that is a
+    // communiqué's page; the press feed keeps it).
+    let mut keys = HashSet::new();
+    let every = lists
         .iter()
-        .map(|&feed| newest(&catalog.entries, feed, limit, config))
-        .collect();
-    let items = prepare(shown.iter().flatten().copied(), config, pdfs, cache);
-    // One feed at a time, its two formats side by side: the main feed, first in line,
-    // is ready soonest.
+        .flatten()
+        .copied()
+        .filter(|entry| keys.insert(entry.key.as_str()));
+    let items = prepare(every, config, pdfs, cache);
+    // One feed at a time, its current document first: the main feed is ready soonest.
     let mut kept = HashMap::with_capacity(feeds.len());
-    for (feed, entries) in feeds.into_iter().zip(&shown) {
+    for (feed, entries) in feeds.iter().zip(&lists) {
         let used: Vec<Arc<Item>> = entries
             .iter()
             .filter_map(|entry| items.get(entry.key.as_str()).cloned())
             .collect();
-        let files = match cache.feeds.get(&feed) {
-            Some(before) if same_items(&before.items, &used) => before.files.clone(),
-            _ => render_pair(feed, &used, config)?,
+        let split = archive::Split::new(used.len(), config.feed_limit);
+        let limit = match config.feed_limit {
+            0 => usize::MAX,
+            n => n,
         };
-        files.iter().for_each(&mut ready);
-        let rendered = Rendered { items: used, files };
-        kept.insert(feed, rendered);
+        let current = &used[..used.len().min(limit)];
+        let minimum = split.current_minimum(used.len());
+        let mut documents = vec![(split.current(), current, minimum)];
+        for index in (0..split.full).rev() {
+            let range = split.archive_range(index, used.len());
+            let count = range.len();
+            documents.push((archive::Page::Archive { index }, &used[range], count));
+        }
+        for (page, shown, minimum) in documents {
+            let key = archive::path(&feed.dir, page, "atom.xml");
+            let files = match cache.feeds.remove(&key) {
+                Some(before) if before.page == page && same_items(&before.items, shown) => {
+                    let mut files = before.files;
+                    files.iter_mut().for_each(|file| file.reused = true);
+                    files
+                }
+                _ => render_document(feed, page, shown, minimum, config)?,
+            };
+            files.iter().for_each(&mut ready);
+            let rendered = Rendered {
+                items: shown.to_vec(),
+                page,
+                files,
+            };
+            kept.insert(key, rendered);
+        }
     }
     cache.feeds = kept;
+    let calendar = ical::render(&catalog.entries, config);
+    ready(&cache.page(PathBuf::from(ical::PATH), calendar));
+    let room = pressroom::render(&pressroom::Room {
+        entries: &catalog.entries,
+        feeds: &feeds,
+        counts: &lists.iter().map(Vec::len).collect::<Vec<_>>(),
+        items: &items,
+        config,
+        now,
+    });
+    ready(&cache.page(PathBuf::from("index.html"), room.into_bytes()));
     Ok(())
 }
 
-/// The newest `limit` entries of a feed (`None`: every kind). Ids are unique by construction
-/// (distinct keys); a duplicate would still be a catalog bug, and readers must never see one
-/// id twice, so the first (newest) wins.
-fn newest<'a>(
-    entries: &'a [Arc<Entry>],
-    feed: Option<Kind>,
-    limit: usize,
-    config: &Config,
-) -> Vec<&'a Arc<Entry>> {
-    let mut seen = HashSet::new();
-    // One entry per address in the all-kinds feed: a press article that is a communiqué's page.
-    let pages = match feed {
-        None => links::site_pages(entries, config),
-        Some(_) => HashSet::new(),
-    };
-    entries
-        .iter()
-        .filter(|entry| feed.is_none_or(|kind| kind == entry.kind))
-        .filter(|entry| !links::repeats_a_page(entry, &pages))
-        .filter(|entry| seen.insert(entry_id(entry, config)))
-        .take(limit)
-        .collect()
+impl FeedCache {
+    /// A page rendered every time, marked reused when its bytes did not change.
+    fn page(&mut self, path: PathBuf, bytes: Vec<u8>) -> OutputFile {
+        let reused = self.pages.get(&path) == Some(&bytes);
+        self.pages.insert(path.clone(), bytes.clone());
+        OutputFile {
+            path,
+            bytes,
+            reused,
+        }
+    }
 }
 
 /// The item of every shown entry, by key: reused from `cache` when the entry and its PDF
@@ -209,81 +287,82 @@ fn same_items(a: &[Arc<Item>], b: &[Arc<Item>]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(a, b)| Arc::ptr_eq(a, b))
 }
 
-/// `atom.xml` and `rss.xml` for one feed (side by side), dropping the oldest entries while
-/// either is too big.
-fn render_pair(
-    kind: Option<Kind>,
+/// `atom.xml`, `rss.xml` and `feed.json` of one document, dropping the oldest entries
+/// while a format is too big, but never below `minimum` (those in no archive yet).
+fn render_document(
+    feed: &spec::FeedSpec,
+    page: Page,
     items: &[Arc<Item>],
+    minimum: usize,
     config: &Config,
-) -> Result<[OutputFile; 2], FeedError> {
+) -> Result<Vec<OutputFile>, FeedError> {
     let items: Vec<&Item> = items.iter().map(|item| &**item).collect();
-    let dir = PathBuf::from(links::feed_dir(kind));
-    let (atom_path, rss_path) = (dir.join("atom.xml"), dir.join("rss.xml"));
+    let path = |file: &str| PathBuf::from(archive::path(&feed.dir, page, file));
+    let (atom_path, rss_path, json_path) = (path("atom.xml"), path("rss.xml"), path("feed.json"));
+    let render_error = |path: &PathBuf, e: &dyn std::fmt::Display| FeedError::Render {
+        path: path.clone(),
+        message: e.to_string(),
+    };
     let mut count = items.len();
     loop {
         let shown = &items[..count];
-        let meta = meta(kind, shown, config);
+        let meta = meta(feed, page, shown, config);
         let (atom, rss) = rayon::join(
-            || {
-                atom::render(&meta, shown).map_err(|e| FeedError::Render {
-                    path: atom_path.clone(),
-                    message: e.to_string(),
-                })
-            },
-            || {
-                rss::render(&meta, shown).map_err(|e| FeedError::Render {
-                    path: rss_path.clone(),
-                    message: e.to_string(),
-                })
-            },
+            || atom::render(&meta, shown).map_err(|e| render_error(&atom_path, &e)),
+            || rss::render(&meta, shown).map_err(|e| render_error(&rss_path, &e)),
         );
         let (atom, rss) = (atom?, rss?);
-        if count > 1 && atom.len().max(rss.len()) > MAX_FEED_BYTES {
-            count = (count * 3 / 4).min(count - 1);
+        if count > minimum.max(1) && atom.len().max(rss.len()) > MAX_FEED_BYTES {
+            count = (count * 3 / 4).clamp(minimum.max(1), count - 1);
             continue;
         }
+        let json = json::render(&meta, shown).map_err(|e| render_error(&json_path, &e))?;
         let (atom_check, rss_check) = rayon::join(
             || check_well_formed(&atom_path, &atom),
             || check_well_formed(&rss_path, &rss),
         );
         atom_check?;
         rss_check?;
-        return Ok([
+        return Ok(vec![
             OutputFile {
                 path: atom_path,
                 bytes: atom,
+                reused: false,
             },
             OutputFile {
                 path: rss_path,
                 bytes: rss,
+                reused: false,
+            },
+            OutputFile {
+                path: json_path,
+                bytes: json,
+                reused: false,
             },
         ]);
     }
 }
 
-fn meta<'a>(kind: Option<Kind>, items: &[&Item], config: &'a Config) -> FeedMeta<'a> {
-    let site = html::plain_text(&config.site_title);
-    let (title, subtitle) = match kind {
-        None => (
-            site.clone(),
-            format!("Communiqués, agenda et revue de presse — {site}"),
-        ),
-        Some(kind) => (
-            format!("{site} — {}", kind.label()),
-            format!("{} — {site}", kind.label()),
-        ),
-    };
+fn meta<'a>(
+    feed: &'a spec::FeedSpec,
+    page: Page,
+    items: &[&Item],
+    config: &'a Config,
+) -> FeedMeta<'a> {
     FeedMeta {
-        id: ids::feed_id(kind, config),
-        title,
-        subtitle,
-        kind,
+        id: feed.id.clone(),
+        title: feed.title.clone(),
+        subtitle: feed.subtitle.clone(),
+        dir: &feed.dir,
+        page,
         updated: items
             .iter()
             .map(|item| item.updated)
             .max()
             .unwrap_or_else(|| time::empty_feed_date(config)),
         config,
+        calendar: (feed.selection == spec::Selection::Kind(crate::model::Kind::Event))
+            .then(|| ical::url(config)),
     }
 }
 

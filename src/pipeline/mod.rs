@@ -185,6 +185,12 @@ impl Site {
             .count()
     }
 
+    /// Hands every output to the writer at the next publish, even those whose bytes it
+    /// believes written: after outputs were found missing or altered.
+    pub fn rewrite_all(&mut self) {
+        self.feed_cache = feeds::FeedCache::default();
+    }
+
     /// Lets a publish withdraw more than half of what is online (a deliberate clean-up).
     pub fn allow_withdraw(&mut self, allow: bool) {
         self.allow_withdraw = allow;
@@ -251,7 +257,7 @@ impl Site {
         // writing overlaps rendering, and the queue's order keeps a feed from reaching the
         // disk before a PDF it links.
         let new_slugs: Vec<String> = new_pdfs.iter().map(|(slug, _)| slug.clone()).collect();
-        let mut sent: Vec<PathBuf> = Vec::new();
+        let mut produced: HashSet<PathBuf> = HashSet::new();
         let (written, rendered) = std::thread::scope(|scope| {
             let (queue, files) = mpsc::channel::<(PathBuf, Vec<u8>)>();
             let writer = scope.spawn(|| write_in_order(&publisher, files));
@@ -263,10 +269,15 @@ impl Site {
                 &catalog,
                 &self.config,
                 &sizes,
+                now,
                 &mut self.feed_cache,
                 |file| {
-                    sent.push(file.path.clone());
-                    let _ = queue.send((file.path.clone(), file.bytes.clone()));
+                    produced.insert(file.path.clone());
+                    // Reused bytes were written by the previous publish (a failed one, or
+                    // outputs found missing, clear the cache).
+                    if !file.reused {
+                        let _ = queue.send((file.path.clone(), file.bytes.clone()));
+                    }
                 },
             );
             drop(queue);
@@ -283,15 +294,16 @@ impl Site {
                     self.pdfs.remove(slug);
                 }
                 self.state_outdated = true;
+                // Nor whether the feeds did: hand every one to the writer next time.
+                self.feed_cache = feeds::FeedCache::default();
                 return Err(err.into());
             }
         }
         rendered?;
-        for path in sent {
-            self.state
-                .written
-                .insert(path.to_string_lossy().into_owned());
-        }
+        let produced: HashSet<String> = produced
+            .into_iter()
+            .map(|path| path.to_string_lossy().into_owned())
+            .collect();
         for slug in self.pdfs.keys() {
             self.state.written.insert(pdf_rel(slug));
         }
@@ -309,6 +321,22 @@ impl Site {
                 report.removed.push(rel);
             }
         }
+        // Feed files communique wrote and no longer produces (a tag gone, a shorter history)
+        // must not keep serving what was taken down.
+        let stale: Vec<String> = self
+            .state
+            .written
+            .iter()
+            .filter(|rel| !rel.starts_with("pdf/") && !produced.contains(*rel))
+            .cloned()
+            .collect();
+        for rel in stale {
+            self.state.written.remove(&rel);
+            if publisher.remove(Path::new(&rel))? {
+                report.removed.push(PathBuf::from(rel));
+            }
+        }
+        self.state.written.extend(produced);
         if publisher.remove(Path::new(state::LEGACY_MANIFEST))? {
             report.removed.push(PathBuf::from(state::LEGACY_MANIFEST));
         }

@@ -1,0 +1,124 @@
+//! Which feeds exist: the main one, one per kind, one per tag or category in use. Each is a
+//! folder under the output directory holding `atom.xml`, `rss.xml`, `feed.json` and, when
+//! it has more entries than `feed-limit`, its `archive/` pages.
+
+use super::html::plain_text;
+use super::ids::feed_id;
+use crate::config::Config;
+use crate::model::{Entry, Kind};
+use crate::source::text::slugify;
+use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
+
+/// What selects a feed's entries.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Selection {
+    All,
+    Kind(Kind),
+    /// Entries with a tag or category whose slug is this one.
+    Tag(String),
+}
+
+/// One feed: where it goes, what it is called, which entries it shows.
+#[derive(Debug, Clone)]
+pub struct FeedSpec {
+    pub selection: Selection,
+    /// Folder relative to the output dir, with a trailing `/` ("" for the main feed).
+    pub dir: String,
+    pub id: String,
+    pub title: String,
+    pub subtitle: String,
+    /// For tags: the label as first written ("Intelligence artificielle").
+    pub label: String,
+}
+
+impl FeedSpec {
+    fn new(selection: Selection, label: &str, config: &Config) -> FeedSpec {
+        let site = plain_text(&config.site_title);
+        let (dir, id, title, subtitle) = match &selection {
+            Selection::All => (
+                String::new(),
+                feed_id(None, config),
+                site.clone(),
+                format!("Communiqués, agenda et revue de presse — {site}"),
+            ),
+            Selection::Kind(kind) => (
+                format!("{}/", kind.slug()),
+                feed_id(Some(*kind), config),
+                format!("{site} — {}", kind.label()),
+                format!("{} — {site}", kind.label()),
+            ),
+            Selection::Tag(slug) => (
+                format!("tags/{slug}/"),
+                format!("tag:{}:feed/tags/{slug}", config.id_authority),
+                format!("{site} — {label}"),
+                format!("Tout ce qui porte sur « {label} » — {site}"),
+            ),
+        };
+        FeedSpec {
+            selection,
+            dir,
+            id,
+            title,
+            subtitle,
+            label: label.to_string(),
+        }
+    }
+}
+
+/// The slug and plain label of each tag and category of an entry.
+pub fn tag_slugs(entry: &Entry) -> impl Iterator<Item = (String, String)> + '_ {
+    entry.category.iter().chain(&entry.tags).filter_map(|raw| {
+        let label = plain_text(raw);
+        Some((slugify(&label)?, label))
+    })
+}
+
+/// Every feed of the catalog with its entries (newest first), in publishing order: main,
+/// kinds, then tags by slug. One pass over the catalog, whatever the number of tags.
+///
+/// Ids are unique by construction (distinct keys give distinct ids); a duplicate key would
+/// still be a catalog bug, and readers must never see one id twice, so the first (newest)
+/// wins everywhere.
+pub fn all_feeds<'a>(
+    entries: &'a [Arc<Entry>],
+    config: &Config,
+) -> Vec<(FeedSpec, Vec<&'a Arc<Entry>>)> {
+    let mut seen = HashSet::with_capacity(entries.len());
+    let mut all = Vec::with_capacity(entries.len());
+    let mut kinds: [Vec<&Arc<Entry>>; 3] = Default::default();
+    // The label of a slug is the one of its newest entry: what the office writes today.
+    let mut tags: BTreeMap<String, (String, Vec<&Arc<Entry>>)> = BTreeMap::new();
+    // One entry per address in the all-kinds feed: a press article that is a communiqué's
+    // page is shown as the communiqué.
+    let pages = super::links::site_pages(entries, config);
+    for entry in entries.iter().filter(|e| seen.insert(e.key.as_str())) {
+        if !super::links::repeats_a_page(entry, &pages) {
+            all.push(entry);
+        }
+        if let Some(i) = Kind::ALL.iter().position(|k| *k == entry.kind) {
+            kinds[i].push(entry);
+        }
+        // "IA" as category and tag: the entry is in its feed once.
+        let mut done = HashSet::new();
+        for (slug, label) in tag_slugs(entry) {
+            if done.insert(slug.clone()) {
+                tags.entry(slug)
+                    .or_insert_with(|| (label, Vec::new()))
+                    .1
+                    .push(entry);
+            }
+        }
+    }
+    let mut feeds = vec![(FeedSpec::new(Selection::All, "", config), all)];
+    for (kind, list) in Kind::ALL.iter().zip(kinds) {
+        feeds.push((
+            FeedSpec::new(Selection::Kind(*kind), kind.label(), config),
+            list,
+        ));
+    }
+    for (slug, (label, list)) in tags {
+        feeds.push((FeedSpec::new(Selection::Tag(slug), &label, config), list));
+    }
+    feeds
+}
