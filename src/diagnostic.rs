@@ -116,6 +116,10 @@ pub enum Problem {
     StillOnline {
         since: String,
     },
+    /// Another file publishes an entry of the same title on the same day.
+    SameTitleAndDate {
+        other: String,
+    },
     YamlUnclosedQuote,
     YamlTab,
     YamlColonInValue,
@@ -242,6 +246,9 @@ impl Problem {
                 .arg("online", online)
                 .arg("output", output),
             P::StillOnline { since } => Message::new("problem-still-online").arg("since", since),
+            P::SameTitleAndDate { other } => {
+                Message::new("problem-same-title-and-date").arg("other", other)
+            }
             P::YamlUnclosedQuote => Message::new("problem-yaml-quote"),
             P::YamlTab => Message::new("problem-yaml-tab"),
             P::YamlColonInValue => Message::new("problem-yaml-colon"),

@@ -44,6 +44,19 @@ pub struct GoodVersion {
     /// first published.
     #[serde(default)]
     pub corrected: Option<String>,
+    /// The identity its communiqué or event was published under (`communiques/x`, and the
+    /// PDF name): a renamed file with the same content keeps it.
+    #[serde(default)]
+    pub identity: Option<Identity>,
+}
+
+/// What a journalist holds on to: the entry's key (its feed id) and its output name (its PDF).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Identity {
+    pub key: String,
+    pub slug: String,
+    /// The title it was published with, to recognise a renamed file whose text was touched.
+    pub title: String,
 }
 
 /// The persisted state of one output folder.
@@ -215,6 +228,7 @@ mod tests {
                 since: "2024-01-01T00:00:00+01:00".into(),
                 content: "c".into(),
                 corrected: None,
+                identity: None,
             },
         );
         store.keep_source("abc", b"---\ntitle: A\n---\n").unwrap();

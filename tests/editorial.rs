@@ -639,3 +639,72 @@ fn a_correction_moves_updated_once_and_only_a_correction_does() {
         "2026-11-06T08:00:00+00:00"
     );
 }
+
+/// Ids in the main Atom feed, by title.
+fn ids_by_title(tree: &Tree) -> std::collections::BTreeMap<String, String> {
+    let bytes = fs::read(tree.out().join("atom.xml")).unwrap();
+    feed_rs::parser::parse(&bytes[..])
+        .unwrap()
+        .entries
+        .into_iter()
+        .map(|e| (e.title.map(|t| t.content).unwrap_or_default(), e.id))
+        .collect()
+}
+
+#[test]
+fn a_renamed_file_keeps_its_id_and_its_pdf() {
+    let tree = seeded();
+    let name = "communiques/Communiqué Suite numérique (v2 FINAL).md";
+    tree.write(name, &communique("La Suite numérique", ""));
+    tree.build();
+    let id = ids_by_title(&tree)["La Suite numérique"].clone();
+    let pdfs = tree.pdfs();
+    // Renamed, and its text touched on the way: the same title says it is the same release.
+    fs::remove_file(tree.releases().join(name)).unwrap();
+    tree.write(
+        "communiques/Communiqué Suite numérique (v3).md",
+        &communique("La Suite numérique", "").replace("Le corps", "Le nouveau corps"),
+    );
+    let report = tree.build();
+    assert_eq!(ids_by_title(&tree)["La Suite numérique"], id);
+    assert_eq!(tree.pdfs(), pdfs, "the old PDF address keeps working");
+    assert!(report.removed.is_empty(), "{:?}", report.removed);
+    // And on the next run too, from the state.
+    tree.build();
+    assert_eq!(ids_by_title(&tree)["La Suite numérique"], id);
+    // `id:` pins it whatever the file's name.
+    tree.write(
+        "communiques/autre-nom.md",
+        &communique("Un communiqué épinglé", "id: identite-stable\n"),
+    );
+    tree.build();
+    let pinned = ids_by_title(&tree)["Un communiqué épinglé"].clone();
+    assert!(pinned.ends_with("communiques/identite-stable"), "{pinned}");
+    assert!(
+        tree.pdfs().iter().any(|p| p == "identite-stable.pdf"),
+        "{:?}",
+        tree.pdfs()
+    );
+}
+
+#[test]
+fn a_copy_with_the_same_title_and_day_is_named_with_its_original() {
+    let tree = seeded();
+    tree.write(
+        "communiques/Copie de lancement.md",
+        &communique("Lancement de la Suite numérique", ""),
+    );
+    let report = tree.build();
+    let copies: Vec<String> = report
+        .diagnostics
+        .iter()
+        .filter_map(|d| match &d.problem {
+            Problem::SameTitleAndDate { other } => Some(format!("{} ~ {other}", d.file.display())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        copies,
+        ["communiques/lancement.md ~ communiques/Copie de lancement.md"]
+    );
+}

@@ -741,3 +741,35 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+#[test]
+fn a_file_renamed_while_watched_keeps_its_id_and_pdf() {
+    let w = Watcher::start(None, seed);
+    w.assert_settles_to_clean_build("initial build");
+    let c = w.releases.join("communiques");
+    let atom_ids = || {
+        let bytes = fs::read(w.out.join("communiques/atom.xml")).unwrap();
+        let feed = feed_rs::parser::parse(&bytes[..]).unwrap();
+        let mut ids: Vec<String> = feed.entries.into_iter().map(|e| e.id).collect();
+        ids.sort();
+        ids
+    };
+    let before = atom_ids();
+    let pdfs: Vec<PathBuf> = tree(&w.out)
+        .into_keys()
+        .filter(|p| p.starts_with("pdf"))
+        .collect();
+    fs::rename(
+        c.join("bilan-tchap-2023.md"),
+        c.join("Bilan Tchap 2023 (version finale).md"),
+    )
+    .unwrap();
+    w.assert_settles_to_clean_build("renamed");
+    assert_eq!(atom_ids(), before);
+    let after: Vec<PathBuf> = tree(&w.out)
+        .into_keys()
+        .filter(|p| p.starts_with("pdf"))
+        .collect();
+    assert_eq!(after, pdfs);
+    w.stop();
+}

@@ -61,6 +61,8 @@ problem-pdf-too-long = the PDF would be longer than { $limit } pages; it is not 
 problem-missing-glyphs = no font can print { $chars }: the PDF is not published
 problem-image-not-embedded = image `{ $src }` is not in the PDF ({ $reason }); in the body its alternative text stands in
 
+problem-same-title-and-date = `{ $other }` publishes the same title on the same day: a copy?
+
 ## What to do
 
 hint-bad-date = write `date: 2023-09-12 10:00:00 +02:00`, `date: 2023-09-12` or `date: 12 septembre 2023`
@@ -107,6 +109,8 @@ hint-yaml-colon = put the value between double quotes, e.g. title: "Bilan : 2023
 hint-yaml-apostrophe = write the value between double quotes, e.g. title: "L'État"
 
 hint-updated-date = write `updated: 2024-03-12 10:00:00 +01:00`
+
+hint-same-title-and-date = delete the copy, or change one of the two titles
 
 ## Command line
 

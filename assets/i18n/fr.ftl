@@ -61,6 +61,8 @@ problem-pdf-too-long = le PDF dépasserait { $limit } pages ; il n'est pas publi
 problem-missing-glyphs = aucune police ne sait imprimer { $chars } : le PDF n'est pas publié
 problem-image-not-embedded = l'image `{ $src }` n'est pas dans le PDF ({ $reason }) ; dans le corps, son texte alternatif la remplace
 
+problem-same-title-and-date = `{ $other }` publie le même titre le même jour : une copie ?
+
 ## Que faire
 
 hint-bad-date = écrivez `date: 2023-09-12 10:00:00 +02:00`, `date: 2023-09-12` ou `date: 12 septembre 2023`
@@ -107,6 +109,8 @@ hint-yaml-colon = mettez la valeur entre guillemets, par exemple title: "Bilan :
 hint-yaml-apostrophe = écrivez la valeur entre guillemets doubles, par exemple title: "L'État"
 
 hint-updated-date = écrivez `updated: 2024-03-12 10:00:00 +01:00`
+
+hint-same-title-and-date = supprimez la copie, ou changez l'un des deux titres
 
 ## Ligne de commande
 

@@ -8,6 +8,7 @@ mod press;
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::i18n::Message;
 use crate::model::{Entry, Kind};
+use crate::source::press_review::fold;
 use chrono::{DateTime, FixedOffset};
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
@@ -130,6 +131,7 @@ pub fn assemble_with(
         .partition(|e| e.kind == Kind::PressReview);
 
     let mut out = unique_outputs(&others, owners, diagnostics);
+    warn_copies(&out, diagnostics);
     out.extend(press::merge(press, diagnostics));
     out.sort_by(|a, b| {
         b.date
@@ -142,6 +144,30 @@ pub fn assemble_with(
         entries: out,
         next_embargo,
         scheduled,
+    }
+}
+
+/// Two communiqués (or events) with the same title on the same day are most often a copy
+/// ("Copie de lancement.md") published by mistake: both go out, with a warning naming both.
+fn warn_copies(entries: &[Arc<Entry>], diagnostics: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<(Kind, String, chrono::NaiveDate), &Entry> = HashMap::new();
+    for entry in entries {
+        let key = (entry.kind, fold(&entry.title), entry.date.at.date_naive());
+        match seen.get(&key) {
+            Some(first) => diagnostics.push(
+                Diagnostic::warning(
+                    &entry.origin.file,
+                    Problem::SameTitleAndDate {
+                        other: first.origin.file.display().to_string(),
+                    },
+                )
+                .at(entry.origin.line, 0)
+                .hint(Message::new("hint-same-title-and-date")),
+            ),
+            None => {
+                seen.insert(key, entry);
+            }
+        }
     }
 }
 

@@ -449,6 +449,7 @@ impl Site {
                                 Some(_) => Some(since.clone()),
                                 None => None,
                             };
+                            let identity = identity_of(&source.published);
                             good.insert(
                                 rel.clone(),
                                 GoodVersion {
@@ -456,6 +457,7 @@ impl Site {
                                     since: since.clone(),
                                     content,
                                     corrected,
+                                    identity,
                                 },
                             );
                         }
@@ -484,6 +486,19 @@ impl Site {
             self.state_outdated = false;
         }
         Ok(())
+    }
+}
+
+/// The identity a communiqué or event is published under (press pages have many entries,
+/// each named by its article's address).
+fn identity_of(published: &[Arc<Entry>]) -> Option<state::Identity> {
+    match published {
+        [entry] if entry.kind != crate::model::Kind::PressReview => Some(state::Identity {
+            key: entry.key.clone(),
+            slug: entry.slug.clone(),
+            title: entry.title.clone(),
+        }),
+        _ => None,
     }
 }
 

@@ -4,9 +4,9 @@
 use super::{PipelineError, Site};
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::i18n::Message;
-use crate::model::Entry;
+use crate::model::{Entry, Kind};
 use crate::source::{self, Loaded, scan};
-use crate::state::GoodVersion;
+use crate::state::{GoodVersion, Identity};
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -186,7 +186,8 @@ impl Site {
         let known = self.sources.get(&found.rel);
         let (hash, loaded, bytes) = match source::read::read_bytes(root, rel, &config.limits) {
             Ok(bytes) => {
-                let loaded = source::load_bytes(rel, &bytes, config);
+                let mut loaded = source::load_bytes(rel, &bytes, config);
+                self.keep_identity(&found.rel, &mut loaded);
                 (blake3::hash(&bytes), loaded, Some(bytes))
             }
             Err(diagnostic) => (blake3::hash(b""), Loaded::failed(diagnostic), None),
@@ -221,6 +222,54 @@ impl Site {
             self.stand_in(&found.rel, known, &mut state);
         }
         state
+    }
+
+    /// A communiqué or event keeps the identity it was published under: the one recorded for
+    /// this path, else that of a published file that vanished and whose content (or title and
+    /// date) this one has: a rename. Journalists see no "new" item, the old PDF link works.
+    fn keep_identity(&self, rel: &str, loaded: &mut Loaded) {
+        if loaded.pinned {
+            return;
+        }
+        let [entry] = loaded.entries.as_mut_slice() else {
+            return;
+        };
+        if entry.kind == Kind::PressReview {
+            return;
+        }
+        let identity = match self.state.good.get(rel) {
+            Some(good) => good.identity.clone(),
+            None => self.renamed_from(entry),
+        };
+        if let Some(identity) = identity {
+            entry.key = identity.key;
+            entry.slug = identity.slug;
+        }
+    }
+
+    /// The identity of the one vanished, published file that `entry` continues.
+    fn renamed_from(&self, entry: &Entry) -> Option<Identity> {
+        let content = content_hash(std::slice::from_ref(entry));
+        let mut candidates = self.state.good.iter().filter(|(old, good)| {
+            good.identity.is_some()
+                && !self.sources.contains_key(*old)
+                && !self.paths.releases.join(old).exists()
+                && (good.content == content
+                    || good
+                        .identity
+                        .as_ref()
+                        .is_some_and(|i| i.title == entry.title))
+        });
+        let (_, good) = candidates.next()?;
+        // Two vanished files it could continue: no guess.
+        if candidates.next().is_some() {
+            return None;
+        }
+        let identity = good.identity.clone()?;
+        identity
+            .key
+            .starts_with(entry.kind.slug())
+            .then_some(identity)
     }
 
     /// Puts the last good version of `rel` online in place of a read that failed: the one

@@ -155,6 +155,12 @@ pub const UPDATED: Key = key(
     Role::Content,
     "date of the last correction",
 );
+pub const ID: Key = key(
+    "id",
+    &[],
+    Role::Content,
+    "pins the entry's identity: its feed id and PDF name survive a renamed file",
+);
 pub const SLUG: Key = key(
     "slug",
     &[],
@@ -188,8 +194,9 @@ pub const KEYS: &[Key] = &[
     EVENT_FIELDS,
     PERMALINK,
     UPDATED,
+    ID,
     SLUG,
-    key("url", &["id"], Role::Site, "the generator's URL and id"),
+    key("url", &[], Role::Site, "the generator's URL"),
     key("lang", &["lang-ref", "language"], Role::Site, "language"),
     key(
         "author",

@@ -38,6 +38,8 @@ pub struct Loaded {
     pub withheld: bool,
     /// The file is kept out on purpose (`draft: true`, `published: false`).
     pub hold: Option<Hold>,
+    /// The file names its own identity (`id:`): no remembered one replaces it.
+    pub pinned: bool,
 }
 
 /// Why a readable file publishes nothing.
@@ -60,6 +62,7 @@ impl Loaded {
             diagnostics: vec![diagnostic],
             withheld: false,
             hold: None,
+            pinned: false,
         }
     }
 
@@ -70,6 +73,7 @@ impl Loaded {
             diagnostics,
             withheld: true,
             hold: None,
+            pinned: false,
         }
     }
 }
@@ -197,6 +201,7 @@ pub fn load_text(rel: &Path, text: &str, config: &Config) -> Loaded {
     Loaded {
         entries,
         diagnostics,
+        pinned: keys::ID.get(&doc.fields).is_some(),
         ..Loaded::default()
     }
 }
@@ -399,7 +404,9 @@ fn release_entry(
 ) -> Option<Entry> {
     let fields = &doc.fields;
     let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-    let Some(slug) = text::file_slug(stem) else {
+    // `id:` pins the identity: the file may be renamed, its feed id and PDF name stay.
+    let pinned = field_text(keys::ID.get(fields)).and_then(|id| text::file_slug(&id));
+    let Some(slug) = pinned.or_else(|| text::file_slug(stem)) else {
         diagnostics
             .push(Diagnostic::error(rel, Problem::BadSlug).hint(Message::new("hint-bad-slug")));
         return None;
