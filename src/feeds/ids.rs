@@ -10,7 +10,7 @@ pub fn entry_id(entry: &Entry, config: &Config) -> String {
     format!(
         "tag:{}:{}",
         config.id_authority,
-        encode_specific(&entry.key)
+        crate::web::escape::tag_specific(&entry.key)
     )
 }
 
@@ -22,42 +22,6 @@ pub fn feed_id(kind: Option<Kind>, config: &Config) -> String {
     }
 }
 
-/// Percent-encodes what RFC 4151's `specific` part (pchar / "/" / "?") does not allow.
-/// `%` itself is encoded, so distinct keys always give distinct ids.
-fn encode_specific(key: &str) -> String {
-    let mut out = String::with_capacity(key.len());
-    for byte in key.bytes() {
-        let allowed = byte.is_ascii_alphanumeric()
-            || matches!(
-                byte,
-                b'-' | b'.'
-                    | b'_'
-                    | b'~'
-                    | b'!'
-                    | b'$'
-                    | b'&'
-                    | b'\''
-                    | b'('
-                    | b')'
-                    | b'*'
-                    | b'+'
-                    | b','
-                    | b';'
-                    | b'='
-                    | b':'
-                    | b'@'
-                    | b'/'
-                    | b'?'
-            );
-        if allowed {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,11 +29,14 @@ mod tests {
     #[test]
     fn plain_keys_pass_through_and_odd_ones_are_encoded_injectively() {
         assert_eq!(
-            encode_specific("communiques/la-dinum"),
+            crate::web::escape::tag_specific("communiques/la-dinum"),
             "communiques/la-dinum"
         );
-        assert_eq!(encode_specific("a b%é"), "a%20b%25%C3%A9");
-        assert_ne!(encode_specific("a%20b"), encode_specific("a b"));
+        assert_eq!(crate::web::escape::tag_specific("a b%é"), "a%20b%25%C3%A9");
+        assert_ne!(
+            crate::web::escape::tag_specific("a%20b"),
+            crate::web::escape::tag_specific("a b")
+        );
     }
 
     #[test]

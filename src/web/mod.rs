@@ -2,6 +2,7 @@
 //! one resolver every renderer uses for links ([`url`]), and which `<…>` is markup ([`prose`]).
 
 pub mod collections;
+pub mod escape;
 pub mod permalink;
 pub mod prose;
 pub mod url;

@@ -283,42 +283,7 @@ fn is_decimal_digit(c: char) -> bool {
 /// `URL.escape_path`: unchanged when made of `[a-zA-Z0-9./-]`, else percent-encoded as
 /// Addressable encodes a path (RFC 3986 `pchar` and `/` kept), `#` included.
 fn escape_path(value: &str) -> String {
-    if value
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'/' | b'-'))
-    {
-        return value.to_string();
-    }
-    let mut out = String::with_capacity(value.len() + 16);
-    for b in value.bytes() {
-        let keep = b.is_ascii_alphanumeric()
-            || matches!(
-                b,
-                b'-' | b'.'
-                    | b'_'
-                    | b'~'
-                    | b'!'
-                    | b'$'
-                    | b'&'
-                    | b'\''
-                    | b'('
-                    | b')'
-                    | b'*'
-                    | b'+'
-                    | b','
-                    | b';'
-                    | b'='
-                    | b':'
-                    | b'@'
-                    | b'/'
-            );
-        if keep {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    super::escape::path(value)
 }
 
 /// `URL#sanitize_url`: a leading `/`, `..` turned into `/`, `./` removed, `//` squeezed.
