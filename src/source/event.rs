@@ -4,6 +4,7 @@
 use super::dates::parse_date;
 use super::fields::{get, text};
 use super::front_matter::Document;
+use super::keys;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::i18n::Message;
@@ -19,21 +20,21 @@ pub fn info(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> EventInfo {
     let fields = &doc.fields;
-    let mut date = |names: &[&str]| {
-        let value = text(get(fields, names))?;
+    let mut date = |key: &keys::Key| {
+        let value = text(key.get(fields))?;
         let parsed = parse_date(&value, config.time_zone);
         if parsed.is_none() {
             diagnostics.push(
                 Diagnostic::warning(rel, Problem::BadDate { value })
-                    .at(doc.key_line(names), 0)
+                    .at(key.line(doc), 0)
                     .hint(Message::new("hint-event-date")),
             );
         }
         parsed
     };
-    let start = date(&["event_start_date", "dateEvent", "date_debut"]);
-    let end = date(&["event_end_date", "date_fin"]);
-    let fields_list = match get(fields, &["champs_informations"]) {
+    let start = date(&keys::EVENT_START);
+    let end = date(&keys::EVENT_END);
+    let fields_list = match keys::EVENT_FIELDS.get(fields) {
         Some(Value::Array(items)) => items
             .iter()
             .filter_map(|item| {
@@ -51,8 +52,8 @@ pub fn info(
     EventInfo {
         start,
         end,
-        venue: text(get(fields, &["lieu"])),
-        address: text(get(fields, &["adresse"])),
+        venue: text(keys::VENUE.get(fields)),
+        address: text(keys::ADDRESS.get(fields)),
         fields: fields_list,
     }
 }

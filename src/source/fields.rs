@@ -1,6 +1,7 @@
 //! Lenient readers for front-matter values: the CMS and hand edits produce many spellings
 //! (`Lien`/`lien`, `categorie`/`categories`, a list or a single string, a map instead of a list).
 
+use super::keys;
 use crate::model::{Attachment, Contact, Image};
 use serde_json::{Map, Value};
 
@@ -130,7 +131,7 @@ pub fn attachments(fields: &Map<String, Value>) -> Vec<Attachment> {
             other => (text(Some(other)), None),
         }
     };
-    match get(fields, &["files"]) {
+    match keys::FILES.get(fields) {
         Some(Value::Array(items)) => {
             for item in items {
                 let (url, label) = from_item(item);
@@ -150,7 +151,7 @@ pub fn attachments(fields: &Map<String, Value>) -> Vec<Attachment> {
         _ => {}
     }
     push(
-        text(get(fields, &["communique_file"])),
+        text(keys::COMMUNIQUE_FILE.get(fields)),
         Some("Télécharger le communiqué de presse".into()),
     );
     found.retain(|a| !a.url.ends_with("uploads/exemple.pdf"));
@@ -161,7 +162,7 @@ pub fn attachments(fields: &Map<String, Value>) -> Vec<Attachment> {
 /// `une-ou-diaporama: [{image, alternative-textuelle}]`, `image:`.
 pub fn images(fields: &Map<String, Value>) -> Vec<Image> {
     let mut found = Vec::new();
-    if let Some(Value::Array(items)) = get(fields, &["une-ou-diaporama"]) {
+    if let Some(Value::Array(items)) = keys::IMAGES.get(fields) {
         for item in items {
             if let Value::Object(m) = item
                 && let Some(url) = text(get(m, &["image"]))
@@ -173,7 +174,7 @@ pub fn images(fields: &Map<String, Value>) -> Vec<Image> {
             }
         }
     }
-    if let Some(url) = text(get(fields, &["image"])) {
+    if let Some(url) = text(keys::IMAGE.get(fields)) {
         found.push(Image { url, alt: None });
     }
     found

@@ -119,7 +119,7 @@ pub const IMAGES: Key = key(
     Role::Content,
     "illustrations [{image, alternative-textuelle}]",
 );
-pub const IMAGE: Key = key("image", &["une"], Role::Content, "an illustration");
+pub const IMAGE: Key = key("image", &[], Role::Content, "an illustration");
 pub const LAYOUT: Key = key("layout", &[], Role::Content, "kind of release");
 pub const TYPE: Key = key("type", &[], Role::Content, "kind of release");
 pub const ARTICLES: Key = key(
@@ -130,11 +130,11 @@ pub const ARTICLES: Key = key(
 );
 pub const EVENT_START: Key = key(
     "event_start_date",
-    &["dateEvent"],
+    &["dateEvent", "date_debut"],
     Role::Content,
     "event start",
 );
-pub const EVENT_END: Key = key("event_end_date", &[], Role::Content, "event end");
+pub const EVENT_END: Key = key("event_end_date", &["date_fin"], Role::Content, "event end");
 pub const VENUE: Key = key("lieu", &[], Role::Content, "event venue");
 pub const ADDRESS: Key = key("adresse", &[], Role::Content, "event address");
 pub const EVENT_FIELDS: Key = key(
@@ -230,6 +230,7 @@ pub const KEYS: &[Key] = &[
         "press resources",
     ),
     key("afficher_la_carte", &[], Role::Site, "event map"),
+    key("une", &[], Role::Site, "a site page's banner"),
 ];
 
 /// Editorial words a misspelled or translated control key is made of (folded).

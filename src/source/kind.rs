@@ -3,6 +3,7 @@
 
 use super::fields::{get, text, texts};
 use super::front_matter::Document;
+use super::keys;
 use super::press_review::fold;
 use crate::config::Config;
 use crate::model::Kind;
@@ -24,7 +25,7 @@ pub fn is_press_category(label: &str) -> bool {
 /// Whether the file is a blog post (`layout: post`), whose `categories` are Jekyll's
 /// taxonomy (`dinsic presse`), not a document type.
 pub fn is_blog_post(doc: &Document<'_>) -> bool {
-    text(get(&doc.fields, &["layout"])).is_some_and(|l| l.trim().eq_ignore_ascii_case("post"))
+    text(keys::LAYOUT.get(&doc.fields)).is_some_and(|l| l.trim().eq_ignore_ascii_case("post"))
 }
 
 pub fn detect(rel: &Path, doc: &Document<'_>, config: &Config) -> Option<Kind> {
@@ -38,7 +39,7 @@ pub fn detect(rel: &Path, doc: &Document<'_>, config: &Config) -> Option<Kind> {
 /// `revue-de-presse.md`, `press-coverage.md`, `on-parle-de-nous.md`.
 fn by_name(rel: &Path, doc: &Document<'_>) -> Option<Kind> {
     // A page with a layout of its own (`layout: category`) is that, whatever its name.
-    if get(&doc.fields, &["layout", "type"]).is_some() {
+    if keys::LAYOUT.get(&doc.fields).is_some() || keys::TYPE.get(&doc.fields).is_some() {
         return None;
     }
     let stem = fold(rel.file_stem()?.to_str()?);
@@ -57,7 +58,12 @@ fn by_name(rel: &Path, doc: &Document<'_>) -> Option<Kind> {
 }
 
 fn by_front_matter(doc: &Document<'_>) -> Option<Kind> {
-    let declared = text(get(&doc.fields, &["type", "layout"]))?.to_lowercase();
+    let declared = text(
+        keys::TYPE
+            .get(&doc.fields)
+            .or_else(|| keys::LAYOUT.get(&doc.fields)),
+    )?
+    .to_lowercase();
     match declared.trim_start_matches('_') {
         "communique" | "communiques" | "communique-de-presse" | "dossier-de-presse" => {
             Some(Kind::Communique)
@@ -67,7 +73,7 @@ fn by_front_matter(doc: &Document<'_>) -> Option<Kind> {
         // A blog post filed under the `presse` category is the blog's press release. Jekyll
         // reads a plain string as space-separated categories (`categories: dinsic presse`).
         "post"
-            if texts(get(&doc.fields, &["categories", "category"]))
+            if texts(keys::CATEGORIES.get(&doc.fields))
                 .iter()
                 .flat_map(|c| c.split_whitespace())
                 .any(|c| c.eq_ignore_ascii_case("presse")) =>
@@ -96,7 +102,7 @@ fn by_shape(rel: &Path, doc: &Document<'_>, config: &Config) -> Option<Kind> {
     if super::press_review::listed::has_list(doc) {
         return Some(Kind::PressReview);
     }
-    if get(fields, &["event_start_date", "dateEvent"]).is_some() {
+    if keys::EVENT_START.get(fields).is_some() {
         return Some(Kind::Event);
     }
     let upper = doc.body.to_uppercase();
@@ -105,11 +111,13 @@ fn by_shape(rel: &Path, doc: &Document<'_>, config: &Config) -> Option<Kind> {
     {
         return Some(Kind::Communique);
     }
-    if get(fields, &["chapeau-text", "communique_file"]).is_some() {
+    // The lead key itself (not its aliases `excerpt`, `description`: blogs use them) or the
+    // communiqué's own document say "communiqué".
+    if get(fields, &[keys::SUMMARY.name, keys::COMMUNIQUE_FILE.name]).is_some() {
         return Some(Kind::Communique);
     }
     // The CMS's press categories say what the file is, wherever it was saved.
-    let press_category = texts(get(fields, &["categories", "category"]))
+    let press_category = texts(keys::CATEGORIES.get(fields))
         .iter()
         .any(|c| is_press_category(c));
     if press_category {

@@ -412,12 +412,12 @@ fn release_entry(
         return None;
     };
     let inferred = communique::infer(doc.body, doc.body_first_line, config);
-    let title_line = if field_text(get(fields, &["title", "titre"])).is_some() {
-        doc.key_line(&["title", "titre"])
+    let title_line = if field_text(keys::TITLE.get(fields)).is_some() {
+        keys::TITLE.line(doc)
     } else {
         inferred.title_line
     };
-    let Some(mut title) = field_text(get(fields, &["title", "titre"])).or(inferred.title) else {
+    let Some(mut title) = field_text(keys::TITLE.get(fields)).or(inferred.title) else {
         diagnostics.push(missing(
             rel,
             doc,
@@ -471,8 +471,8 @@ fn release_entry(
     let declared = if kind::is_blog_post(doc) {
         None
     } else {
-        field_text(get(fields, &["categories", "categorie", "category"])).or_else(|| {
-            fields::texts(get(fields, &["categories", "categorie"]))
+        field_text(keys::CATEGORIES.get(fields)).or_else(|| {
+            fields::texts(keys::CATEGORIES.get(fields))
                 .into_iter()
                 .next()
         })
@@ -520,7 +520,7 @@ fn release_entry(
         links::check_one(
             rel,
             &attachment.url,
-            doc.key_line(&["files", "communique_file"]),
+            keys::FILES.line(doc).max(keys::COMMUNIQUE_FILE.line(doc)),
             diagnostics,
         );
     }
@@ -534,16 +534,13 @@ fn release_entry(
         title,
         date,
         category,
-        tags: fields::texts(get(fields, &["tags", "mots-cles"])),
+        tags: fields::texts(keys::TAGS.get(fields)),
         summary,
         body: text::clean_markdown(&body),
-        place: field_text(get(fields, &["place", "lieu-communique"])).or(inferred.place),
-        contact: fields::contact(
-            get(fields, &["contact-presse", "contact_presse", "contact"]),
-            &config.default_contact,
-        )
-        .filter(|c| *c != config.default_contact)
-        .or(inferred.contact),
+        place: field_text(keys::PLACE.get(fields)).or(inferred.place),
+        contact: fields::contact(keys::CONTACT.get(fields), &config.default_contact)
+            .filter(|c| *c != config.default_contact)
+            .or(inferred.contact),
         attachments,
         images: fields::images(fields),
         event,
@@ -606,14 +603,14 @@ fn front_matter_date(
     doc: &Document<'_>,
     config: &Config,
 ) -> Result<Option<PubDate>, Diagnostic> {
-    let Some(value) = field_text(get(&doc.fields, &["date"])) else {
+    let Some(value) = field_text(keys::DATE.get(&doc.fields)) else {
         return Ok(None);
     };
     dates::parse_date(&value, config.time_zone)
         .map(Some)
         .ok_or_else(|| {
             Diagnostic::error(rel, Problem::BadDate { value })
-                .at(doc.key_line(&["date"]), 0)
+                .at(keys::DATE.line(doc), 0)
                 .hint(Message::new("hint-bad-date"))
         })
 }
