@@ -30,7 +30,7 @@ mod typo;
 
 /// Bumped whenever the same entry would give other PDF bytes (layout, fonts, typography), so
 /// PDFs rendered by an earlier renderer are rendered again.
-pub const REVISION: u32 = 2;
+pub const REVISION: u32 = 3;
 
 pub use fonts::Assets;
 pub use images::MissingImage;
