@@ -229,3 +229,23 @@ hint-conflicting-dates = the same article is published once, dated { $date }; co
 hint-pdf-too-long = split the communiqué, or raise `[pdf] max-pages` in communique.toml
 hint-missing-glyphs = remove these characters, or name a font that has them in `[pdf] fallback-fonts`
 hint-image-not-embedded = put the image beside the release file, or under `[pdf] assets` for `/uploads/…`
+
+## WebSub hub warnings (after `warning:`)
+
+websub-not-told = WebSub hub { $hub } was not told that { $topic } changed: { $why }; subscribers will see it at their next poll
+websub-unreachable = WebSub hub { $hub } is unreachable ({ $why }); { $count } changed feed(s) not announced, starting with { $topic }; subscribers will see them at their next poll
+websub-status = the hub answered HTTP { $status }
+websub-attempts = { $why }, { $attempts } attempts
+websub-not-built = this communique was built without the `websub` feature
+
+## The watcher's own problems (after `warning:`)
+
+watch-cannot-watch = { $path }: cannot watch: { $detail }
+watch-settings-not-applied = settings not applied: { $detail }
+watch-rebuild-failed = rebuild failed: { $detail }
+watch-keeping-settings = { $detail }; keeping the previous settings
+watch-file-watcher = file watcher: { $detail }
+watch-gone = the file watcher stopped unexpectedly
+websub-refused = connection refused
+websub-timed-out = no answer in time
+websub-host-not-found = host name not found

@@ -238,3 +238,26 @@ hint-conflicting-dates = le même article n'est publié qu'une fois, daté du { 
 hint-pdf-too-long = scindez le communiqué, ou augmentez `[pdf] max-pages` dans communique.toml
 hint-missing-glyphs = retirez ces caractères, ou indiquez une police qui les possède dans `[pdf] fallback-fonts`
 hint-image-not-embedded = placez l'image à côté du fichier du communiqué, ou dans le dossier `[pdf] assets` pour `/uploads/…`
+
+## Avertissements du hub WebSub (après « avertissement : »)
+
+websub-not-told = le hub WebSub { $hub } n'a pas été prévenu du changement de { $topic } : { $why } ; les abonnés le verront à leur prochaine consultation du flux
+websub-unreachable = le hub WebSub { $hub } est injoignable ({ $why }) ; { $count ->
+    [one] { $count } flux modifié n'a pas été annoncé
+   *[other] { $count } flux modifiés n'ont pas été annoncés
+}, à commencer par { $topic } ; les abonnés les verront à leur prochaine consultation
+websub-status = le hub a répondu HTTP { $status }
+websub-attempts = { $why }, après { $attempts } essais
+websub-not-built = ce communique a été compilé sans la fonction `websub`
+
+## Problèmes de la surveillance elle-même (après « avertissement : »)
+
+watch-cannot-watch = { $path } : impossible de surveiller ce dossier : { $detail }
+watch-settings-not-applied = réglages non appliqués : { $detail }
+watch-rebuild-failed = la reconstruction a échoué : { $detail }
+watch-keeping-settings = { $detail } ; les réglages précédents restent en vigueur
+watch-file-watcher = surveillance des fichiers : { $detail }
+watch-gone = la surveillance des fichiers s'est arrêtée de façon inattendue
+websub-refused = connexion refusée
+websub-timed-out = pas de réponse à temps
+websub-host-not-found = nom d'hôte introuvable
