@@ -88,6 +88,7 @@ impl Lang {
             match value {
                 Arg::Text(text) => args.set(*name, FluentValue::from(text.as_str())),
                 Arg::Number(n) => args.set(*name, FluentValue::from(*n)),
+                Arg::Message(inner) => args.set(*name, FluentValue::from(self.tr(inner))),
             }
         }
         let mut errors = Vec::new();
@@ -103,6 +104,8 @@ pub enum Arg {
     Text(String),
     /// Numbers choose plural forms.
     Number(i64),
+    /// A message of its own (a reason inside a problem), in the same language.
+    Message(Box<Message>),
 }
 
 /// A text for people, as an id in the catalogues and its arguments.
@@ -140,6 +143,12 @@ impl Message {
     pub fn count(mut self, name: &'static str, value: impl TryInto<i64>) -> Message {
         self.args
             .push((name, Arg::Number(value.try_into().unwrap_or(i64::MAX))));
+        self
+    }
+
+    /// `value` translated in the language this message is shown in.
+    pub fn nested(mut self, name: &'static str, value: Message) -> Message {
+        self.args.push((name, Arg::Message(Box::new(value))));
         self
     }
 

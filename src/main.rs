@@ -253,7 +253,9 @@ fn build(options: &Options, allow_withdraw: bool) -> Result<ExitCode, String> {
         }
     };
     // Files are published; the process only waits for the hub before it exits.
-    let pings = communique::websub::announce(&hub_config, &report.written, |w| eprintln!("{w}"));
+    let pings = communique::websub::announce(&hub_config, &report.written, |w| {
+        eprintln!("{}", communique::websub::warning_line(lang(), &w))
+    });
     let code = print_diagnostics(&report.diagnostics, &releases);
     say!(
         "{}",
@@ -272,22 +274,7 @@ fn build(options: &Options, allow_withdraw: bool) -> Result<ExitCode, String> {
 
 /// A refused or failed publish, in the user's words, with what to do.
 fn refusal(err: &pipeline::PipelineError) -> String {
-    use pipeline::PipelineError as E;
-    match err {
-        E::WouldWithdraw {
-            withdrawn,
-            published,
-            examples,
-        } => t(Message::new("cli-would-withdraw")
-            .count("withdrawn", *withdrawn)
-            .count("published", *published)
-            .arg("examples", examples)),
-        E::NoReleases { path } => t(Message::new("cli-no-releases").arg("path", path.display())),
-        E::Releases { path, source } => t(Message::new("cli-releases-unreadable")
-            .arg("path", path.display())
-            .arg("detail", source)),
-        other => other.to_string(),
-    }
+    t(err.message())
 }
 
 /// "68 publiés, 2 programmés (prochain : 12 mars à 8 h 00), 1 brouillon, 1 erreur".
@@ -505,7 +492,7 @@ fn watch(options: &Options, allow_withdraw: bool, debounce_ms: u64) -> Result<Ex
             t(Message::new("cli-resolved").arg("path", releases.join(file).display()))
         ),
         WatchEvent::Problem(message) => {
-            eprintln!("{}: {message}", t(Message::new("cli-warning")))
+            eprintln!("{}: {}", t(Message::new("cli-warning")), t(message.clone()))
         }
     })
     .map_err(|e| e.to_string())?;

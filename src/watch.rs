@@ -10,6 +10,7 @@
 
 use crate::config::{Config, ConfigError};
 use crate::diagnostic::Diagnostic;
+use crate::i18n::Message;
 use crate::pipeline::{BuildReport, Paths, PipelineError, Site, SourceChanges};
 use crate::source::dates::in_zone;
 use crate::source::scan::{is_dropping, is_release_name};
@@ -135,6 +136,20 @@ pub enum WatchError {
     WatcherGone,
 }
 
+impl WatchError {
+    /// In the user's words where they can act on it; the system's own text otherwise.
+    pub fn message(&self) -> Message {
+        match self {
+            WatchError::Pipeline(err) => err.message(),
+            WatchError::Watch { path, source } => Message::new("watch-cannot-watch")
+                .arg("path", path.display())
+                .arg("detail", source),
+            WatchError::WatcherGone => Message::new("watch-gone"),
+            other => Message::raw(other.to_string()),
+        }
+    }
+}
+
 /// Why a rebuild ran.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reason {
@@ -241,7 +256,7 @@ pub enum WatchEvent {
     /// A file that had diagnostics has none any more.
     Resolved { file: PathBuf },
     /// A problem of the watcher or the settings (not of a release): told, then carried on.
-    Problem(String),
+    Problem(Message),
 }
 
 /// Builds everything, then republishes on every change until `stop` is set.
@@ -360,10 +375,11 @@ pub fn run(
                 if let Some(new) = &current {
                     match debouncer.watch(&new.path, RecursiveMode::Recursive) {
                         Ok(()) => filter.releases_root = new.path.clone(),
-                        Err(err) => on_event(&WatchEvent::Problem(format!(
-                            "{}: cannot watch: {err}",
-                            new.path.display()
-                        ))),
+                        Err(err) => on_event(&WatchEvent::Problem(
+                            Message::new("watch-cannot-watch")
+                                .arg("path", new.path.display())
+                                .arg("detail", err),
+                        )),
                     }
                 }
                 root = current;
@@ -405,7 +421,9 @@ pub fn run(
                     );
                     next_safety = Instant::now() + settings.rescan_interval();
                 }
-                Err(err) => on_event(&WatchEvent::Problem(format!("settings not applied: {err}"))),
+                Err(err) => on_event(&WatchEvent::Problem(
+                    Message::new("watch-settings-not-applied").nested("detail", err.message()),
+                )),
             }
             continue;
         }
@@ -439,7 +457,9 @@ fn report_failure(result: Result<(), WatchError>, on_event: &mut impl FnMut(&Wat
     if let Err(err) = result {
         // The releases directory may be gone for a moment (a sync tool replacing it) or the
         // output disk full: say so and try again at the next event or safety rescan.
-        on_event(&WatchEvent::Problem(format!("rebuild failed: {err}")));
+        on_event(&WatchEvent::Problem(
+            Message::new("watch-rebuild-failed").nested("detail", err.message()),
+        ));
     }
 }
 
@@ -524,9 +544,9 @@ impl Settings {
             }
             Err(err) => {
                 // Mid-save or mistyped: keep publishing with what worked.
-                on_event(&WatchEvent::Problem(format!(
-                    "{err}; keeping the previous settings"
-                )));
+                on_event(&WatchEvent::Problem(
+                    Message::new("watch-keeping-settings").arg("detail", err),
+                ));
                 None
             }
         }
@@ -593,7 +613,9 @@ impl Filter {
             }
             Err(errors) => {
                 for err in errors {
-                    on_event(&WatchEvent::Problem(format!("file watcher: {err}")));
+                    on_event(&WatchEvent::Problem(
+                        Message::new("watch-file-watcher").arg("detail", err),
+                    ));
                 }
                 // Events may have been lost with the error: look at everything.
                 wake.everything = true;
@@ -735,7 +757,14 @@ impl State {
         let at = self.now();
         let report = self.site.publish(at)?;
         // In the background: the next save is never held up by the hub.
-        crate::websub::announce(self.site.config(), &report.written, |w| eprintln!("{w}"));
+        // The hub answers on its own thread, after `on_event`'s caller has moved on: the
+        // warning is printed there, in the locale's language.
+        crate::websub::announce(self.site.config(), &report.written, |w| {
+            eprintln!(
+                "{}",
+                crate::websub::warning_line(crate::i18n::Lang::from_env(), &w)
+            )
+        });
         // Only an embargo still ahead can wake us; a past one would spin.
         self.next_embargo = report.next_embargo.filter(|next| *next > at);
         let still: BTreeSet<&Path> = report

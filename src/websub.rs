@@ -4,6 +4,7 @@
 //! that is down only costs a warning (readers still poll).
 
 use crate::config::Config;
+use crate::i18n::{Lang, Message};
 use std::path::{Component, Path, PathBuf};
 use std::thread::JoinHandle;
 use std::time::Duration;
@@ -40,12 +41,13 @@ fn is_feed(path: &Path) -> bool {
 }
 
 /// Announces the feeds changed by a publish to `config.websub_hub`, if any, in a new
-/// thread; `warn` receives one line per feed the hub could not be told about. The caller
+/// thread; `warn` receives one message per feed the hub could not be told about (the
+/// caller shows it in the user's language, after its word for "warning"). The caller
 /// may join the handle (a one-shot `build` before it exits) or drop it (the watcher).
 pub fn announce(
     config: &Config,
     written: &[PathBuf],
-    warn: impl Fn(String) + Send + 'static,
+    warn: impl Fn(Message) + Send + 'static,
 ) -> Option<JoinHandle<()>> {
     let hub = config.websub_hub.clone()?;
     let topics = changed_feeds(written, config);
@@ -58,15 +60,21 @@ pub fn announce(
             for (done, topic) in topics.iter().enumerate() {
                 match ping_with_retries(&hub, topic) {
                     Ok(()) => {}
-                    Err(Failure::Final(why)) => warn(format!(
-                        "warning: WebSub hub {hub} was not told that {topic} changed: {why}; subscribers will see it at their next poll"
-                    )),
+                    Err(Failure::Final(why)) => warn(
+                        Message::new("websub-not-told")
+                            .arg("hub", &hub)
+                            .arg("topic", topic)
+                            .nested("why", why.message()),
+                    ),
                     // Down or unreachable: the next feeds would only wait as long again.
                     Err(Failure::Retry(why)) => {
-                        warn(format!(
-                            "warning: WebSub hub {hub} is unreachable ({why}); {} changed feed(s) not announced, starting with {topic}; subscribers will see them at their next poll",
-                            topics.len() - done
-                        ));
+                        warn(
+                            Message::new("websub-unreachable")
+                                .arg("hub", &hub)
+                                .nested("why", why.message())
+                                .count("count", topics.len() - done)
+                                .arg("topic", topic),
+                        );
                         return;
                     }
                 }
@@ -75,13 +83,23 @@ pub fn announce(
         .ok()
 }
 
+/// A hub warning as printed: `warning: …` in `lang` (the callers print from the ping thread,
+/// long after the build's own lines).
+pub fn warning_line(lang: Lang, message: &Message) -> String {
+    format!(
+        "{}: {}",
+        lang.tr(&Message::new("cli-warning")),
+        lang.tr(message)
+    )
+}
+
 fn ping_with_retries(hub: &str, topic: &str) -> Result<(), Failure> {
     let mut pause = FIRST_PAUSE;
     let mut attempt = 1;
     loop {
         match ping(hub, topic) {
             Err(Failure::Retry(why)) if attempt >= ATTEMPTS => {
-                return Err(Failure::Retry(format!("{why}, {ATTEMPTS} attempts")));
+                return Err(Failure::Retry(Why::Attempts(Box::new(why), ATTEMPTS)));
             }
             Err(Failure::Retry(_)) => {
                 std::thread::sleep(pause);
@@ -96,8 +114,56 @@ fn ping_with_retries(hub: &str, topic: &str) -> Result<(), Failure> {
 /// Why a ping failed: worth trying again (network, 5xx, 429) or not (other 4xx).
 #[cfg_attr(not(feature = "websub"), allow(dead_code))]
 enum Failure {
-    Retry(String),
-    Final(String),
+    Retry(Why),
+    Final(Why),
+}
+
+/// What went wrong with a ping, said in the user's language.
+#[cfg_attr(not(feature = "websub"), allow(dead_code))]
+enum Why {
+    /// The hub's HTTP status.
+    Status(u16),
+    /// Nobody listens at the hub's address.
+    Refused,
+    TimedOut,
+    /// The hub's host name does not resolve.
+    HostNotFound,
+    /// No answer for another reason; the HTTP client's own words.
+    Network(String),
+    /// The last failure, after this many tries.
+    Attempts(Box<Why>, u32),
+    #[cfg_attr(feature = "websub", allow(dead_code))]
+    NotBuilt,
+}
+
+impl Why {
+    fn message(&self) -> Message {
+        match self {
+            Why::Status(status) => Message::new("websub-status").arg("status", status),
+            Why::Refused => Message::new("websub-refused"),
+            Why::TimedOut => Message::new("websub-timed-out"),
+            Why::HostNotFound => Message::new("websub-host-not-found"),
+            Why::Network(detail) => Message::raw(detail.clone()),
+            Why::Attempts(why, attempts) => Message::new("websub-attempts")
+                .nested("why", why.message())
+                .count("attempts", *attempts),
+            Why::NotBuilt => Message::new("websub-not-built"),
+        }
+    }
+}
+
+#[cfg(feature = "websub")]
+impl Why {
+    /// The common network failures in words; the rest as the client says them.
+    fn of(error: ureq::Error) -> Why {
+        match error {
+            ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::ConnectionRefused => Why::Refused,
+            ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::TimedOut => Why::TimedOut,
+            ureq::Error::Timeout(_) => Why::TimedOut,
+            ureq::Error::HostNotFound => Why::HostNotFound,
+            other => Why::Network(other.to_string()),
+        }
+    }
 }
 
 /// One `hub.mode=publish` POST, form-encoded.
@@ -111,20 +177,18 @@ fn ping(hub: &str, topic: &str) -> Result<(), Failure> {
     let response = agent
         .post(hub)
         .send_form([("hub.mode", "publish"), ("hub.url", topic)])
-        .map_err(|e| Failure::Retry(e.to_string()))?;
+        .map_err(|e| Failure::Retry(Why::of(e)))?;
     let status = response.status().as_u16();
     match status {
         200..=299 => Ok(()),
-        429 | 500..=599 => Err(Failure::Retry(format!("the hub answered HTTP {status}"))),
-        _ => Err(Failure::Final(format!("the hub answered HTTP {status}"))),
+        429 | 500..=599 => Err(Failure::Retry(Why::Status(status))),
+        _ => Err(Failure::Final(Why::Status(status))),
     }
 }
 
 #[cfg(not(feature = "websub"))]
 fn ping(_hub: &str, _topic: &str) -> Result<(), Failure> {
-    Err(Failure::Final(
-        "this communique was built without the `websub` feature".into(),
-    ))
+    Err(Failure::Final(Why::NotBuilt))
 }
 
 #[cfg(test)]

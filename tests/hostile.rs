@@ -287,13 +287,13 @@ fn expected() -> Vec<Expected> {
         Expected {
             file: "communiques/titre-long.md",
             severity: Warning,
-            problem: |p| matches!(p, Problem::Other(m) if m.contains("title longer than")),
+            problem: |p| matches!(p, Problem::TitleTooLong { .. }),
             line: Some(2),
         },
         Expected {
             file: "communiques/titre-immense-converti.md",
             severity: Warning,
-            problem: |p| matches!(p, Problem::Other(m) if m.contains("title longer than")),
+            problem: |p| matches!(p, Problem::TitleTooLong { .. }),
             line: Some(5),
         },
         Expected {

@@ -130,7 +130,7 @@ fn three_shapes_of_press_lists_reach_the_feed() {
     assert_eq!(
         said("revue-de-presse/presse.org"),
         [&Problem::UnreadFormat {
-            format: "an Org-mode file".into()
+            format: communique::diagnostic::FileFormat::OrgMode
         }]
     );
     assert_eq!(said("communiques/lancement.docx"), [&Problem::IgnoredFile]);

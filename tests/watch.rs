@@ -425,7 +425,7 @@ fn every_kind_of_change_is_published_like_a_clean_build() {
     fs::remove_dir_all(&burst).unwrap();
     w.wait_for("the wipe guard", |events| {
         events[mark..].iter().any(|e| {
-            matches!(e, WatchEvent::Problem(message) if message.contains("would withdraw 200 of the 204"))
+            matches!(e, WatchEvent::Problem(message) if message.to_string().contains("would withdraw 200 of the 204"))
         })
     });
     thread::sleep(QUIET);

@@ -138,7 +138,15 @@ fn setup(root: &Path, hub: &str) -> (PathBuf, PathBuf, PathBuf) {
 }
 
 fn build(releases: &Path, out: &Path, config: &Path) -> std::process::Output {
+    build_in(releases, out, config, "C.UTF-8")
+}
+
+/// A build under the locale `lang` (the warnings' language).
+fn build_in(releases: &Path, out: &Path, config: &Path, lang: &str) -> std::process::Output {
     let output = Command::new(env!("CARGO_BIN_EXE_communique"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang)
         .arg("build")
         .args(["--releases".as_ref(), releases.as_os_str()])
         .args(["--out".as_ref(), out.as_os_str()])
@@ -308,5 +316,27 @@ fn a_watch_save_announces_the_feeds_it_changed() {
     assert!(
         !after.contains(&agenda),
         "the agenda did not change: {after:?}"
+    );
+}
+
+#[test]
+fn an_absent_hub_is_reported_in_french_under_a_french_locale() {
+    let closed = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/pings", closed.local_addr().unwrap());
+    drop(closed);
+    let dir = tempfile::tempdir().unwrap();
+    let (releases, out, config) = setup(dir.path(), &url);
+    let output = build_in(&releases, &out, &config, "fr_FR.UTF-8");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let warnings: Vec<&str> = stderr.lines().filter(|l| l.contains(&url)).collect();
+    assert_eq!(warnings.len(), 1, "{stderr}");
+    let line = warnings[0];
+    assert!(
+        line.starts_with(&format!(
+            "avertissement: le hub WebSub {url} est injoignable ("
+        )) && line.contains("(connexion refusée, après 3 essais)")
+            && line.contains("flux modifiés n'ont pas été annoncés, à commencer par https://")
+            && !line.contains("not announced"),
+        "{stderr}"
     );
 }

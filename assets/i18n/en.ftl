@@ -52,7 +52,7 @@ problem-unread-format = { $format } is not read: only Markdown (.md, .markdown) 
 problem-no-article-link = article skipped: no link to the article
 problem-home-page-link = article skipped: `{ $dest }` is a site's home page, not an article
 
-problem-bad-permalink = permalink `{ $permalink }`: { $detail }
+problem-bad-permalink = permalink `{ $permalink }`: `:{ $placeholder }` is not a placeholder Jekyll knows
 problem-link-without-scheme = link `{ $dest }` has no `https://`: read as { $url }
 problem-bad-updated-date = `{ $value }` is not a date; the correction date is ignored
 problem-no-site-page = the site's Jekyll build publishes no page for a file named `{ $name }`
@@ -173,3 +173,83 @@ status-scheduled = scheduled
 status-draft = draft
 status-unpublished = unpublished
 status-error = error
+
+## Typed reasons and hints (issue 11: no English prose left in diagnostics)
+
+problem-no-dated-article = no dated article found on this press page
+problem-title-too-long = title longer than { $limit } characters, cut
+problem-non-utf8-file-name = file name is not UTF-8
+problem-pdf-failed = { $cause }
+
+reason-not-a-date = `{ $value }` is not a date
+reason-date-above-unreadable = the date above it (line { $line }), `{ $value }`, is not a date
+reason-empty-date-cell = its date cell is empty
+reason-no-date-nearby = no date on its line or above it
+reason-no-date-key = it has no `date`
+
+format-html = an HTML page
+format-org = an Org-mode file
+
+image-remote = remote images are not downloaded
+image-not-a-path = not a file path
+image-parent-dir = `..` is not allowed in an image path
+image-no-assets = no `[pdf] assets` folder is configured for `/…` images
+image-unknown-folder = the release file's folder is unknown
+image-too-large = { $path } is over { $limit } bytes
+image-missing = { $path } does not exist
+image-unreadable = { $path }: { $detail }
+image-not-an-image = { $path }: not a PNG, JPEG, GIF or WebP image
+image-damaged = { $path }: { $detail }
+
+pdf-export = PDF export failed: { $detail }
+pdf-unreadable = { $path }: cannot read: { $detail }
+pdf-font = { $path }: unusable font: { $detail }
+pdf-logo = { $path }: unusable logo: { $detail }
+
+hint-article-web-page = link the article's web page: `[title](https://…)`
+hint-article-address = put the article's address between the parentheses: `[title](https://…)`
+hint-article-full-address = write the article's full address: `[title](https://…)`
+hint-date-column = write the date in the row's date column, e.g. `12 mars 2024` or `2024-03-12`
+hint-date-year = write the year too, e.g. `(12 mars 2019)`
+hint-article-date = write its date on the line above, e.g. `**12 septembre 2023**`, or beside the link: `[Titre]({ $dest }) (12 septembre 2023)`
+hint-relative-link = write the full address (https://…) if the article is not on this site
+hint-press-date = write the date as `**12 septembre 2023**` (day, month in words, year)
+hint-home-page-link = link the article's own page: `[Titre](https://…/article)`
+hint-row-link = put the article's link in the row: `[Titre](https://…)`
+hint-listed-url = article { $n } of the list: add its address: `url: https://…`
+hint-listed-date = article { $n } of the list: write `date: 12 mars 2019` in the item
+hint-listed-full-url = article { $n } of the list: write the article's full address: `url: https://…`
+hint-no-site-page = Jekyll skips names that start with `_`, `.`, `#` or `~` or end with `~` or `.`: rename the file so that its link is a real page
+hint-bad-permalink = use Jekyll's placeholders (`:title`, `:year`, `:categories`…) or a plain path such as `/espace-presse/mon-communique/`
+hint-whole-address = write the whole address: `{ $url }`
+hint-html-press-page = write the press list in Markdown (.md): `- [Titre](https://…) (12 mars 2019)`
+hint-convert-org = convert it to Markdown (`pandoc -f org -t gfm -o x.md x.org`) to publish its articles
+hint-convert-html = write the press list in Markdown (.md); an .html page is read only with YAML front matter
+hint-convert-document = convert it to Markdown (.md) to publish it, or move it out of releases/
+hint-rename-to-md = rename it to end in .md to publish it, or move it out of releases/
+hint-foreign-file = move it out of releases/, or save it as Markdown (.md) to publish it
+hint-non-utf8-file-name = rename the file with UTF-8 characters
+hint-conflicting-dates = the same article is published once, dated { $date }; correct the date in the file that is wrong
+hint-pdf-too-long = split the communiqué, or raise `[pdf] max-pages` in communique.toml
+hint-missing-glyphs = remove these characters, or name a font that has them in `[pdf] fallback-fonts`
+hint-image-not-embedded = put the image beside the release file, or under `[pdf] assets` for `/uploads/…`
+
+## WebSub hub warnings (after `warning:`)
+
+websub-not-told = WebSub hub { $hub } was not told that { $topic } changed: { $why }; subscribers will see it at their next poll
+websub-unreachable = WebSub hub { $hub } is unreachable ({ $why }); { $count } changed feed(s) not announced, starting with { $topic }; subscribers will see them at their next poll
+websub-status = the hub answered HTTP { $status }
+websub-attempts = { $why }, { $attempts } attempts
+websub-not-built = this communique was built without the `websub` feature
+
+## The watcher's own problems (after `warning:`)
+
+watch-cannot-watch = { $path }: cannot watch: { $detail }
+watch-settings-not-applied = settings not applied: { $detail }
+watch-rebuild-failed = rebuild failed: { $detail }
+watch-keeping-settings = { $detail }; keeping the previous settings
+watch-file-watcher = file watcher: { $detail }
+watch-gone = the file watcher stopped unexpectedly
+websub-refused = connection refused
+websub-timed-out = no answer in time
+websub-host-not-found = host name not found

@@ -48,11 +48,11 @@ problem-yaml-apostrophe = une apostrophe termine une valeur écrite entre apostr
 
 problem-undated-article = article ignoré : { $reason }
 problem-ignored-file = ignoré : seuls les fichiers .md et .markdown sont lus
-problem-unread-format = le format { $format } n'est pas lu : seuls les fichiers Markdown (.md, .markdown) le sont
+problem-unread-format = format non lu ({ $format }) : seuls les fichiers Markdown (.md, .markdown) sont lus
 problem-no-article-link = article ignoré : aucun lien vers l'article
 problem-home-page-link = article ignoré : `{ $dest }` est la page d'accueil d'un site, pas un article
 
-problem-bad-permalink = permalien `{ $permalink }` : { $detail }
+problem-bad-permalink = permalien `{ $permalink }` : Jekyll ne connaît pas la variable `:{ $placeholder }`
 problem-link-without-scheme = le lien `{ $dest }` n'a pas de `https://` : lu comme { $url }
 problem-bad-updated-date = `{ $value }` n'est pas une date ; la date de correction est ignorée
 problem-no-site-page = la construction Jekyll du site ne publie aucune page pour un fichier nommé `{ $name }`
@@ -182,3 +182,86 @@ status-scheduled = programmé
 status-draft = brouillon
 status-unpublished = non publié
 status-error = erreur
+
+## Raisons et conseils typés (ticket 11 : plus de prose anglaise dans les diagnostics)
+
+problem-no-dated-article = aucun article daté trouvé sur cette page de revue de presse
+problem-title-too-long = titre de plus de { $limit } caractères, coupé
+problem-non-utf8-file-name = le nom du fichier n'est pas en UTF-8
+problem-pdf-failed = { $cause }
+
+reason-not-a-date = `{ $value }` n'est pas une date
+reason-date-above-unreadable = la date au-dessus (ligne { $line }), `{ $value }`, n'est pas une date
+reason-empty-date-cell = sa case de date est vide
+reason-no-date-nearby = aucune date sur sa ligne ni au-dessus
+reason-no-date-key = il n'a pas de `date`
+
+format-html = page HTML
+format-org = fichier Org-mode
+
+image-remote = les images distantes ne sont pas téléchargées
+image-not-a-path = ce n'est pas un chemin de fichier
+image-parent-dir = `..` n'est pas permis dans le chemin d'une image
+image-no-assets = aucun dossier `[pdf] assets` n'est configuré pour les images en `/…`
+image-unknown-folder = le dossier du fichier du communiqué est inconnu
+image-too-large = { $path } dépasse { $limit } octets
+image-missing = { $path } n'existe pas
+image-unreadable = { $path } : { $detail }
+image-not-an-image = { $path } : ce n'est pas une image PNG, JPEG, GIF ou WebP
+image-damaged = { $path } : { $detail }
+
+pdf-export = l'export du PDF a échoué : { $detail }
+pdf-unreadable = { $path } : lecture impossible : { $detail }
+pdf-font = { $path } : police inutilisable : { $detail }
+pdf-logo = { $path } : logo inutilisable : { $detail }
+
+hint-article-web-page = mettez en lien la page web de l'article : `[titre](https://…)`
+hint-article-address = mettez l'adresse de l'article entre les parenthèses : `[titre](https://…)`
+hint-article-full-address = écrivez l'adresse complète de l'article : `[titre](https://…)`
+hint-date-column = écrivez la date dans la colonne des dates de la ligne, par exemple `12 mars 2024` ou `2024-03-12`
+hint-date-year = écrivez aussi l'année, par exemple `(12 mars 2019)`
+hint-article-date = écrivez sa date sur la ligne au-dessus, par exemple `**12 septembre 2023**`, ou à côté du lien : `[Titre]({ $dest }) (12 septembre 2023)`
+hint-relative-link = écrivez l'adresse complète (https://…) si l'article n'est pas sur ce site
+hint-press-date = écrivez la date sous la forme `**12 septembre 2023**` (jour, mois en lettres, année)
+hint-home-page-link = mettez en lien la page de l'article lui-même : `[Titre](https://…/article)`
+hint-row-link = mettez le lien de l'article dans la ligne du tableau : `[Titre](https://…)`
+hint-listed-url = article { $n } de la liste : ajoutez son adresse : `url: https://…`
+hint-listed-date = article { $n } de la liste : écrivez `date: 12 mars 2019` dans l'élément
+hint-listed-full-url = article { $n } de la liste : écrivez l'adresse complète de l'article : `url: https://…`
+hint-no-site-page = Jekyll ignore les noms qui commencent par `_`, `.`, `#` ou `~` ou finissent par `~` ou `.` : renommez le fichier pour que son lien mène à une vraie page
+hint-bad-permalink = utilisez les variables de Jekyll (`:title`, `:year`, `:categories`…) ou un chemin simple comme `/espace-presse/mon-communique/`
+hint-whole-address = écrivez l'adresse complète : `{ $url }`
+hint-html-press-page = écrivez la revue de presse en Markdown (.md) : `- [Titre](https://…) (12 mars 2019)`
+hint-convert-org = convertissez-le en Markdown (`pandoc -f org -t gfm -o x.md x.org`) pour publier ses articles
+hint-convert-html = écrivez la revue de presse en Markdown (.md) ; une page .html n'est lue qu'avec un en-tête YAML
+hint-convert-document = convertissez-le en Markdown (.md) pour le publier, ou sortez-le de releases/
+hint-rename-to-md = renommez-le avec l'extension .md pour le publier, ou sortez-le de releases/
+hint-foreign-file = sortez-le de releases/, ou enregistrez-le en Markdown (.md) pour le publier
+hint-non-utf8-file-name = renommez le fichier : son nom contient des caractères illisibles (souvent des accents venus d'un autre système)
+hint-conflicting-dates = le même article n'est publié qu'une fois, daté du { $date } ; corrigez la date dans le fichier qui se trompe
+hint-pdf-too-long = scindez le communiqué, ou augmentez `[pdf] max-pages` dans communique.toml
+hint-missing-glyphs = retirez ces caractères, ou indiquez une police qui les possède dans `[pdf] fallback-fonts`
+hint-image-not-embedded = placez l'image à côté du fichier du communiqué, ou dans le dossier `[pdf] assets` pour `/uploads/…`
+
+## Avertissements du hub WebSub (après « avertissement : »)
+
+websub-not-told = le hub WebSub { $hub } n'a pas été prévenu du changement de { $topic } : { $why } ; les abonnés le verront à leur prochaine consultation du flux
+websub-unreachable = le hub WebSub { $hub } est injoignable ({ $why }) ; { $count ->
+    [one] { $count } flux modifié n'a pas été annoncé
+   *[other] { $count } flux modifiés n'ont pas été annoncés
+}, à commencer par { $topic } ; les abonnés les verront à leur prochaine consultation
+websub-status = le hub a répondu HTTP { $status }
+websub-attempts = { $why }, après { $attempts } essais
+websub-not-built = ce communique a été compilé sans la fonction `websub`
+
+## Problèmes de la surveillance elle-même (après « avertissement : »)
+
+watch-cannot-watch = { $path } : impossible de surveiller ce dossier : { $detail }
+watch-settings-not-applied = réglages non appliqués : { $detail }
+watch-rebuild-failed = la reconstruction a échoué : { $detail }
+watch-keeping-settings = { $detail } ; les réglages précédents restent en vigueur
+watch-file-watcher = surveillance des fichiers : { $detail }
+watch-gone = la surveillance des fichiers s'est arrêtée de façon inattendue
+websub-refused = connexion refusée
+websub-timed-out = pas de réponse à temps
+websub-host-not-found = nom d'hôte introuvable

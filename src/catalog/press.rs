@@ -3,6 +3,7 @@
 //! day; each group keeps the key of its first origin and the richest facts of all copies.
 
 use crate::diagnostic::{Diagnostic, Problem};
+use crate::i18n::Message;
 use crate::model::{Entry, Origin, Precision, PubDate};
 use crate::source::press_review::{fold, outlet_matches_host, url_host};
 use std::collections::{BTreeMap, HashMap};
@@ -133,10 +134,7 @@ fn combine(copies: Vec<Arc<Entry>>, diagnostics: &mut Vec<Diagnostic>) -> Option
                     },
                 )
                 .at(e.origin.line, 0)
-                .hint(format!(
-                    "the same article is published once, dated {}; correct the date in the file that is wrong",
-                    show(&date)
-                )),
+                .hint(Message::new("hint-conflicting-dates").arg("date", show(&date))),
             );
         }
     }

@@ -2,6 +2,7 @@
 //! file, or for `/uploads/…` from the configured assets folder, and decoded once per render.
 //! What cannot be read (remote, missing, not an image) is reported, never fatal.
 
+use crate::diagnostic::ImageFailure;
 use std::path::{Component, Path, PathBuf};
 
 /// Larger files are not embedded (a press PDF stays mailable).
@@ -11,7 +12,7 @@ const MAX_IMAGE_BYTES: u64 = 8 * 1024 * 1024;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MissingImage {
     pub src: String,
-    pub reason: String,
+    pub reason: ImageFailure,
 }
 
 /// Where images are looked for, and what could not be found.
@@ -37,42 +38,58 @@ impl Images<'_> {
         }
     }
 
-    fn try_load(&self, src: &str) -> Result<krilla::image::Image, String> {
+    fn try_load(&self, src: &str) -> Result<krilla::image::Image, ImageFailure> {
         let path = self.path(src)?;
-        let meta = std::fs::metadata(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let shown = path.display().to_string();
+        let unreadable = |e: std::io::Error| match e.kind() {
+            std::io::ErrorKind::NotFound => ImageFailure::Missing {
+                path: shown.clone(),
+            },
+            _ => ImageFailure::Unreadable {
+                path: shown.clone(),
+                detail: e.to_string(),
+            },
+        };
+        let meta = std::fs::metadata(&path).map_err(unreadable)?;
         if meta.len() > MAX_IMAGE_BYTES {
-            return Err(format!(
-                "{} is over {MAX_IMAGE_BYTES} bytes",
-                path.display()
-            ));
+            return Err(ImageFailure::TooLarge {
+                path: shown,
+                limit: MAX_IMAGE_BYTES,
+            });
         }
-        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        decode(bytes).map_err(|e| format!("{}: {e}", path.display()))
+        let bytes = std::fs::read(&path).map_err(unreadable)?;
+        match decode(bytes) {
+            Ok(image) => Ok(image),
+            Err(None) => Err(ImageFailure::NotAnImage { path: shown }),
+            Err(Some(detail)) => Err(ImageFailure::Damaged {
+                path: shown,
+                detail,
+            }),
+        }
     }
 
-    fn path(&self, src: &str) -> Result<PathBuf, String> {
+    fn path(&self, src: &str) -> Result<PathBuf, ImageFailure> {
         let src = src.trim();
         let lower = src.to_ascii_lowercase();
         if lower.starts_with("http:") || lower.starts_with("https:") || src.starts_with("//") {
-            return Err("remote images are not downloaded".into());
+            return Err(ImageFailure::Remote);
         }
         if src.is_empty() || lower.starts_with("data:") || src.contains(':') {
-            return Err("not a file path".into());
+            return Err(ImageFailure::NotAFilePath);
         }
         let clean = src.split(['?', '#']).next().unwrap_or(src);
         let decoded = percent_decode(clean);
         let rel = Path::new(&decoded);
         // Never leave the folder the image is looked up in.
         if rel.components().any(|c| matches!(c, Component::ParentDir)) {
-            return Err("`..` is not allowed in an image path".into());
+            return Err(ImageFailure::ParentDir);
         }
         let (root, rel) = match decoded.strip_prefix('/') {
             Some(inside) => (
-                self.assets
-                    .ok_or("no `[pdf] assets` folder is configured for `/…` images")?,
+                self.assets.ok_or(ImageFailure::NoAssetsFolder)?,
                 Path::new(inside),
             ),
-            None => (self.dir.ok_or("the release file's folder is unknown")?, rel),
+            None => (self.dir.ok_or(ImageFailure::UnknownFolder)?, rel),
         };
         Ok(root.join(rel))
     }
@@ -84,11 +101,12 @@ fn percent_decode(s: &str) -> String {
         .map_or_else(|| s.to_string(), |(_, v)| v.into_owned())
 }
 
-/// Decoded without interpolation (PDF/A forbids it).
-fn decode(bytes: Vec<u8>) -> Result<krilla::image::Image, String> {
+/// Decoded without interpolation (PDF/A forbids it). `Err(None)`: not a format PDFs carry;
+/// `Err(Some(detail))`: the decoder's complaint.
+fn decode(bytes: Vec<u8>) -> Result<krilla::image::Image, Option<String>> {
     let kind = bytes.get(..12).map(<[u8]>::to_vec).unwrap_or_default();
     let data = krilla::Data::from(bytes);
-    if kind.starts_with(b"\x89PNG") {
+    let decoded = if kind.starts_with(b"\x89PNG") {
         krilla::image::Image::from_png(data, false)
     } else if kind.starts_with(&[0xFF, 0xD8]) {
         krilla::image::Image::from_jpeg(data, false)
@@ -97,8 +115,9 @@ fn decode(bytes: Vec<u8>) -> Result<krilla::image::Image, String> {
     } else if kind.starts_with(b"RIFF") && kind.get(8..12) == Some(b"WEBP") {
         krilla::image::Image::from_webp(data, false)
     } else {
-        Err("not a PNG, JPEG, GIF or WebP image".into())
-    }
+        return Err(None);
+    };
+    decoded.map_err(|e| Some(e.to_string()))
 }
 
 /// Drawn size: the column's width at most, `max_height` at most, never enlarged beyond

@@ -3,7 +3,8 @@
 
 use super::PdfError;
 use super::images::MissingImage;
-use crate::diagnostic::{Diagnostic, Problem};
+use crate::diagnostic::{Diagnostic, PdfFailure, Problem};
+use crate::i18n::Message;
 use crate::model::Entry;
 use std::path::Path;
 
@@ -12,7 +13,7 @@ pub fn error_diagnostic(entry: &Entry, releases: &Path, err: PdfError) -> Diagno
     let file = &entry.origin.file;
     match err {
         PdfError::TooManyPages { limit } => Diagnostic::error(file, Problem::PdfTooLong { limit })
-            .hint("split the communiqué, or raise `[pdf] max-pages` in communique.toml"),
+            .hint(Message::new("hint-pdf-too-long")),
         PdfError::MissingGlyphs { chars } => {
             let (line, column) = chars
                 .chars()
@@ -30,11 +31,35 @@ pub fn error_diagnostic(entry: &Entry, releases: &Path, err: PdfError) -> Diagno
                 },
             )
             .at(line, column)
-            .hint("remove these characters, or name a font that has them in `[pdf] fallback-fonts`")
+            .hint(Message::new("hint-missing-glyphs"))
         }
-        other => Diagnostic::error(file, Problem::Other(other.to_string()))
-            .hint("the communiqué is in the feeds without its PDF; report this with the file"),
+        PdfError::Export(detail) => failed(file, PdfFailure::Export { detail }),
+        PdfError::Read { path, source } => failed(
+            file,
+            PdfFailure::Unreadable {
+                path: path.display().to_string(),
+                detail: source.to_string(),
+            },
+        ),
+        PdfError::Font { path, message } => failed(
+            file,
+            PdfFailure::Font {
+                path: path.display().to_string(),
+                detail: message,
+            },
+        ),
+        PdfError::Logo { path, message } => failed(
+            file,
+            PdfFailure::Logo {
+                path: path.display().to_string(),
+                detail: message,
+            },
+        ),
     }
+}
+
+fn failed(file: &Path, cause: PdfFailure) -> Diagnostic {
+    Diagnostic::error(file, Problem::PdfFailed { cause }).hint(Message::new("hint-pdf-failed"))
 }
 
 /// Warnings for images printed as their alternative text.
@@ -52,7 +77,7 @@ pub fn image_warnings(entry: &Entry, releases: &Path, missing: &[MissingImage]) 
                 },
             )
             .at(line, column)
-            .hint("put the image beside the release file, or under `[pdf] assets` for `/uploads/…`")
+            .hint(Message::new("hint-image-not-embedded"))
         })
         .collect()
 }

@@ -5,6 +5,7 @@
 //! one writer per output folder, nothing removed that communique did not write, and no
 //! publish that would withdraw most of what is online by accident.
 
+mod messages;
 mod pdfs;
 mod sources;
 mod status;

@@ -2,6 +2,7 @@
 //! silently read differently from what the author probably meant.
 
 use crate::diagnostic::{Diagnostic, Problem};
+use crate::i18n::Message;
 use crate::web::url::{LinkKind, classify, resolve};
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use std::path::Path;
@@ -43,7 +44,7 @@ pub fn check_one(rel: &Path, dest: &str, line: usize, diagnostics: &mut Vec<Diag
             },
         )
         .at(line, 0)
-        .hint(format!("write the whole address: `{url}`")),
+        .hint(Message::new("hint-whole-address").arg("url", url)),
     );
 }
 

@@ -19,7 +19,7 @@ pub mod scan;
 pub mod text;
 
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Problem};
+use crate::diagnostic::{Diagnostic, FileFormat, Problem};
 use crate::i18n::Message;
 use crate::model::{Entry, Kind, Origin, PubDate};
 use fields::{get, text as field_text};
@@ -369,11 +369,7 @@ fn press_review_entries(
         diagnostics.push(html_not_read(rel));
     } else if entries.is_empty() {
         diagnostics.push(
-            Diagnostic::warning(
-                rel,
-                Problem::Other("no dated article found on this press page".into()),
-            )
-            .hint(Message::new("hint-no-article")),
+            Diagnostic::warning(rel, Problem::NoDatedArticle).hint(Message::new("hint-no-article")),
         );
     }
     entries
@@ -388,10 +384,10 @@ fn html_not_read(rel: &Path) -> Diagnostic {
     Diagnostic::warning(
         rel,
         Problem::UnreadFormat {
-            format: "an HTML page".into(),
+            format: FileFormat::Html,
         },
     )
-    .hint("write the press list in Markdown (.md): `- [Titre](https://…) (12 mars 2019)`")
+    .hint(Message::new("hint-html-press-page"))
 }
 
 /// A communiqué or an event: one entry per file.
@@ -432,9 +428,9 @@ fn release_entry(
         diagnostics.push(
             Diagnostic::warning(
                 rel,
-                Problem::Other(format!(
-                    "title longer than {MAX_TITLE_CHARS} characters, cut"
-                )),
+                Problem::TitleTooLong {
+                    limit: MAX_TITLE_CHARS,
+                },
             )
             // Name the title's line: a 100,000-character title gave a message without one.
             .at(title_line, 0)

@@ -6,6 +6,7 @@ use super::front_matter::Document;
 use super::keys;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Problem};
+use crate::i18n::Message;
 use crate::model::{Kind, PubDate};
 use crate::web::collections::for_kind;
 use crate::web::permalink;
@@ -26,8 +27,13 @@ pub fn page(
     let path = path_in_collection(rel, &collection.label, kind);
     if let Some(name) = ignored_by_jekyll(&path) {
         diagnostics.push(
-            Diagnostic::error(rel, Problem::NoSitePage { name: name.to_string() })
-                .hint("Jekyll skips names that start with `_`, `.`, `#` or `~` or end with `~` or `.`: rename the file so that its link is a real page"),
+            Diagnostic::error(
+                rel,
+                Problem::NoSitePage {
+                    name: name.to_string(),
+                },
+            )
+            .hint(Message::new("hint-no-site-page")),
         );
         return None;
     }
@@ -54,12 +60,15 @@ pub fn page(
         Ok(url) => Some(url),
         Err(unknown) => {
             diagnostics.push(
-                Diagnostic::error(rel, Problem::BadPermalink {
-                    permalink: own.unwrap_or(collection.permalink),
-                    message: unknown.to_string(),
-                })
+                Diagnostic::error(
+                    rel,
+                    Problem::BadPermalink {
+                        permalink: own.unwrap_or(collection.permalink),
+                        placeholder: unknown.0,
+                    },
+                )
                 .at(keys::PERMALINK.line(doc), 0)
-                .hint("use Jekyll's placeholders (`:title`, `:year`, `:categories`…) or a plain path such as `/espace-presse/mon-communique/`"),
+                .hint(Message::new("hint-bad-permalink")),
             );
             None
         }

@@ -2,7 +2,8 @@
 //! symlinks; hidden files and editor leftovers (swap, backup, temp) are not releases and are
 //! ignored quietly; any other file is named in a warning, never skipped in silence.
 
-use crate::diagnostic::{Diagnostic, Problem};
+use crate::diagnostic::{Diagnostic, FileFormat, Problem};
+use crate::i18n::Message;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -75,28 +76,21 @@ fn not_read(rel: &Path) -> Diagnostic {
     let (problem, hint) = match ext.as_str() {
         "org" => (
             Problem::UnreadFormat {
-                format: "an Org-mode file".into(),
+                format: FileFormat::OrgMode,
             },
-            "convert it to Markdown (`pandoc -f org -t gfm -o x.md x.org`) to publish its articles",
+            Message::new("hint-convert-org"),
         ),
         "htm" | "xhtml" => (
             Problem::UnreadFormat {
-                format: "an HTML page".into(),
+                format: FileFormat::Html,
             },
-            "write the press list in Markdown (.md); an .html page is read only with YAML front matter",
+            Message::new("hint-convert-html"),
         ),
-        "docx" | "doc" | "odt" | "rtf" | "pdf" | "pages" => (
-            Problem::IgnoredFile,
-            "convert it to Markdown (.md) to publish it, or move it out of releases/",
-        ),
-        "bak" | "txt" => (
-            Problem::IgnoredFile,
-            "rename it to end in .md to publish it, or move it out of releases/",
-        ),
-        _ => (
-            Problem::IgnoredFile,
-            "move it out of releases/, or save it as Markdown (.md) to publish it",
-        ),
+        "docx" | "doc" | "odt" | "rtf" | "pdf" | "pages" => {
+            (Problem::IgnoredFile, Message::new("hint-convert-document"))
+        }
+        "bak" | "txt" => (Problem::IgnoredFile, Message::new("hint-rename-to-md")),
+        _ => (Problem::IgnoredFile, Message::new("hint-foreign-file")),
     };
     Diagnostic::warning(rel, problem).hint(hint)
 }
@@ -167,11 +161,8 @@ fn walk(root: &Path, start: PathBuf) -> (Vec<Found>, Vec<Diagnostic>) {
             let name = entry.file_name();
             let Some(name) = name.to_str() else {
                 diagnostics.push(
-                    Diagnostic::warning(
-                        dir.join(&name),
-                        Problem::Other("file name is not UTF-8".into()),
-                    )
-                    .hint("rename the file with UTF-8 characters"),
+                    Diagnostic::warning(dir.join(&name), Problem::NonUtf8FileName)
+                        .hint(Message::new("hint-non-utf8-file-name")),
                 );
                 continue;
             };

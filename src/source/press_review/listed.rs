@@ -4,7 +4,8 @@
 
 use super::{ArticleFacts, article_entry};
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Problem};
+use crate::diagnostic::{Diagnostic, Problem, UndatedReason};
+use crate::i18n::Message;
 use crate::model::{Entry, Origin};
 use crate::source::dates::parse_date;
 use crate::source::fields::{get, text};
@@ -37,16 +38,17 @@ pub fn articles(rel: &Path, doc: &Document<'_>, config: &Config) -> (Vec<Entry>,
             continue;
         };
         let title = text(get(map, &TITLE)).unwrap_or_default();
-        let warn = |problem: Problem, hint: &str| {
+        // The hint names the item: the whole list is on one key's line.
+        let warn = |problem: Problem, hint: Message| {
             Diagnostic::warning(rel, problem)
                 .at(line, 0)
-                .hint(format!("article {} of the list: {hint}", n + 1))
+                .hint(hint.count("n", n + 1))
         };
         let Some(url) = text(get(map, &URL)) else {
             if !title.is_empty() {
                 diagnostics.push(warn(
                     Problem::NoArticleLink,
-                    "add its address: `url: https://…`",
+                    Message::new("hint-listed-url"),
                 ));
             }
             continue;
@@ -57,12 +59,12 @@ pub fn articles(rel: &Path, doc: &Document<'_>, config: &Config) -> (Vec<Entry>,
             .and_then(|d| parse_date(d, config.time_zone))
         else {
             let reason = match date {
-                Some(d) => format!("`{d}` is not a date"),
-                None => "it has no `date`".to_string(),
+                Some(value) => UndatedReason::NotADate { value },
+                None => UndatedReason::NoDateKey,
             };
             diagnostics.push(warn(
                 Problem::UndatedArticle { reason },
-                "write `date: 12 mars 2019` in the item",
+                Message::new("hint-listed-date"),
             ));
             continue;
         };
@@ -83,7 +85,7 @@ pub fn articles(rel: &Path, doc: &Document<'_>, config: &Config) -> (Vec<Entry>,
             Some(entry) => entries.push(entry),
             None => diagnostics.push(warn(
                 Problem::NotWebAddress { dest: url },
-                "write the article's full address: `url: https://…`",
+                Message::new("hint-listed-full-url"),
             )),
         }
     }

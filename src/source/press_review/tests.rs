@@ -227,7 +227,7 @@ fn undated_article_is_skipped_with_a_warning() {
     assert_eq!(
         diags[0].problem,
         Problem::UndatedArticle {
-            reason: "no date on its line or above it".into()
+            reason: crate::diagnostic::UndatedReason::NoDateNearby
         }
     );
     assert_eq!((diags[0].line, diags[0].column), (3, 1));
@@ -244,7 +244,10 @@ fn broken_date_does_not_lend_the_previous_one() {
     assert_eq!(
         diags[1].problem,
         Problem::UndatedArticle {
-            reason: "the date above it (line 5), `32 mai 2022`, is not a date".into()
+            reason: crate::diagnostic::UndatedReason::DateAboveUnreadable {
+                line: 5,
+                value: "32 mai 2022".into()
+            }
         }
     );
     assert_eq!(diags[1].line, 7);

@@ -6,7 +6,8 @@ use super::super::text::{self, outlet_matches_host};
 use super::super::when::with_year;
 use super::super::{Found, build, urls};
 use super::{Candidate, Scanner};
-use crate::diagnostic::Problem;
+use crate::diagnostic::{Problem, UndatedReason};
+use crate::i18n::Message;
 use crate::model::{Entry, Origin};
 use url::Url;
 
@@ -34,16 +35,16 @@ impl Scanner<'_> {
                     urls::UrlProblem::NotWeb => urls::active_scheme(&c.dest).map(|scheme| {
                         (
                             Problem::ActiveLink { scheme },
-                            "link the article's web page: `[title](https://…)`",
+                            Message::new("hint-article-web-page"),
                         )
                     }),
                     urls::UrlProblem::Placeholder => Some((
                         Problem::EmptyLink { dest },
-                        "put the article's address between the parentheses: `[title](https://…)`",
+                        Message::new("hint-article-address"),
                     )),
                     urls::UrlProblem::Unusable => Some((
                         Problem::NotWebAddress { dest },
-                        "write the article's full address: `[title](https://…)`",
+                        Message::new("hint-article-full-address"),
                     )),
                 };
                 if let Some((problem, hint)) = said {
@@ -67,26 +68,22 @@ impl Scanner<'_> {
             }
             let reason = c.reason.clone().or(c.bad.clone().map(not_a_date));
             let reason = reason.unwrap_or_else(|| match &self.bad_date {
-                Some((line, value)) => {
-                    format!("the date above it (line {line}), `{value}`, is not a date")
-                }
-                None => "no date on its line or above it".to_string(),
+                Some((line, value)) => UndatedReason::DateAboveUnreadable {
+                    line: *line,
+                    value: value.clone(),
+                },
+                None => UndatedReason::NoDateNearby,
             });
             let no_year = c.bad.as_deref().is_some_and(|b| {
                 !b.split(|ch: char| !ch.is_ascii_digit())
                     .any(|w| w.len() == 4)
             });
             let hint = if c.in_table {
-                "write the date in the row's date column, e.g. `12 mars 2024` or `2024-03-12`"
-                    .to_string()
+                Message::new("hint-date-column")
             } else if no_year {
-                "write the year too, e.g. `(12 mars 2019)`".to_string()
+                Message::new("hint-date-year")
             } else {
-                format!(
-                    "write its date on the line above, e.g. `**12 septembre 2023**`, \
-                     or beside the link: `[Titre]({}) (12 septembre 2023)`",
-                    c.dest
-                )
+                Message::new("hint-article-date").arg("dest", &c.dest)
             };
             self.warn(c.line, c.column, Problem::UndatedArticle { reason }, hint);
             return false;
@@ -99,7 +96,7 @@ impl Scanner<'_> {
                     dest: c.dest.clone(),
                     url: url.to_string(),
                 },
-                "write the full address (https://…) if the article is not on this site",
+                Message::new("hint-relative-link"),
             );
         }
         // `## Acteurs publics` above `###### date — [title](url)`: the heading names the outlet.
@@ -144,8 +141,8 @@ pub(super) fn host_of(dest: &str, base: Option<&Url>) -> String {
         .unwrap_or_default()
 }
 
-pub(super) fn not_a_date(value: String) -> String {
-    format!("`{value}` is not a date")
+pub(super) fn not_a_date(value: String) -> UndatedReason {
+    UndatedReason::NotADate { value }
 }
 
 pub(super) fn set_excerpt(entry: &mut Entry, text: &str) {

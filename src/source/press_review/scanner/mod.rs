@@ -23,8 +23,6 @@ use crate::source::dates::parse_date;
 use std::path::Path;
 use url::Url;
 
-const DATE_HINT: &str = "write the date as `**12 septembre 2023**` (day, month in words, year)";
-
 pub(super) fn scan(
     file: &Path,
     markdown: &str,
@@ -80,7 +78,7 @@ struct Candidate {
     /// Words on the line that look like a date but do not read (`31 février 2024`, `12 mars`).
     bad: Option<String>,
     /// Why there is no date, when it is not `bad` (an empty date cell).
-    reason: Option<String>,
+    reason: Option<crate::diagnostic::UndatedReason>,
     /// The date is the one of a line above, not of the article's own line.
     inherited: bool,
     /// A table row (its date goes in a column, not on a line).
@@ -117,13 +115,7 @@ struct Scanner<'a> {
 }
 
 impl Scanner<'_> {
-    fn warn(
-        &mut self,
-        line: usize,
-        column: usize,
-        problem: Problem,
-        hint: impl Into<crate::i18n::Message>,
-    ) {
+    fn warn(&mut self, line: usize, column: usize, problem: Problem, hint: crate::i18n::Message) {
         self.diagnostics.push(
             Diagnostic::warning(self.file, problem)
                 .at(line, column)
@@ -289,7 +281,7 @@ impl Scanner<'_> {
             Problem::BadDate {
                 value: value.clone(),
             },
-            DATE_HINT,
+            crate::i18n::Message::new("hint-press-date"),
         );
         self.date = None;
         self.bad_date = Some((line, value));
@@ -374,7 +366,7 @@ impl Scanner<'_> {
                 Problem::HomePageLink {
                     dest: home.dest.trim().to_string(),
                 },
-                "link the article's own page: `[Titre](https://…/article)`",
+                crate::i18n::Message::new("hint-home-page-link"),
             );
         }
         (articles, home_outlet)

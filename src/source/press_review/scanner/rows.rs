@@ -4,7 +4,8 @@ use super::super::around;
 use super::super::table::{self, Role, Table};
 use super::super::when::read_date;
 use super::{Candidate, Scanner, host_of};
-use crate::diagnostic::Problem;
+use crate::diagnostic::{Problem, UndatedReason};
+use crate::i18n::Message;
 
 impl Scanner<'_> {
     /// Every row of a press table, each an article or a warning.
@@ -19,7 +20,7 @@ impl Scanner<'_> {
                         line,
                         row.column,
                         Problem::NoArticleLink,
-                        "put the article's link in the row: `[Titre](https://…)`",
+                        Message::new("hint-row-link"),
                     );
                 }
                 continue;
@@ -30,7 +31,7 @@ impl Scanner<'_> {
                     Some(date) => (Some(date), None, None),
                     None => (None, Some(d.clone()), None),
                 },
-                None if dated => (None, None, Some("its date cell is empty".to_string())),
+                None if dated => (None, None, Some(UndatedReason::EmptyDateCell)),
                 // No date column: the date of the heading or line above the table.
                 None => (self.date, None, None),
             };

@@ -1,0 +1,165 @@
+//! The "why" inside some problems, typed so that it is translated like the rest of the
+//! message instead of being carried as English prose.
+
+use crate::i18n::Message;
+
+/// Why an article of a press page has no date (and so is not published).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UndatedReason {
+    /// Words beside the article that look like a date but do not read (`31 février 2024`).
+    NotADate { value: String },
+    /// The date line above it, on `line`, does not read.
+    DateAboveUnreadable { line: usize, value: String },
+    /// A press table's date cell is empty.
+    EmptyDateCell,
+    /// Nothing dates it: neither its own line nor a line above.
+    NoDateNearby,
+    /// A front-matter list item without a `date`.
+    NoDateKey,
+}
+
+impl UndatedReason {
+    pub fn message(&self) -> Message {
+        match self {
+            UndatedReason::NotADate { value } => {
+                Message::new("reason-not-a-date").arg("value", value)
+            }
+            UndatedReason::DateAboveUnreadable { line, value } => {
+                Message::new("reason-date-above-unreadable")
+                    .count("line", *line)
+                    .arg("value", value)
+            }
+            UndatedReason::EmptyDateCell => Message::new("reason-empty-date-cell"),
+            UndatedReason::NoDateNearby => Message::new("reason-no-date-nearby"),
+            UndatedReason::NoDateKey => Message::new("reason-no-date-key"),
+        }
+    }
+}
+
+/// Why an image is printed as its alternative text instead of being embedded in the PDF.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImageFailure {
+    /// `https://…`: images are not downloaded.
+    Remote,
+    /// `data:…` or another address that is not a path.
+    NotAFilePath,
+    /// `../x.png`: outside the folder images are looked up in.
+    ParentDir,
+    /// `/uploads/x.png` with no `[pdf] assets` folder configured.
+    NoAssetsFolder,
+    /// The release file's folder is unknown (a release read from memory).
+    UnknownFolder,
+    TooLarge {
+        path: String,
+        limit: u64,
+    },
+    /// No file at that path (the commonest case: said in words, not as a system error).
+    Missing {
+        path: String,
+    },
+    /// The file cannot be read; `detail` is the system's error.
+    Unreadable {
+        path: String,
+        detail: String,
+    },
+    NotAnImage {
+        path: String,
+    },
+    /// A PNG, JPEG, GIF or WebP that does not decode; `detail` is the decoder's error.
+    Damaged {
+        path: String,
+        detail: String,
+    },
+}
+
+impl ImageFailure {
+    pub fn message(&self) -> Message {
+        use ImageFailure as F;
+        match self {
+            F::Remote => Message::new("image-remote"),
+            F::NotAFilePath => Message::new("image-not-a-path"),
+            F::ParentDir => Message::new("image-parent-dir"),
+            F::NoAssetsFolder => Message::new("image-no-assets"),
+            F::UnknownFolder => Message::new("image-unknown-folder"),
+            F::TooLarge { path, limit } => Message::new("image-too-large")
+                .arg("path", path)
+                .count("limit", *limit),
+            F::Missing { path } => Message::new("image-missing").arg("path", path),
+            F::Unreadable { path, detail } => Message::new("image-unreadable")
+                .arg("path", path)
+                .arg("detail", detail),
+            F::NotAnImage { path } => Message::new("image-not-an-image").arg("path", path),
+            F::Damaged { path, detail } => Message::new("image-damaged")
+                .arg("path", path)
+                .arg("detail", detail),
+        }
+    }
+}
+
+/// A format communique recognises but does not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileFormat {
+    Html,
+    OrgMode,
+}
+
+impl FileFormat {
+    pub fn message(self) -> Message {
+        match self {
+            FileFormat::Html => Message::new("format-html"),
+            FileFormat::OrgMode => Message::new("format-org"),
+        }
+    }
+}
+
+/// Why a PDF could not be made, apart from its length and its characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PdfFailure {
+    /// The PDF library refused the document; `detail` is its error.
+    Export {
+        detail: String,
+    },
+    /// A configured file (font, logo) cannot be read.
+    Unreadable {
+        path: String,
+        detail: String,
+    },
+    Font {
+        path: String,
+        detail: String,
+    },
+    Logo {
+        path: String,
+        detail: String,
+    },
+}
+
+impl PdfFailure {
+    pub fn message(&self) -> Message {
+        match self {
+            PdfFailure::Export { detail } => Message::new("pdf-export").arg("detail", detail),
+            PdfFailure::Unreadable { path, detail } => Message::new("pdf-unreadable")
+                .arg("path", path)
+                .arg("detail", detail),
+            PdfFailure::Font { path, detail } => Message::new("pdf-font")
+                .arg("path", path)
+                .arg("detail", detail),
+            PdfFailure::Logo { path, detail } => Message::new("pdf-logo")
+                .arg("path", path)
+                .arg("detail", detail),
+        }
+    }
+}
+
+/// English, as logs and tests read it (like `Problem`).
+macro_rules! english_display {
+    ($($t:ty),*) => {$(
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&crate::i18n::Lang::En.tr(&self.message()))
+            }
+        }
+    )*};
+}
+
+english_display!(UndatedReason, ImageFailure, FileFormat, PdfFailure);
