@@ -111,6 +111,20 @@ pub struct Contact {
     pub role: Option<String>,
 }
 
+impl Contact {
+    /// The phone numbers on one line, "01 71 21 12 50 – 06 10 60 41 19", as the feed and the
+    /// PDF both print them; `None` without any.
+    pub fn phone_list(&self) -> Option<String> {
+        let phones: Vec<&str> = self
+            .phones
+            .iter()
+            .map(|p| p.trim())
+            .filter(|p| !p.is_empty())
+            .collect();
+        (!phones.is_empty()).then(|| phones.join(" – "))
+    }
+}
+
 /// A file the release points at (`files`, `communique_file`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attachment {

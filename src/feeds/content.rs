@@ -214,14 +214,8 @@ fn push_contact(contact: &Contact, page: &str, out: &mut String) {
     if let Some(name) = trimmed(&contact.name) {
         lines.push(escape(&name));
     }
-    let phones: Vec<&str> = contact
-        .phones
-        .iter()
-        .map(|p| p.trim())
-        .filter(|p| !p.is_empty())
-        .collect();
-    if !phones.is_empty() {
-        lines.push(format!("Tél\u{a0}: {}", escape(&phones.join(" – "))));
+    if let Some(phones) = contact.phone_list() {
+        lines.push(format!("Tél\u{a0}: {}", escape(&phones)));
     }
     if let Some(email) = trimmed(&contact.email) {
         let address = email.strip_prefix("mailto:").unwrap_or(&email);

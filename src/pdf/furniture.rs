@@ -137,18 +137,8 @@ pub fn footer(shaper: &mut Shaper<'_>, contact: &Contact) -> Footer {
             detail_width,
         ));
     }
-    let phones: Vec<&str> = contact
-        .phones
-        .iter()
-        .map(|p| p.trim())
-        .filter(|p| !p.is_empty())
-        .collect();
-    if !phones.is_empty() {
-        details.push(shaper.layout(
-            &plain(format!("Tél : {}", phones.join(" – "))),
-            &DETAIL,
-            detail_width,
-        ));
+    if let Some(phones) = contact.phone_list() {
+        details.push(shaper.layout(&plain(format!("Tél : {phones}")), &DETAIL, detail_width));
     }
     if let Some(email) = contact
         .email
