@@ -101,21 +101,20 @@ fn read_instant(text: &str, tz: Tz) -> Option<(DateTime<FixedOffset>, bool)> {
         .map(|w| w.rsplit('\'').next().unwrap_or(w).to_lowercase())
         .collect();
     for start in 0..words.len() {
-        if let Some(day) = numeric_day(&words[start]) {
-            return Some(with_time(day, &words[start + 1..], tz));
-        }
-        for len in [3, 2] {
-            let Some(window) = words.get(start..start + len) else {
-                continue;
-            };
-            // A month alone ("mars 2099") is too vague for an embargo: day precision needed.
-            if let Some(date) = parse_date(&window.join(" "), tz)
-                && len == 3
+        let (day, len) = match numeric_day(&words[start]) {
+            Some(day) => (day, 1),
+            // A month alone ("mars 2099") is too vague for an embargo: a day is needed.
+            None => match words
+                .get(start..start + 3)
+                .and_then(|w| parse_date(&w.join(" "), tz))
             {
-                let day = date.at.date_naive();
-                return Some(with_time(day, &words[start + len..], tz));
-            }
-        }
+                Some(date) => (date.at.date_naive(), 3),
+                None => continue,
+            },
+        };
+        // The hour follows the date ("… 2099 à 8h00") or comes first ("EMBARGO 12H00 LE …").
+        let before = &words[start.saturating_sub(5)..start];
+        return Some(with_time(day, &words[start + len..], before, tz));
     }
     None
 }
@@ -129,8 +128,13 @@ fn numeric_day(word: &str) -> Option<NaiveDate> {
         .ok()
 }
 
-fn with_time(day: NaiveDate, rest: &[String], tz: Tz) -> (DateTime<FixedOffset>, bool) {
-    let time = time_of_day(rest);
+fn with_time(
+    day: NaiveDate,
+    after: &[String],
+    before: &[String],
+    tz: Tz,
+) -> (DateTime<FixedOffset>, bool) {
+    let time = time_of_day(after).or_else(|| time_of_day(before));
     let naive = day.and_time(time.unwrap_or(NaiveTime::MIN));
     let at = local_instant(naive, tz)
         // A wall-clock time that cannot exist is resolved by local_instant; this is a
@@ -171,6 +175,18 @@ mod tests {
         assert_eq!(
             until("_Information sous embargo jusqu’au 3 avril 2099_").as_deref(),
             Some("2099-04-03T00:00:00+02:00")
+        );
+        assert_eq!(
+            until("EMBARGO 12H00 LE JEUDI 5 JUIN 2099").as_deref(),
+            Some("2099-06-05T12:00:00+02:00")
+        );
+        assert_eq!(
+            until("À NE PAS PUBLIER AVANT LE 3 MAI 2099 À 9 H").as_deref(),
+            Some("2099-05-03T09:00:00+02:00")
+        );
+        assert_eq!(
+            until("Communiqué sous embargo – mercredi 14 octobre 2099 – 10h").as_deref(),
+            Some("2099-10-14T10:00:00+02:00")
         );
         assert_eq!(until("EMBARGO JUSQU'AU LENDEMAIN DE LA CONFÉRENCE"), None);
     }
