@@ -70,7 +70,7 @@ pub struct State {
     pub written: BTreeSet<String>,
     /// Published output name (`id:…`, `file:…`) → the release file that holds it.
     #[serde(default)]
-    pub owners: BTreeMap<String, String>,
+    pub owners: crate::catalog::Owners,
     /// By release path relative to `releases/`.
     #[serde(default)]
     pub good: BTreeMap<String, GoodVersion>,

@@ -32,7 +32,8 @@ pub struct Catalog {
 
 /// Which file holds each published output (by entry key and by PDF slug), as remembered
 /// from the previous publish: the file already online keeps its place against a newcomer.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
 pub struct Owners {
     by_output: BTreeMap<String, String>,
 }
@@ -67,15 +68,11 @@ impl Owners {
         self.by_output.is_empty()
     }
 
-    /// Output name → file, as the state keeps it.
-    pub fn from_map(map: &BTreeMap<String, String>) -> Owners {
-        Owners {
-            by_output: map.clone(),
-        }
-    }
-
-    pub fn into_map(self) -> BTreeMap<String, String> {
+    /// Each published entry's key with the file that holds it.
+    pub fn published(&self) -> impl Iterator<Item = (&str, &str)> {
         self.by_output
+            .iter()
+            .filter_map(|(output, file)| Some((output.strip_prefix("id:")?, file.as_str())))
     }
 }
 

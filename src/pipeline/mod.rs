@@ -209,12 +209,9 @@ impl Site {
             .sources
             .values()
             .flat_map(|s| s.published.iter().cloned());
-        let catalog = catalog::assemble_with(entries, now, &self.owners(), &mut diagnostics);
+        // Borrowed, not copied: the watcher assembles a catalog on every save.
+        let catalog = catalog::assemble_with(entries, now, &self.state.owners, &mut diagnostics);
         (catalog, diagnostics)
-    }
-
-    fn owners(&self) -> Owners {
-        Owners::from_map(&self.state.owners)
     }
 
     /// Renders and writes everything that is out of date at `now`.
@@ -390,12 +387,7 @@ impl Site {
                 path: self.paths.releases.clone(),
             });
         }
-        let before: Vec<(&str, &str)> = self
-            .state
-            .owners
-            .iter()
-            .filter_map(|(output, file)| Some((output.strip_prefix("id:")?, file.as_str())))
-            .collect();
+        let before: Vec<(&str, &str)> = self.state.owners.published().collect();
         let now_published: HashSet<&str> = catalog.entries.iter().map(|e| e.key.as_str()).collect();
         let withdrawn: Vec<&(&str, &str)> = before
             .iter()
@@ -423,7 +415,6 @@ impl Site {
         for entry in &catalog.entries {
             owners.insert(entry);
         }
-        let owners = owners.into_map();
         let mut changed = self.state_outdated || owners != self.state.owners;
         self.state.owners = owners;
         let since = now.to_rfc3339();
