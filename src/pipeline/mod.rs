@@ -102,6 +102,9 @@ pub struct Site {
     state: State,
     /// `pdfs` differs from the saved state (always true for a new `Site`).
     state_outdated: bool,
+    /// A release changed since the last good versions were recorded (none did: the watcher's
+    /// publish at an embargo's end, or a rebuild for a deleted output, skips that walk).
+    good_outdated: bool,
     /// What the previous publish prepared for the feeds.
     feed_cache: feeds::FeedCache,
     cleaned_temp_files: bool,
@@ -156,6 +159,7 @@ impl Site {
             store,
             state,
             state_outdated: true,
+            good_outdated: true,
             feed_cache: feeds::FeedCache::default(),
             cleaned_temp_files: false,
             allow_withdraw: false,
@@ -417,6 +421,29 @@ impl Site {
         }
         let mut changed = self.state_outdated || owners != self.state.owners;
         self.state.owners = owners;
+        if self.good_outdated {
+            changed |= self.remember_good_versions(now)?;
+            self.good_outdated = false;
+        }
+        if changed {
+            let mut saved = self.state.clone();
+            saved.pdfs = self
+                .pdfs
+                .iter()
+                .map(|(slug, pdf)| (slug.clone(), pdf.record.clone()))
+                .collect();
+            self.store.save(&saved)?;
+            self.store.prune_sources(&saved)?;
+            self.state_outdated = false;
+        }
+        Ok(())
+    }
+
+    /// Records the last good version of each release; whether anything changed.
+    fn remember_good_versions(
+        &mut self,
+        now: DateTime<FixedOffset>,
+    ) -> Result<bool, PipelineError> {
         let since = now.to_rfc3339();
         let mut good: BTreeMap<String, GoodVersion> = BTreeMap::new();
         for (rel, source) in &mut self.sources {
@@ -462,22 +489,11 @@ impl Site {
                 }
             }
         }
-        if good != self.state.good {
-            changed = true;
-            self.state.good = good;
+        if good == self.state.good {
+            return Ok(false);
         }
-        if changed {
-            let mut saved = self.state.clone();
-            saved.pdfs = self
-                .pdfs
-                .iter()
-                .map(|(slug, pdf)| (slug.clone(), pdf.record.clone()))
-                .collect();
-            self.store.save(&saved)?;
-            self.store.prune_sources(&saved)?;
-            self.state_outdated = false;
-        }
-        Ok(())
+        self.state.good = good;
+        Ok(true)
     }
 }
 
