@@ -2,16 +2,18 @@
 //! language (French when the locale is French, English otherwise).
 
 mod help;
+mod words;
 
 use chrono::{DateTime, FixedOffset, Utc};
 use clap::{Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 use communique::i18n::{Lang, Message};
-use communique::pipeline::{self, Paths, Site, Status};
+use communique::pipeline::{self, Paths, Site};
 use communique::source::dates::in_zone;
 use communique::{Config, Diagnostic, feeds};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::OnceLock;
+use words::{rebuild_line, status_word, summary_line, when};
 
 /// The language of this run, chosen once from the locale.
 fn lang() -> Lang {
@@ -277,60 +279,6 @@ fn refusal(err: &pipeline::PipelineError) -> String {
     t(err.message())
 }
 
-/// "68 publiés, 2 programmés (prochain : 12 mars à 8 h 00), 1 brouillon, 1 erreur".
-fn summary_line(summary: &pipeline::Summary) -> String {
-    let mut parts = vec![t(
-        Message::new("cli-summary-published").count("n", summary.published)
-    )];
-    if summary.scheduled > 0 {
-        let next = summary
-            .next
-            .map(|at| t(Message::new("cli-summary-next").arg("at", when(at))))
-            .unwrap_or_default();
-        parts.push(t(Message::new("cli-summary-scheduled")
-            .count("n", summary.scheduled)
-            .arg("next", next)));
-    }
-    for (count, id) in [
-        (summary.drafts, "cli-summary-drafts"),
-        (summary.unpublished, "cli-summary-unpublished"),
-        (summary.errors, "cli-summary-errors"),
-    ] {
-        if count > 0 {
-            parts.push(t(Message::new(id).count("n", count)));
-        }
-    }
-    parts.join(", ")
-}
-
-/// An instant as the press office reads it: "12 mars à 8 h 00" / "2026-03-12 08:00".
-fn when(at: DateTime<FixedOffset>) -> String {
-    match lang() {
-        Lang::Fr => {
-            let date = communique::model::PubDate {
-                at,
-                precision: communique::model::Precision::Day,
-            };
-            format!(
-                "{} à {}",
-                date.french(chrono_tz::Europe::Paris),
-                at.format("%-H h %M")
-            )
-        }
-        Lang::En => at.format("%Y-%m-%d %H:%M").to_string(),
-    }
-}
-
-fn status_word(status: Status) -> String {
-    t(Message::new(match status {
-        Status::Published => "status-published",
-        Status::Scheduled => "status-scheduled",
-        Status::Draft => "status-draft",
-        Status::Unpublished => "status-unpublished",
-        Status::Error => "status-error",
-    }))
-}
-
 fn new(
     kind: NewKind,
     title: &str,
@@ -497,39 +445,4 @@ fn watch(options: &Options, allow_withdraw: bool, debounce_ms: u64) -> Result<Ex
     })
     .map_err(|e| e.to_string())?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The watcher's one line per rebuild, naming what went out at an embargo's end and when the
-/// next one is due.
-fn rebuild_line(rebuild: &communique::watch::Rebuild) -> String {
-    let mut line = match lang() {
-        Lang::En => rebuild.to_string(),
-        Lang::Fr => {
-            let c = &rebuild.changes;
-            let r = &rebuild.report;
-            t(Message::new("cli-rebuild")
-                .arg("time", rebuild.at.format("%H:%M:%S"))
-                .count("added", c.added.len())
-                .count("changed", c.changed.len())
-                .count("removed", c.removed.len())
-                .count("written", r.written.len())
-                .count("deleted", r.removed.len())
-                .count("entries", r.entries)
-                .count("errors", r.error_count())
-                .count("ms", rebuild.elapsed.as_millis() as i64))
-        }
-    };
-    for file in &rebuild.released {
-        line.push_str(&format!(
-            "\n  {}",
-            t(Message::new("cli-embargo-lifted").arg("path", file.display()))
-        ));
-    }
-    if let Some(next) = rebuild.report.next_embargo {
-        line.push_str(&format!(
-            "\n  {}",
-            t(Message::new("cli-next-embargo").arg("at", when(next)))
-        ));
-    }
-    line
 }
