@@ -1,7 +1,9 @@
 use super::*;
 use crate::config::Config;
+use crate::diagnostic::Problem;
 use crate::diagnostic::Severity;
 use crate::source::load_text;
+use std::path::Path;
 
 fn load(text: &str) -> crate::source::Loaded {
     load_text(Path::new("communiques/c.md"), text, &Config::default())
