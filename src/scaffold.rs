@@ -4,7 +4,7 @@
 
 use crate::config::Config;
 use crate::model::Kind;
-use crate::source::text::slugify;
+use crate::text::slugify;
 use chrono::{DateTime, FixedOffset};
 use std::path::PathBuf;
 

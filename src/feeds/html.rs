@@ -2,8 +2,8 @@
 //! feed: an allowlist of tags, http/https/mailto links only, absolute URLs, `rel="noopener"`.
 //! Feed readers render this HTML inside their own pages, so nothing active may survive.
 
-use super::xml_text;
 use crate::config::Config;
+use crate::text::xml;
 use crate::web::prose::escape_prose_tags;
 use crate::web::url::resolve;
 use ammonia::{Builder, UrlRelative};
@@ -77,11 +77,11 @@ impl Sanitizer {
     }
 
     fn clean_here(&self, html: &str) -> String {
-        let html = xml_text::clean(html);
+        let html = xml::clean(html);
         let cleaned = if nesting_depth(&html) > MAX_NESTING {
             format!("<p>{}</p>", escape(&strip_tags(&html)))
         } else {
-            xml_text::clean_owned(self.builder.clean(&html).to_string())
+            xml::clean_owned(self.builder.clean(&html).to_string())
         };
         defuse_schemes(&cleaned, WORD_JOINER_COLON).into_owned()
     }
@@ -101,7 +101,7 @@ impl Sanitizer {
 /// Markdown → raw (unsanitised) HTML, without kramdown attribute lists and with `(#)`
 /// placeholder links reduced to their text.
 pub fn markdown_to_html(markdown: &str) -> String {
-    let source = strip_kramdown_ial(&xml_text::clean(markdown)).into_owned();
+    let source = strip_kramdown_ial(&xml::clean(markdown)).into_owned();
     let mut dropped_links = Vec::new();
     let events = Parser::new_ext(
         &source,
@@ -157,7 +157,7 @@ pub fn strip_kramdown_ial(text: &str) -> Cow<'_, str> {
 /// entities decoded, whitespace collapsed. Many readers render RSS titles as HTML, so a
 /// `<` that would open a tag becomes `‹`.
 pub fn plain_text(text: &str) -> String {
-    let cleaned = xml_text::clean(text);
+    let cleaned = xml::clean(text);
     let cleaned = escape_prose_tags(&cleaned);
     if !cleaned.contains(['<', '&']) {
         return defuse_schemes(&collapse_whitespace(&cleaned), WORD_JOINER_COLON).into_owned();
@@ -190,7 +190,7 @@ pub fn plain_text(text: &str) -> String {
             c => c,
         });
     }
-    let text = collapse_whitespace(&xml_text::clean(&out));
+    let text = collapse_whitespace(&xml::clean(&out));
     defuse_schemes(&text, WORD_JOINER_COLON).into_owned()
 }
 

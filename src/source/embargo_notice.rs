@@ -3,8 +3,8 @@
 //! 6 heures*"): the document's own words are the embargo, and they are not its title.
 
 use super::dates::{local_instant, parse_date, time_of_day};
-use super::press_review::fold;
 use super::text::{blocks, plain};
+use crate::text::fold;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 

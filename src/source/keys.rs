@@ -7,7 +7,7 @@
 
 use super::fields::get;
 use super::front_matter::Document;
-use super::press_review::fold;
+use crate::text::fold;
 use serde_json::{Map, Value};
 
 /// What a key's value is for.
@@ -240,7 +240,7 @@ pub fn lookup(name: &str) -> Option<&'static Key> {
 pub fn flag(value: &Value) -> Option<bool> {
     match value {
         Value::Bool(b) => Some(*b),
-        Value::String(s) => match fold(s).as_str() {
+        Value::String(s) => match &*fold(s) {
             "true" | "yes" | "oui" | "vrai" => Some(true),
             "false" | "no" | "non" | "faux" => Some(false),
             _ => None,

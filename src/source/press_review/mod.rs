@@ -39,8 +39,9 @@ use crate::model::{Article, Entry, Kind, Origin, PubDate};
 use std::path::Path;
 use url::Url;
 
+use crate::text::fold;
 pub use outlets::name_for_host;
-pub use text::{fold, outlet_matches_host};
+pub use text::outlet_matches_host;
 
 /// Parses the Markdown body of a revue-de-presse page. `file` is the path relative to releases/
 /// (for Origin and diagnostics); `first_line` is the 1-based line number of `markdown`'s first line

@@ -4,8 +4,9 @@
 use super::links::{Link, bare_link, find_links};
 use super::naming::is_generic_link_text;
 use super::outlets::is_known_name;
-use super::text::{fold, plain};
+use super::text::plain;
 use super::when::read_date;
+use crate::text::fold;
 use chrono_tz::Tz;
 
 /// What a column holds.
@@ -118,7 +119,7 @@ fn is_delimiter(line: &str) -> bool {
 }
 
 fn role_of_header(header: &str) -> Option<Role> {
-    let h = fold(&plain(header));
+    let h = fold(&plain(header)).into_owned();
     let has = |words: &[&str]| {
         words
             .iter()

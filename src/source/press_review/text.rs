@@ -1,49 +1,6 @@
 //! Text helpers shared by the page scanner and the catalog's deduplication.
 
-/// Lower-case, accents removed, every run of non-alphanumerics turned into one space:
-/// "L’État, “profils atypiques”" and "L'Etat, \"profils atypiques\"" fold alike.
-pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut gap = false;
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let base: &str = match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => "a",
-            'ç' => "c",
-            'è' | 'é' | 'ê' | 'ë' => "e",
-            'ì' | 'í' | 'î' | 'ï' => "i",
-            'ñ' => "n",
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => "o",
-            'ù' | 'ú' | 'û' | 'ü' => "u",
-            'ý' | 'ÿ' => "y",
-            'œ' => "oe",
-            'æ' => "ae",
-            'ß' => "ss",
-            // Combining marks left by decomposed input ("e" + U+0301).
-            '\u{300}'..='\u{36f}' => "",
-            c if c.is_alphanumeric() => {
-                if gap && !out.is_empty() {
-                    out.push(' ');
-                }
-                gap = false;
-                out.push(c);
-                continue;
-            }
-            _ => {
-                gap = true;
-                continue;
-            }
-        };
-        if base.is_empty() {
-            continue;
-        }
-        if gap && !out.is_empty() {
-            out.push(' ');
-        }
-        gap = false;
-        out.push_str(base);
-    }
-    out
-}
+use crate::text::fold;
 
 /// True when an outlet name reads like the host: "Acteurs publics" ~ acteurspublics.fr,
 /// "Les Échos Start" ~ start.lesechos.fr, "Next" ~ next.ink. Used to learn names safely
@@ -115,19 +72,6 @@ pub fn plain(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn folds() {
-        assert_eq!(
-            fold("L’État, “profils atypiques”"),
-            "l etat profils atypiques"
-        );
-        assert_eq!(
-            fold("L'Etat, \"profils  atypiques\" !"),
-            "l etat profils atypiques"
-        );
-        assert_eq!(fold("Œuvre"), "oeuvre");
-    }
 
     #[test]
     fn outlet_hosts() {
