@@ -149,12 +149,13 @@ pub fn plain_summary(entry: &Entry, config: &Config) -> String {
     })
 }
 
-/// At most `max` characters, without control characters (metadata strings).
+/// At most `max` characters, without control characters (metadata strings), and without
+/// what the page itself cannot print, so the metadata says what the page shows.
 pub fn clip(s: &str, max: usize) -> String {
     let clean: String = s
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
-        .filter(|c| !matches!(*c as u32, 0xE000..=0xF8FF | 0xF0000.. | 0xFEFF | 0xFFFE | 0xFFFF))
+        .filter(|&c| !super::french::is_unprintable(c))
         .take(max)
         .collect();
     clean.split_whitespace().collect::<Vec<_>>().join(" ")
