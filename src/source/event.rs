@@ -42,7 +42,9 @@ pub fn info(
                 let label = text(get(map, &["intitule", "titre"]))?;
                 Some(InfoField {
                     label,
-                    content: text(get(map, &["contenu", "texte"])).unwrap_or_default(),
+                    content: text(get(map, &["contenu", "texte"]))
+                        .map(|c| crate::text::clean_markdown(&c).trim().to_string())
+                        .unwrap_or_default(),
                     link: text(get(map, &["lien", "url"])),
                 })
             })

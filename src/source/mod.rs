@@ -341,7 +341,7 @@ fn release_entry(
             "summary",
         ],
     ))
-    .map(|s| text::clean_markdown(&s).trim().to_string());
+    .map(|s| crate::text::clean_markdown(&s).trim().to_string());
     // An excerpt that only says "Communiqué de presse" names the document type; it is no lead.
     let (summary, labelled) = match summary {
         Some(s) if kind::is_press_category(&s) => (None, Some(s)),
@@ -352,7 +352,11 @@ fn release_entry(
     // otherwise it is body text and goes back where it was.
     let (summary, body) = match (summary, inferred.lead) {
         (Some(summary), Some(lead)) => (Some(summary), format!("**{lead}**\n\n{}", inferred.body)),
-        (summary, lead) => (summary.or(lead), inferred.body),
+        // The lead is cleaned like every Markdown the entry carries (the model's promise).
+        (summary, lead) => (
+            summary.or_else(|| lead.map(|l| crate::text::clean_markdown(&l).trim().to_string())),
+            inferred.body,
+        ),
     };
     let page = page::page(rel, kind, doc, &date, config, diagnostics)?;
     let updated = updated(rel, doc, config, diagnostics);
@@ -390,7 +394,7 @@ fn release_entry(
         category,
         tags: fields::texts(keys::TAGS.get(fields)),
         summary,
-        body: text::clean_markdown(&body),
+        body: crate::text::clean_markdown(&body),
         place: field_text(keys::PLACE.get(fields)).or(inferred.place),
         contact: fields::contact(keys::CONTACT.get(fields), &config.default_contact)
             .filter(|c| *c != config.default_contact)

@@ -1,5 +1,5 @@
 //! Text helpers shared by the input shapes: Markdown blocks with their line
-//! numbers, plain text of inline Markdown, and removal of editor artefacts.
+//! numbers, plain text of inline Markdown.
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
@@ -77,41 +77,6 @@ pub fn is_all_bold(markdown: &str) -> bool {
         || (t.starts_with("__") && t.ends_with("__") && t.len() > 4)
 }
 
-/// Removes editor artefacts that are not content: kramdown attribute lists (`{: .x}`,
-/// `{:target="_blank"}`), Liquid tags, lines made only of `\` (the CMS's hard breaks).
-pub fn clean_markdown(markdown: &str) -> String {
-    let mut out = String::with_capacity(markdown.len());
-    for line in markdown.split('\n') {
-        let mut line = strip_braced(line, "{:", "}");
-        line = strip_braced(&line, "{%", "%}");
-        if line.trim() == "\\" {
-            line.clear();
-        }
-        out.push_str(&line);
-        out.push('\n');
-    }
-    out.truncate(out.trim_end().len());
-    out.push('\n');
-    out
-}
-
-fn strip_braced(line: &str, open: &str, close: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let mut rest = line;
-    while let Some(start) = rest.find(open) {
-        out.push_str(&rest[..start]);
-        match rest[start..].find(close) {
-            Some(end) => rest = &rest[start + end + close.len()..],
-            None => {
-                rest = &rest[start..];
-                break;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 /// Deepest nesting of block containers (quotes, lists) and inline emphasis in `markdown`.
 pub fn nesting_depth(markdown: &str) -> usize {
     let mut depth = 0usize;
@@ -158,14 +123,6 @@ mod tests {
         assert_eq!(
             plain("Contact <presse@dinum.fr>"),
             "Contact presse@dinum.fr"
-        );
-    }
-
-    #[test]
-    fn artefacts() {
-        assert_eq!(
-            clean_markdown("[x](u){:target=\"_blank\"}\n\\\n{: .citation}\n{% include x %}ok"),
-            "[x](u)\n\n\nok\n"
         );
     }
 

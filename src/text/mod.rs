@@ -4,11 +4,17 @@
 //!
 //! - [`fold`]: comparison keys (`L’État` = `l'Etat`), accents and ligatures folded;
 //! - [`slug`]: file and label slugs built on the same folding;
+//! - [`html`]: the readable text of an HTML fragment, entities decoded;
+//! - [`markdown`]: editor artefacts (kramdown lists, Liquid) removed once, in `source`;
 //! - [`xml`]: the characters XML 1.0 cannot carry.
 
 pub mod fold;
+pub mod html;
+pub mod markdown;
 pub mod slug;
 pub mod xml;
 
 pub use fold::{fold, fold_into};
+pub use html::html_text;
+pub use markdown::clean_markdown;
 pub use slug::{file_slug, slugify};

@@ -135,6 +135,8 @@ fn build(found: Found) -> Option<Entry> {
     // `outlet_from_host` stays true for the table's name: a name a page gives wins over it.
     let outlet_from_host = outlet.is_none();
     let known = name_for_host(&host);
+    // The excerpt is Markdown the renderers show as is: cleaned like a release's body.
+    let excerpt = excerpt.map(|e| crate::text::clean_markdown(&e).trim().to_string());
     let outlet = match outlet {
         // "Les Echos", "LE MONDE": the page names the table's outlet; it is spelled as the table does.
         Some(o) if known.is_some_and(|k| fold(k) == fold(&o)) => {
