@@ -5,8 +5,8 @@
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::i18n::Message;
 use crate::model::{Entry, Origin, Precision, PubDate};
-use crate::source::press_review::{outlet_matches_host, url_host};
 use crate::text::fold;
+use crate::web::host::{outlet_matches_host, readable_host};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
@@ -210,8 +210,8 @@ fn combine(copies: Vec<Arc<Entry>>, diagnostics: &mut Vec<Diagnostic>) -> Option
 
 /// Host plus first path segment: `lemonde.fr/blog` (Binaire) is not `lemonde.fr/politique`.
 fn host_and_section(url: &str) -> Option<(String, String)> {
-    let host = url_host(url)?;
     let parsed = url::Url::parse(url).ok()?;
+    let host = readable_host(&parsed)?;
     let first = parsed
         .path_segments()
         .and_then(|mut s| s.next())

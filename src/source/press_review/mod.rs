@@ -41,7 +41,6 @@ use url::Url;
 
 use crate::text::fold;
 pub use outlets::name_for_host;
-pub use text::outlet_matches_host;
 
 /// Parses the Markdown body of a revue-de-presse page. `file` is the path relative to releases/
 /// (for Origin and diagnostics); `first_line` is the 1-based line number of `markdown`'s first line
@@ -86,11 +85,6 @@ pub fn article_entry(origin: Origin, date: PubDate, facts: &ArticleFacts<'_>) ->
 /// Identity also treats `http` and `https` as the same page (the form uses `https`).
 pub fn normalise_url(url: &str) -> Option<String> {
     urls::normalise(&urls::resolve(url, None).ok()?)
-}
-
-/// The readable host of an article URL (`lemonde.fr`), as used for host-derived outlets.
-pub fn url_host(url: &str) -> Option<String> {
-    urls::readable_host(&urls::resolve(url, None).ok()?)
 }
 
 /// First 16 hex characters of blake3 of the normalised URL: the entry's slug and key suffix.

@@ -2,13 +2,14 @@
 //! the reason when it has none), its outlet and section settled, and the entry built.
 
 use super::super::clues::is_navigation;
-use super::super::text::{self, outlet_matches_host};
+use super::super::text;
 use super::super::when::with_year;
 use super::super::{Found, build, urls};
 use super::{Candidate, Scanner};
 use crate::diagnostic::{Problem, UndatedReason};
 use crate::i18n::Message;
 use crate::model::{Entry, Origin};
+use crate::web::host::outlet_matches_host;
 use url::Url;
 
 impl Scanner<'_> {
