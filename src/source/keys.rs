@@ -165,6 +165,12 @@ pub const SLUG: Key = key(
     "the page's name on the site (Jekyll's :title)",
 );
 
+/// The two spellings Jekyll itself reads for a page's categories (`categories`, split on
+/// spaces, then `category`): page addresses are built as Jekyll builds them, whatever
+/// aliases communique accepts for [`CATEGORIES`].
+pub const JEKYLL_CATEGORIES: &str = "categories";
+pub const JEKYLL_CATEGORY: &str = "category";
+
 /// Every key communique knows. Site keys are listed so that real files raise no warning.
 pub const KEYS: &[Key] = &[
     PUBLISHED,
@@ -259,6 +265,7 @@ pub fn shown(value: &Value) -> String {
 }
 
 mod check;
+pub mod nested;
 
 pub use check::{KeyReport, WrittenKey, check, misspelling_of, written_keys};
 

@@ -24,7 +24,7 @@ use crate::diagnostic::{Diagnostic, FileFormat, Problem};
 use crate::i18n::Message;
 use crate::model::{Entry, Kind, Origin, PubDate};
 use controls::{embargo, hold, later, notice_embargo, placeholders};
-use fields::{get, text as field_text};
+use fields::text as field_text;
 use front_matter::Document;
 use std::path::Path;
 
@@ -331,17 +331,8 @@ fn release_entry(
                 .next()
         })
     };
-    let summary = fields::markdown(get(
-        fields,
-        &[
-            "chapeau-text",
-            "chapeau",
-            "excerpt",
-            "description",
-            "summary",
-        ],
-    ))
-    .map(|s| crate::text::clean_markdown(&s).trim().to_string());
+    let summary = fields::markdown(keys::SUMMARY.get(fields))
+        .map(|s| crate::text::clean_markdown(&s).trim().to_string());
     // An excerpt that only says "Communiqué de presse" names the document type; it is no lead.
     let (summary, labelled) = match summary {
         Some(s) if kind::is_press_category(&s) => (None, Some(s)),
@@ -361,16 +352,9 @@ fn release_entry(
     let page = page::page(rel, kind, doc, &date, config, diagnostics)?;
     let updated = updated(rel, doc, config, diagnostics);
     links::check(rel, doc.body, doc.body_first_line, diagnostics);
-    let summary_keys = [
-        "chapeau-text",
-        "chapeau",
-        "excerpt",
-        "description",
-        "summary",
-    ];
-    if let Some(summary) = fields::markdown(get(fields, &summary_keys)) {
+    if let Some(summary) = fields::markdown(keys::SUMMARY.get(fields)) {
         // Front matter text: its links are reported on the key's line.
-        let line = doc.key_line(&summary_keys);
+        let line = keys::SUMMARY.line(doc);
         links::check(rel, &summary, line, diagnostics);
     }
     let attachments = fields::attachments(fields);
