@@ -148,7 +148,7 @@ pub fn plain_summary(entry: &Entry, config: &Config) -> String {
     entry.summary.as_deref().map_or_else(String::new, |s| {
         let page = crate::feeds::base_for_links(entry, config);
         let blocks = markdown::parse(s, &page, config.limits.markdown_max_nesting);
-        clip(&markdown::plain_text(&blocks), META_CHARS)
+        clip(&markdown::blocks_text(&blocks), META_CHARS)
     })
 }
 

@@ -502,7 +502,7 @@ pub fn resolve_link(dest: &str, base_url: &str) -> Option<String> {
 
 #[path = "markdown_plain.rs"]
 mod plain;
-pub use plain::plain_text;
+pub use plain::blocks_text;
 #[path = "markdown_notes.rs"]
 mod notes;
 #[path = "markdown_tables.rs"]

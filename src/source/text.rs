@@ -1,5 +1,5 @@
-//! Text helpers shared by the input shapes: Markdown blocks with their line
-//! numbers, plain text of inline Markdown.
+//! Markdown structure as the input shapes read it: blocks with their line numbers, bold
+//! leads, nesting depth. Their plain text is [`crate::text::plain`].
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
@@ -50,26 +50,6 @@ pub fn blocks(markdown: &str, first_line: usize) -> Vec<Block> {
     out
 }
 
-/// The readable text of a Markdown fragment: no markup, links reduced to their text,
-/// whitespace collapsed.
-pub fn plain(markdown: &str) -> String {
-    let mut out = String::with_capacity(markdown.len());
-    for event in Parser::new_ext(markdown, Options::empty()) {
-        match event {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => out.push(' '),
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => out.push(' '),
-            Event::Html(h) | Event::InlineHtml(h) if h.trim_start().starts_with("<br") => {
-                out.push(' ')
-            }
-            // `# Le format <title> du HTML`: prose, not markup; it stays in the text.
-            Event::InlineHtml(h) if crate::web::prose::is_prose_tag(&h) => out.push_str(&h),
-            _ => {}
-        }
-    }
-    out.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// Whether a whole block is strong emphasis (the lead of a converted communiqué).
 pub fn is_all_bold(markdown: &str) -> bool {
     let t = markdown.trim();
@@ -106,24 +86,6 @@ mod tests {
         assert_eq!(b.len(), 2);
         assert_eq!(b[0].line, 5);
         assert_eq!(b[1].line, 9);
-    }
-
-    #[test]
-    fn plain_text() {
-        assert_eq!(
-            plain("**Direction  \ninterministérielle**"),
-            "Direction interministérielle"
-        );
-        assert_eq!(plain("### **TITRE [S]**"), "TITRE [S]");
-        assert_eq!(plain("Mél : [a@b.fr](mailto:a@b.fr)"), "Mél : a@b.fr");
-        assert_eq!(
-            plain("# Le format <title> du <b>HTML</b>"),
-            "Le format <title> du HTML"
-        );
-        assert_eq!(
-            plain("Contact <presse@dinum.fr>"),
-            "Contact presse@dinum.fr"
-        );
     }
 
     #[test]

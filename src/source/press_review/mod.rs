@@ -29,7 +29,6 @@ mod naming;
 mod outlets;
 mod scanner;
 mod table;
-mod text;
 mod urls;
 mod when;
 
@@ -40,6 +39,7 @@ use std::path::Path;
 use url::Url;
 
 use crate::text::fold;
+use crate::text::plain::fragment_text;
 pub use outlets::name_for_host;
 
 /// Parses the Markdown body of a revue-de-presse page. `file` is the path relative to releases/
@@ -67,10 +67,10 @@ pub struct ArticleFacts<'a> {
 /// Builds one press-review Entry from facts found elsewhere (e.g. a front-matter list
 /// `communiques: [{title, date, url}]` in an old Jekyll page). None if the URL is unusable.
 pub fn article_entry(origin: Origin, date: PubDate, facts: &ArticleFacts<'_>) -> Option<Entry> {
-    let keep = |s: Option<&str>| s.map(text::plain).filter(|s| !s.is_empty());
+    let keep = |s: Option<&str>| s.map(fragment_text).filter(|s| !s.is_empty());
     build(Found {
         origin,
-        title: text::plain(facts.title),
+        title: fragment_text(facts.title),
         date,
         url: urls::resolve(facts.url, None).ok()?,
         outlet: keep(facts.outlet),

@@ -2,13 +2,13 @@
 //! the reason when it has none), its outlet and section settled, and the entry built.
 
 use super::super::clues::is_navigation;
-use super::super::text;
 use super::super::when::with_year;
 use super::super::{Found, build, urls};
 use super::{Candidate, Scanner};
 use crate::diagnostic::{Problem, UndatedReason};
 use crate::i18n::Message;
 use crate::model::{Entry, Origin};
+use crate::text::plain::fragment_text;
 use crate::web::host::outlet_matches_host;
 use url::Url;
 
@@ -147,7 +147,7 @@ pub(super) fn not_a_date(value: String) -> UndatedReason {
 }
 
 pub(super) fn set_excerpt(entry: &mut Entry, text: &str) {
-    let excerpt = text::plain(text);
+    let excerpt = fragment_text(text);
     if excerpt.is_empty() {
         return;
     }
