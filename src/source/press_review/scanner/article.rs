@@ -147,7 +147,8 @@ pub(super) fn not_a_date(value: String) -> UndatedReason {
 }
 
 pub(super) fn set_excerpt(entry: &mut Entry, text: &str) {
-    let excerpt = fragment_text(text);
+    // Renderers show the excerpt as Markdown: its kramdown lists go here, as a body's do.
+    let excerpt = fragment_text(&crate::text::clean_markdown(text));
     if excerpt.is_empty() {
         return;
     }
