@@ -26,4 +26,5 @@ pub mod websub;
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Problem, Severity};
 pub use model::{Entry, Kind};
+pub mod text;
 pub mod web;

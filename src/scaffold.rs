@@ -4,7 +4,8 @@
 
 use crate::config::Config;
 use crate::model::Kind;
-use crate::source::text::slugify;
+use crate::source::keys::{self, Key, nested};
+use crate::text::slugify;
 use chrono::{DateTime, FixedOffset};
 use std::path::PathBuf;
 
@@ -23,29 +24,45 @@ pub fn scaffold(
     config: &Config,
 ) -> Option<Scaffold> {
     let name = slugify(title)?;
-    let date = now.format("%Y-%m-%d %H:%M:%S %:z");
-    let title_yaml = yaml_string(title.trim());
+    let date = now.format("%Y-%m-%d %H:%M:%S %:z").to_string();
+    // Every key spelled by the one table (`source::keys`).
+    let head = [
+        line(&keys::TITLE, &yaml_string(title.trim())),
+        line(&keys::DATE, &date),
+        line(&keys::DRAFT, "true"),
+    ]
+    .concat();
     let contact = contact_yaml(config);
     let (folder, front, body) = match kind {
         Kind::Communique => (
             "communiques",
-            format!(
-                "title: {title_yaml}\ndate: {date}\ndraft: true\ncategories:\n- Communiqué de presse\n\
-                 chapeau-text: \"\"\ntags: []\n{contact}"
-            ),
+            [
+                head,
+                format!("{}:\n- Communiqué de presse\n", keys::CATEGORIES.name),
+                line(&keys::SUMMARY, "\"\""),
+                line(&keys::TAGS, "[]"),
+                contact,
+            ]
+            .concat(),
             "Rédigez ici le corps du communiqué.\n",
         ),
         Kind::Event => (
             "agenda",
-            format!(
-                "title: {title_yaml}\ndate: {date}\ndraft: true\nevent_start_date: {date}\n\
-                 event_end_date: {date}\nlieu: \"\"\nadresse: \"\"\nchapeau-text: \"\"\n{contact}"
-            ),
+            [
+                head,
+                line(&keys::EVENT_START, &date),
+                line(&keys::EVENT_END, &date),
+                line(&keys::VENUE, "\"\""),
+                line(&keys::ADDRESS, "\"\""),
+                line(&keys::SUMMARY, "\"\""),
+                contact,
+            ]
+            .concat(),
             "Rédigez ici la présentation de l'événement.\n",
         ),
         Kind::PressReview => (
             "revue-de-presse",
-            format!("title: {title_yaml}\ndate: {date}\ndraft: true\n"),
+            head,
             "**1er janvier 2024**\n\n[Média, « TODO : titre de l'article »](https://www.exemple.fr/article)\n",
         ),
     };
@@ -55,21 +72,34 @@ pub fn scaffold(
     })
 }
 
+/// `key: value` on one line, under the key's name.
+fn line(key: &Key, value: &str) -> String {
+    format!("{}: {value}\n", key.name)
+}
+
 /// The default contact as `contact-presse`, the CMS's own shape.
 fn contact_yaml(config: &Config) -> String {
     let contact = &config.default_contact;
-    let mut out = String::from("contact-presse:\n");
+    let mut out = format!("{}:\n", keys::CONTACT.name);
     if let Some(name) = &contact.name {
-        out.push_str(&format!("  name: {}\n", yaml_string(name)));
+        out.push_str(&format!(
+            "  {}: {}\n",
+            nested::CONTACT_NAME[0],
+            yaml_string(name)
+        ));
     }
     if !contact.phones.is_empty() {
-        out.push_str("  tel:\n");
+        out.push_str(&format!("  {}:\n", nested::CONTACT_PHONES[0]));
         for phone in &contact.phones {
             out.push_str(&format!("  - {}\n", yaml_string(phone)));
         }
     }
     if let Some(email) = &contact.email {
-        out.push_str(&format!("  email: {}\n", yaml_string(email)));
+        out.push_str(&format!(
+            "  {}: {}\n",
+            nested::CONTACT_EMAIL[0],
+            yaml_string(email)
+        ));
     }
     out
 }

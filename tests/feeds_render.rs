@@ -63,7 +63,10 @@ fn communique() -> Entry {
     e.category = Some("Communiqué de presse".into());
     e.tags = vec!["NEC".into(), "Inclusion numérique".into()];
     e.summary = Some("**La DINUM** annonce la [NEC 2023](/nec/).".into());
-    e.body = "## Programme\n\nVoir [le site](#) et [la page](/espace-presse/){:target=\"_blank\"}.\n\n<p>Brut <em>HTML</em></p>\n".into();
+    // As `source` hands a body over: kramdown attribute lists are removed there, once.
+    e.body = communique::text::clean_markdown(
+        "## Programme\n\nVoir [le site](#) et [la page](/espace-presse/){:target=\"_blank\"}.\n\n<p>Brut <em>HTML</em></p>\n",
+    );
     e.place = Some("Paris".into());
     e.attachments = vec![Attachment {
         url: "/uploads/dossier.pdf".into(),

@@ -8,7 +8,7 @@ mod press;
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::i18n::Message;
 use crate::model::{Entry, Kind};
-use crate::source::press_review::fold;
+use crate::text::fold;
 use chrono::{DateTime, FixedOffset};
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
@@ -149,7 +149,11 @@ pub fn assemble_with(
 fn warn_copies(entries: &[Arc<Entry>], diagnostics: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<(Kind, String, chrono::NaiveDate), &Entry> = HashMap::new();
     for entry in entries {
-        let key = (entry.kind, fold(&entry.title), entry.date.at.date_naive());
+        let key = (
+            entry.kind,
+            fold(&entry.title).into_owned(),
+            entry.date.at.date_naive(),
+        );
         match seen.get(&key) {
             Some(first) => diagnostics.push(
                 Diagnostic::warning(

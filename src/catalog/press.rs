@@ -5,7 +5,8 @@
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::i18n::Message;
 use crate::model::{Entry, Origin, Precision, PubDate};
-use crate::source::press_review::{fold, outlet_matches_host, url_host};
+use crate::text::fold;
+use crate::web::host::{outlet_matches_host, readable_host};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
@@ -32,7 +33,7 @@ pub(super) fn merge(
     // Same title and same day: the article moved (renamed outlet domain, corrected URL).
     let mut by_title: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, e) in entries.iter().enumerate() {
-        let title = fold(&e.title);
+        let title = fold(&e.title).into_owned();
         // Short or generic titles ("Interview", a bare URL) would merge unrelated articles.
         if title.split(' ').count() >= 3 && title.len() >= 15 && !title.starts_with("http") {
             by_title.entry(title).or_default().push(i);
@@ -209,8 +210,8 @@ fn combine(copies: Vec<Arc<Entry>>, diagnostics: &mut Vec<Diagnostic>) -> Option
 
 /// Host plus first path segment: `lemonde.fr/blog` (Binaire) is not `lemonde.fr/politique`.
 fn host_and_section(url: &str) -> Option<(String, String)> {
-    let host = url_host(url)?;
     let parsed = url::Url::parse(url).ok()?;
+    let host = readable_host(&parsed)?;
     let first = parsed
         .path_segments()
         .and_then(|mut s| s.next())

@@ -2,8 +2,9 @@
 //! feed: an allowlist of tags, http/https/mailto links only, absolute URLs, `rel="noopener"`.
 //! Feed readers render this HTML inside their own pages, so nothing active may survive.
 
-use super::xml_text;
 use crate::config::Config;
+use crate::text::html::{MAX_NESTING, html_text, nesting_depth, strip_tags};
+use crate::text::xml;
 use crate::web::prose::escape_prose_tags;
 use crate::web::url::resolve;
 use ammonia::{Builder, UrlRelative};
@@ -77,11 +78,11 @@ impl Sanitizer {
     }
 
     fn clean_here(&self, html: &str) -> String {
-        let html = xml_text::clean(html);
+        let html = xml::clean(html);
         let cleaned = if nesting_depth(&html) > MAX_NESTING {
             format!("<p>{}</p>", escape(&strip_tags(&html)))
         } else {
-            xml_text::clean_owned(self.builder.clean(&html).to_string())
+            xml::clean_owned(self.builder.clean(&html).to_string())
         };
         defuse_schemes(&cleaned, WORD_JOINER_COLON).into_owned()
     }
@@ -98,10 +99,10 @@ impl Sanitizer {
     }
 }
 
-/// Markdown → raw (unsanitised) HTML, without kramdown attribute lists and with `(#)`
-/// placeholder links reduced to their text.
+/// Markdown → raw (unsanitised) HTML, with `(#)` placeholder links reduced to their text.
+/// Kramdown attribute lists are gone already: `source` cleans every Markdown it reads.
 pub fn markdown_to_html(markdown: &str) -> String {
-    let source = strip_kramdown_ial(&xml_text::clean(markdown)).into_owned();
+    let source = xml::clean(markdown);
     let mut dropped_links = Vec::new();
     let events = Parser::new_ext(
         &source,
@@ -127,54 +128,16 @@ pub fn markdown_to_html(markdown: &str) -> String {
     html
 }
 
-/// Removes kramdown inline/block attribute lists (`{: .citation}`, `{:target="_blank"}`,
-/// `{::nomarkdown}`), which CommonMark would print as text. Only spans on one line.
-pub fn strip_kramdown_ial(text: &str) -> Cow<'_, str> {
-    if !text.contains("{:") {
-        return Cow::Borrowed(text);
+/// Plain text for titles, categories and names: [`html_text`] (tags and script/style
+/// contents removed, entities decoded, whitespace collapsed), made safe for feed readers.
+/// Many render RSS titles as HTML, so a `<` that would open a tag becomes `‹`.
+pub fn plain_text(text: &str) -> String {
+    let text = html_text(text);
+    if !text.contains('<') {
+        return defuse_schemes(&text, WORD_JOINER_COLON).into_owned();
     }
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find("{:") {
-        let after = &rest[start..];
-        let line_end = after.find('\n').unwrap_or(after.len());
-        match after[..line_end].find('}') {
-            Some(close) => {
-                out.push_str(&rest[..start]);
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push_str(&rest[..start + 2]);
-                rest = &after[2..];
-            }
-        }
-    }
-    out.push_str(rest);
-    Cow::Owned(out)
-}
-
-/// Plain text for titles, categories and names: tags and script/style contents removed,
-/// entities decoded, whitespace collapsed. Many readers render RSS titles as HTML, so a
-/// `<` that would open a tag becomes `‹`.
-pub fn plain_text(text: &str) -> String {
-    let cleaned = xml_text::clean(text);
-    let cleaned = escape_prose_tags(&cleaned);
-    if !cleaned.contains(['<', '&']) {
-        return defuse_schemes(&collapse_whitespace(&cleaned), WORD_JOINER_COLON).into_owned();
-    }
-    let stripped = if nesting_depth(&cleaned) > MAX_NESTING {
-        escape(&strip_tags(&cleaned))
-    } else {
-        Builder::empty().clean(&cleaned).to_string()
-    };
-    let decoded = stripped
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&nbsp;", "\u{a0}")
-        .replace("&amp;", "&");
-    let mut out = String::with_capacity(decoded.len());
-    let mut chars = decoded.chars().peekable();
+    let mut chars = text.chars().peekable();
     let mut in_tag = false;
     while let Some(c) = chars.next() {
         let opens_tag = c == '<'
@@ -190,61 +153,7 @@ pub fn plain_text(text: &str) -> String {
             c => c,
         });
     }
-    let text = collapse_whitespace(&xml_text::clean(&out));
-    defuse_schemes(&text, WORD_JOINER_COLON).into_owned()
-}
-
-/// html5ever's tree builder is quadratic in nesting depth (20,000 nested `<div>` take
-/// 25 s to sanitise in a debug build). Real releases nest a dozen levels; deeper input is
-/// hostile or broken and is published as plain text instead.
-const MAX_NESTING: usize = 256;
-
-/// Elements that never take a closing tag, so never deepen the tree.
-const VOID_ELEMENTS: [&str; 14] = [
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr",
-];
-
-/// An upper estimate of the element nesting depth of `html`, in one linear scan.
-fn nesting_depth(html: &str) -> usize {
-    let (mut depth, mut max) = (0usize, 0usize);
-    let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        rest = &rest[open + 1..];
-        let closing = rest.starts_with('/');
-        let name: String = rest
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if name.is_empty() || VOID_ELEMENTS.contains(&name.as_str()) {
-            continue;
-        }
-        let self_closing = rest.find('>').is_some_and(|end| rest[..end].ends_with('/'));
-        if closing {
-            depth = depth.saturating_sub(1);
-        } else if !self_closing {
-            depth += 1;
-            max = max.max(depth);
-        }
-    }
-    max
-}
-
-/// The text of `html` with everything between `<` and `>` removed (no parser: linear).
-fn strip_tags(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
+    defuse_schemes(&out, WORD_JOINER_COLON).into_owned()
 }
 
 /// URL schemes that run code or smuggle documents; they must not appear anywhere in a
@@ -291,15 +200,6 @@ pub fn defuse_schemes<'a>(text: &'a str, colon: &str) -> Cow<'a, str> {
     }
     out.push_str(&text[last..]);
     Cow::Owned(out)
-}
-
-/// Runs of breaking white space become one space; no-break spaces (U+00A0, U+202F,
-/// U+2007) are French typography (`Ishan Bhojwani : « La refonte »`) and stay.
-fn collapse_whitespace(text: &str) -> String {
-    text.split(|c: char| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}'))
-        .filter(|word| !word.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// Escapes text for an HTML element or a double-quoted attribute.
@@ -393,15 +293,14 @@ mod tests {
 
     #[test]
     fn placeholders_and_kramdown_lists_disappear() {
-        let html = render(
+        let html = render(&crate::text::clean_markdown(
             "Voir [le site](#){:target=\"_blank\"} et <a href=\"#\">ici</a>.\n{: .citation}\n",
-        );
+        ));
         assert!(
             !html.contains("href=\"#\"") && !html.contains("{:"),
             "{html}"
         );
         assert!(html.contains("Voir le site et"), "{html}");
-        assert_eq!(strip_kramdown_ial("a {: .x} b {:"), "a  b {:");
     }
 
     #[test]

@@ -9,9 +9,9 @@
 use super::html::plain_text;
 use super::ids::entry_id;
 use super::links::entry_link;
-use super::xml_text::clean;
 use crate::config::Config;
 use crate::model::{Entry, Kind, Precision, PubDate};
+use crate::text::xml::clean;
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 
 /// The zone whose rules [`PARIS`] spells out; other zones are written in UTC.

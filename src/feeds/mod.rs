@@ -19,7 +19,6 @@ mod pressroom;
 mod rss;
 pub mod spec;
 mod time;
-mod xml_text;
 
 pub use ids::entry_id;
 pub use links::{base_for_links, entry_link, feed_dir, feed_url, pdf_path, pdf_url};

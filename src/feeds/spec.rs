@@ -6,7 +6,7 @@ use super::html::plain_text;
 use super::ids::feed_id;
 use crate::config::Config;
 use crate::model::{Entry, Kind};
-use crate::source::text::slugify;
+use crate::text::slugify;
 use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 

@@ -11,6 +11,7 @@ use super::tags::{Kind, Tree};
 use super::text::{BLUE, GREY, Shaper, TextStyle, Typeset};
 use crate::config::Config;
 use crate::model::Entry;
+use crate::text::html_text;
 
 /// Width of the text column (A4 minus the margins).
 pub const COLUMN: f32 = super::page::WIDTH - super::page::MARGIN_LEFT - super::page::MARGIN_RIGHT;
@@ -125,19 +126,21 @@ pub fn column_height(bottom: f32) -> f32 {
 }
 
 /// The title, or when it is blank (PDF/UA needs one) the category and date.
+/// Both are read as the feeds read them: `L&rsquo;État` is L’État, `<b>` is markup.
 pub fn display_title(entry: &Entry, config: &Config) -> String {
-    let title = clip(&entry.title, usize::MAX);
-    if !title.is_empty() {
-        return entry.title.trim().to_string();
+    let title = html_text(&entry.title);
+    if !clip(&title, usize::MAX).is_empty() {
+        return title;
     }
     let category = entry
         .category
         .as_deref()
-        .map(str::trim)
+        .map(html_text)
         .filter(|c| !c.is_empty());
-    entry
-        .date
-        .dateline(category.unwrap_or("Communiqué de presse"), config.time_zone)
+    entry.date.dateline(
+        category.as_deref().unwrap_or("Communiqué de presse"),
+        config.time_zone,
+    )
 }
 
 /// The summary as plain text, for the XMP subject.
@@ -145,16 +148,17 @@ pub fn plain_summary(entry: &Entry, config: &Config) -> String {
     entry.summary.as_deref().map_or_else(String::new, |s| {
         let page = crate::feeds::base_for_links(entry, config);
         let blocks = markdown::parse(s, &page, config.limits.markdown_max_nesting);
-        clip(&markdown::plain_text(&blocks), META_CHARS)
+        clip(&markdown::blocks_text(&blocks), META_CHARS)
     })
 }
 
-/// At most `max` characters, without control characters (metadata strings).
+/// At most `max` characters, without control characters (metadata strings), and without
+/// what the page itself cannot print, so the metadata says what the page shows.
 pub fn clip(s: &str, max: usize) -> String {
     let clean: String = s
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
-        .filter(|c| !matches!(*c as u32, 0xE000..=0xF8FF | 0xF0000.. | 0xFEFF | 0xFFFE | 0xFFFF))
+        .filter(|&c| !super::french::is_unprintable(c))
         .take(max)
         .collect();
     clean.split_whitespace().collect::<Vec<_>>().join(" ")

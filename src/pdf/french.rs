@@ -87,7 +87,9 @@ pub fn unhyphenate_at(chars: &mut Vec<Styled>, text: &str, at: usize) -> bool {
     chars.len() < before
 }
 
-fn is_unprintable(c: char) -> bool {
+/// What the PDF never draws nor puts in its metadata; XML's own limits are
+/// [`crate::text::xml`], a subset of this (with [`char::is_control`]).
+pub(super) fn is_unprintable(c: char) -> bool {
     let u = c as u32;
     matches!(u,
         0xFEFF | 0xFFFE | 0xFFFF | 0xFFFC | 0xFFFD

@@ -481,7 +481,7 @@ impl Walker<'_> {
         }
         let mut inline = std::mem::take(&mut self.inline);
         let heading = self.heading.take();
-        strip_attribute_lists(&mut inline);
+        inline.retain(|i| !i.text.is_empty());
         if inline.iter().all(|i| i.text.trim().is_empty()) {
             return;
         }
@@ -502,8 +502,7 @@ pub fn resolve_link(dest: &str, base_url: &str) -> Option<String> {
 
 #[path = "markdown_plain.rs"]
 mod plain;
-pub use plain::plain_text;
-use plain::strip_attribute_lists;
+pub use plain::blocks_text;
 #[path = "markdown_notes.rs"]
 mod notes;
 #[path = "markdown_tables.rs"]

@@ -1,7 +1,7 @@
 //! Notes: footnotes (`note[^1]` … `[^1]: …`) and the addresses of links whose text is not
 //! their address, numbered in one sequence in the order of their calls.
 
-use super::{Block, Inline, NoteLink, NoteOf, Walker, plain_text, resolve_link};
+use super::{Block, Inline, NoteLink, NoteOf, Walker, blocks_text, resolve_link};
 
 impl Walker<'_> {
     pub(in crate::pdf) fn link_start(&mut self, dest: &str) {
@@ -115,7 +115,7 @@ pub(super) fn inline_of(blocks: &[Block]) -> Vec<Inline> {
                 code: true,
                 ..Inline::default()
             }],
-            other => vec![Inline::plain(plain_text(std::slice::from_ref(other)))],
+            other => vec![Inline::plain(blocks_text(std::slice::from_ref(other)))],
         };
         if !out.is_empty() {
             out.push(Inline::plain(" "));

@@ -1,35 +1,11 @@
-//! Text-level clean-ups of the Markdown reader: kramdown attribute lists removed, and the
-//! blocks as plain text (for metadata and alt text).
+//! The parsed blocks as plain text (for metadata and alt text). Kramdown attribute lists
+//! never reach the reader: `source` removes them (`crate::text::markdown`).
 
-use super::{Block, Inline};
+use super::Block;
 
-/// Removes kramdown inline attribute lists `{: …}` / `{:…}` wherever they fall, even across
-/// style runs (pulldown-cmark may split them at `_` or `"`).
-pub(super) fn strip_attribute_lists(inline: &mut Vec<Inline>) {
-    let mut depth_open = false;
-    for run in inline.iter_mut() {
-        let mut out = String::with_capacity(run.text.len());
-        let mut chars = run.text.chars().peekable();
-        while let Some(c) = chars.next() {
-            if depth_open {
-                if c == '}' {
-                    depth_open = false;
-                }
-                continue;
-            }
-            if c == '{' && chars.peek() == Some(&':') {
-                depth_open = true;
-                continue;
-            }
-            out.push(c);
-        }
-        run.text = out;
-    }
-    inline.retain(|i| !i.text.is_empty());
-}
-
-/// All the text of `blocks`, paragraphs separated by a space: for metadata (XMP subject).
-pub fn plain_text(blocks: &[Block]) -> String {
+/// All the text of already parsed `blocks`, paragraphs separated by a space: for metadata
+/// (XMP subject) and note texts. Text from raw Markdown or HTML is [`crate::text`]'s job.
+pub fn blocks_text(blocks: &[Block]) -> String {
     let mut out = String::new();
     fn walk(blocks: &[Block], out: &mut String) {
         for b in blocks {

@@ -1,7 +1,7 @@
 //! Tables, from Markdown (`| a | b |`) and from HTML (`<table>`, whose end tags are optional):
 //! rows of cells, header cells marked.
 
-use super::{Align, Block, Cell, Walker, strip_attribute_lists};
+use super::{Align, Block, Cell, Walker};
 
 impl Walker<'_> {
     pub(in crate::pdf) fn table_start(&mut self) {
@@ -26,7 +26,7 @@ impl Walker<'_> {
 
     pub(in crate::pdf) fn cell_end(&mut self, header: bool) {
         let mut runs = std::mem::take(&mut self.inline);
-        strip_attribute_lists(&mut runs);
+        runs.retain(|i| !i.text.is_empty());
         if let Some(t) = self.table.as_mut() {
             if t.is_empty() {
                 t.push(Vec::new());

@@ -5,9 +5,10 @@
 //! so the same scanner runs on every communiqué body and front matter wins where both speak.
 
 use super::dates::parse_date;
-use super::text::{Block, blocks, is_all_bold, plain};
+use super::text::{Block, blocks, is_all_bold};
 use crate::config::Config;
 use crate::model::{Contact, PubDate};
+use crate::text::plain::markdown_text;
 
 /// What the text of a communiqué says about itself, and its body without page furniture.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -41,7 +42,7 @@ pub fn infer(markdown: &str, first_line: usize, config: &Config) -> Inferred {
     while index < all.len() {
         let block = &all[index];
         index += 1;
-        let text = plain(&block.markdown);
+        let text = markdown_text(&block.markdown);
         let upper = text.to_uppercase();
         if is_bloc_marque(&text) {
             continue;
@@ -64,7 +65,7 @@ pub fn infer(markdown: &str, first_line: usize, config: &Config) -> Inferred {
             // right before the dateline (`# Titre` / `Paris, le 12 mars 2024`).
             let before_dateline = || {
                 all.get(index)
-                    .is_some_and(|next| dateline(&plain(&next.markdown), config).is_some())
+                    .is_some_and(|next| dateline(&markdown_text(&next.markdown), config).is_some())
             };
             if found.title.is_none()
                 && is_heading(&block.markdown)
@@ -145,7 +146,7 @@ fn dateline(text: &str, config: &Config) -> Option<(String, PubDate)> {
 
 /// Reads a contact block starting at `blocks[0]`; returns it and how many blocks it used.
 fn contact_block(blocks: &[Block], config: &Config) -> Option<(Contact, usize)> {
-    let first = plain(&blocks.first()?.markdown);
+    let first = markdown_text(&blocks.first()?.markdown);
     let default = &config.default_contact;
     let is_organisation = first.eq_ignore_ascii_case(&default.organisation)
         || first.to_lowercase().starts_with("direction ")
@@ -165,7 +166,7 @@ fn contact_block(blocks: &[Block], config: &Config) -> Option<(Contact, usize)> 
     let mut used = usize::from(is_organisation);
     let mut matched_line = false;
     for block in &blocks[used..] {
-        let text = plain(&block.markdown);
+        let text = markdown_text(&block.markdown);
         if let Some(phones) = phone_line(&text) {
             contact.phones = phones;
         } else if let Some(email) = email_line(&text) {

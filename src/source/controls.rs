@@ -4,12 +4,12 @@
 
 use super::fields::text as field_text;
 use super::front_matter::Document;
-use super::press_review::fold;
 use super::{Hold, dates, embargo_notice, keys, placeholder};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::i18n::Message;
 use crate::model::Entry;
+use crate::text::fold;
 use serde_json::{Map, Value};
 use std::path::Path;
 
@@ -47,7 +47,7 @@ pub(super) fn embargo(
     };
     if let Value::String(s) = raw
         && matches!(
-            fold(s).as_str(),
+            &*fold(s),
             "aucun" | "none" | "non" | "no" | "false" | "faux" | "sans"
         )
     {

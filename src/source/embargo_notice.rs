@@ -3,8 +3,9 @@
 //! 6 heures*"): the document's own words are the embargo, and they are not its title.
 
 use super::dates::{local_instant, parse_date, time_of_day};
-use super::press_review::fold;
-use super::text::{blocks, plain};
+use super::text::blocks;
+use crate::text::fold;
+use crate::text::plain::markdown_text;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 
@@ -52,7 +53,7 @@ pub fn find(markdown: &str, first_line: usize, tz: Tz) -> (Vec<Notice>, String) 
     let mut notices = Vec::new();
     let mut kept = Vec::new();
     for block in blocks(markdown, first_line) {
-        let text = plain(&block.markdown);
+        let text = markdown_text(&block.markdown);
         if is_notice(&text) {
             let (until, has_time) = match read_instant(&text, tz) {
                 Some((at, has_time)) => (Some(at), has_time),

@@ -5,6 +5,7 @@ use super::dates::parse_date;
 use super::fields::{get, text};
 use super::front_matter::Document;
 use super::keys;
+use super::keys::nested;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::i18n::Message;
@@ -39,11 +40,13 @@ pub fn info(
             .iter()
             .filter_map(|item| {
                 let map = item.as_object()?;
-                let label = text(get(map, &["intitule", "titre"]))?;
+                let label = text(get(map, nested::FIELD_LABEL))?;
                 Some(InfoField {
                     label,
-                    content: text(get(map, &["contenu", "texte"])).unwrap_or_default(),
-                    link: text(get(map, &["lien", "url"])),
+                    content: text(get(map, nested::FIELD_CONTENT))
+                        .map(|c| crate::text::clean_markdown(&c).trim().to_string())
+                        .unwrap_or_default(),
+                    link: text(get(map, nested::FIELD_LINK)),
                 })
             })
             .collect(),

@@ -2,6 +2,7 @@
 //! (`Lien`/`lien`, `categorie`/`categories`, a list or a single string, a map instead of a list).
 
 use super::keys;
+use super::keys::nested;
 use crate::model::{Attachment, Contact, Image};
 use serde_json::{Map, Value};
 
@@ -74,26 +75,23 @@ pub fn collapse_spaces(text: &str) -> String {
 /// site default, since the CMS only records the person.
 pub fn contact(value: Option<&Value>, default: &Contact) -> Option<Contact> {
     let map = value?.as_object()?;
-    let name = text(get(map, &["name", "nom"]));
-    let phones: Vec<String> = texts(get(map, &["tel", "tél", "telephone", "phone"]))
+    let name = text(get(map, nested::CONTACT_NAME));
+    let phones: Vec<String> = texts(get(map, nested::CONTACT_PHONES))
         .iter()
         .map(|p| normalise_phone(p))
         .filter(|p| !p.is_empty())
         .collect();
-    let email = text(get(
-        map,
-        &["email", "mail", "e-mail", "courriel", "mel", "mél"],
-    ));
+    let email = text(get(map, nested::CONTACT_EMAIL));
     if name.is_none() && phones.is_empty() && email.is_none() {
         return None;
     }
     Some(Contact {
-        organisation: text(get(map, &["organisation", "organisme", "structure"]))
+        organisation: text(get(map, nested::CONTACT_ORGANISATION))
             .unwrap_or_else(|| default.organisation.clone()),
         name,
         phones,
         email,
-        role: text(get(map, &["role", "fonction"])).or_else(|| default.role.clone()),
+        role: text(get(map, nested::CONTACT_ROLE)).or_else(|| default.role.clone()),
     })
 }
 
@@ -125,8 +123,8 @@ pub fn attachments(fields: &Map<String, Value>) -> Vec<Attachment> {
     let from_item = |item: &Value| -> (Option<String>, Option<String>) {
         match item {
             Value::Object(m) => (
-                text(get(m, &["file", "lien", "url", "fichier"])),
-                text(get(m, &["nom", "name", "titre", "label"])),
+                text(get(m, nested::FILE_URL)),
+                text(get(m, nested::FILE_LABEL)),
             ),
             other => (text(Some(other)), None),
         }
@@ -138,7 +136,7 @@ pub fn attachments(fields: &Map<String, Value>) -> Vec<Attachment> {
                 push(url, label);
             }
         }
-        Some(Value::Object(map)) if get(map, &["file", "lien", "url"]).is_some() => {
+        Some(Value::Object(map)) if get(map, nested::FILE_URL).is_some() => {
             let (url, label) = from_item(&Value::Object(map.clone()));
             push(url, label);
         }
@@ -165,11 +163,11 @@ pub fn images(fields: &Map<String, Value>) -> Vec<Image> {
     if let Some(Value::Array(items)) = keys::IMAGES.get(fields) {
         for item in items {
             if let Value::Object(m) = item
-                && let Some(url) = text(get(m, &["image"]))
+                && let Some(url) = text(get(m, nested::IMAGE_URL))
             {
                 found.push(Image {
                     url,
-                    alt: text(get(m, &["alternative-textuelle", "alt", "legende"])),
+                    alt: text(get(m, nested::IMAGE_ALT)),
                 });
             }
         }
@@ -211,6 +209,15 @@ mod tests {
         assert_eq!(
             b.iter().map(|x| x.url.as_str()).collect::<Vec<_>>(),
             ["/uploads/c.pdf", "/d.pdf"]
+        );
+        // One attachment spelled `fichier` is one attachment, not two (its name and its
+        // address): the single-map test and the item reader use the same spellings.
+        let single = json!({"files": {"fichier": "/uploads/e.pdf", "nom": "E"}});
+        let c = attachments(single.as_object().unwrap());
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(
+            (c[0].url.as_str(), c[0].label.as_str()),
+            ("/uploads/e.pdf", "E")
         );
     }
 

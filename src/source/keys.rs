@@ -7,7 +7,7 @@
 
 use super::fields::get;
 use super::front_matter::Document;
-use super::press_review::fold;
+use crate::text::fold;
 use serde_json::{Map, Value};
 
 /// What a key's value is for.
@@ -165,6 +165,12 @@ pub const SLUG: Key = key(
     "the page's name on the site (Jekyll's :title)",
 );
 
+/// The two spellings Jekyll itself reads for a page's categories (`categories`, split on
+/// spaces, then `category`): page addresses are built as Jekyll builds them, whatever
+/// aliases communique accepts for [`CATEGORIES`].
+pub const JEKYLL_CATEGORIES: &str = "categories";
+pub const JEKYLL_CATEGORY: &str = "category";
+
 /// Every key communique knows. Site keys are listed so that real files raise no warning.
 pub const KEYS: &[Key] = &[
     PUBLISHED,
@@ -240,7 +246,7 @@ pub fn lookup(name: &str) -> Option<&'static Key> {
 pub fn flag(value: &Value) -> Option<bool> {
     match value {
         Value::Bool(b) => Some(*b),
-        Value::String(s) => match fold(s).as_str() {
+        Value::String(s) => match &*fold(s) {
             "true" | "yes" | "oui" | "vrai" => Some(true),
             "false" | "no" | "non" | "faux" => Some(false),
             _ => None,
@@ -259,6 +265,7 @@ pub fn shown(value: &Value) -> String {
 }
 
 mod check;
+pub mod nested;
 
 pub use check::{KeyReport, WrittenKey, check, misspelling_of, written_keys};
 

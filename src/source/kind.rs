@@ -4,9 +4,9 @@
 use super::fields::{get, text, texts};
 use super::front_matter::Document;
 use super::keys;
-use super::press_review::fold;
 use crate::config::Config;
 use crate::model::Kind;
+use crate::text::fold;
 use std::path::Path;
 
 /// Categories of numerique.gouv.fr's press releases (DESIGN.md), as [`fold`] writes them.
@@ -54,7 +54,7 @@ fn by_name(rel: &Path, doc: &Document<'_>) -> Option<Kind> {
         "on parle de nous",
         "ils parlent de nous",
     ];
-    press.contains(&stem.as_str()).then_some(Kind::PressReview)
+    press.contains(&&*stem).then_some(Kind::PressReview)
 }
 
 fn by_front_matter(doc: &Document<'_>) -> Option<Kind> {

@@ -24,7 +24,7 @@ use crate::diagnostic::{Diagnostic, FileFormat, Problem};
 use crate::i18n::Message;
 use crate::model::{Entry, Kind, Origin, PubDate};
 use controls::{embargo, hold, later, notice_embargo, placeholders};
-use fields::{get, text as field_text};
+use fields::text as field_text;
 use front_matter::Document;
 use std::path::Path;
 
@@ -331,17 +331,8 @@ fn release_entry(
                 .next()
         })
     };
-    let summary = fields::markdown(get(
-        fields,
-        &[
-            "chapeau-text",
-            "chapeau",
-            "excerpt",
-            "description",
-            "summary",
-        ],
-    ))
-    .map(|s| text::clean_markdown(&s).trim().to_string());
+    let summary = fields::markdown(keys::SUMMARY.get(fields))
+        .map(|s| crate::text::clean_markdown(&s).trim().to_string());
     // An excerpt that only says "Communiqué de presse" names the document type; it is no lead.
     let (summary, labelled) = match summary {
         Some(s) if kind::is_press_category(&s) => (None, Some(s)),
@@ -352,21 +343,18 @@ fn release_entry(
     // otherwise it is body text and goes back where it was.
     let (summary, body) = match (summary, inferred.lead) {
         (Some(summary), Some(lead)) => (Some(summary), format!("**{lead}**\n\n{}", inferred.body)),
-        (summary, lead) => (summary.or(lead), inferred.body),
+        // The lead is cleaned like every Markdown the entry carries (the model's promise).
+        (summary, lead) => (
+            summary.or_else(|| lead.map(|l| crate::text::clean_markdown(&l).trim().to_string())),
+            inferred.body,
+        ),
     };
     let page = page::page(rel, kind, doc, &date, config, diagnostics)?;
     let updated = updated(rel, doc, config, diagnostics);
     links::check(rel, doc.body, doc.body_first_line, diagnostics);
-    let summary_keys = [
-        "chapeau-text",
-        "chapeau",
-        "excerpt",
-        "description",
-        "summary",
-    ];
-    if let Some(summary) = fields::markdown(get(fields, &summary_keys)) {
+    if let Some(summary) = fields::markdown(keys::SUMMARY.get(fields)) {
         // Front matter text: its links are reported on the key's line.
-        let line = doc.key_line(&summary_keys);
+        let line = keys::SUMMARY.line(doc);
         links::check(rel, &summary, line, diagnostics);
     }
     let attachments = fields::attachments(fields);
@@ -390,7 +378,7 @@ fn release_entry(
         category,
         tags: fields::texts(keys::TAGS.get(fields)),
         summary,
-        body: text::clean_markdown(&body),
+        body: crate::text::clean_markdown(&body),
         place: field_text(keys::PLACE.get(fields)).or(inferred.place),
         contact: fields::contact(keys::CONTACT.get(fields), &config.default_contact)
             .filter(|c| *c != config.default_contact)

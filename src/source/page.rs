@@ -84,13 +84,13 @@ fn jekyll_categories(fields: &Map<String, Value>) -> Vec<String> {
         Value::Bool(b) => Some(b.to_string()),
         _ => None,
     };
-    let mut all: Vec<String> = match get(fields, &["categories"]) {
+    let mut all: Vec<String> = match get(fields, &[keys::JEKYLL_CATEGORIES]) {
         Some(Value::String(s)) => s.split_whitespace().map(str::to_string).collect(),
         Some(Value::Array(items)) => items.iter().filter_map(scalar).collect(),
         Some(other) => scalar(other).into_iter().collect(),
         None => Vec::new(),
     };
-    match get(fields, &["category"]) {
+    match get(fields, &[keys::JEKYLL_CATEGORY]) {
         Some(Value::Array(items)) => all.extend(items.iter().filter_map(scalar)),
         Some(single) => all.extend(scalar(single)),
         None => {}

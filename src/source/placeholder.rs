@@ -1,7 +1,7 @@
 //! Placeholder text that must never reach journalists under the government's name:
 //! Lorem ipsum and its relatives, "Titre provisoire", "[à compléter]", TODO, XXX.
 
-use super::press_review::fold;
+use crate::text::fold;
 
 /// Folded phrases that only a draft contains, wherever they stand.
 const PHRASES: &[&str] = &[
@@ -135,7 +135,7 @@ fn is_fill_in(inside: &str) -> bool {
     ];
     !folded.is_empty()
         && folded.split(' ').count() <= 5
-        && (WHOLE.contains(&folded.as_str())
+        && (WHOLE.contains(&&*folded)
             || OPENINGS
                 .iter()
                 .any(|o| folded == *o || folded.starts_with(&format!("{o} "))))

@@ -137,14 +137,10 @@ pub fn decode(rel: &Path, bytes: &[u8]) -> Result<ReleaseText, Diagnostic> {
     Ok(ReleaseText { text, warnings })
 }
 
-/// Removes characters XML 1.0 cannot carry; returns the text, how many were removed and the
-/// 1-based line of the first one.
+/// Removes characters XML 1.0 cannot carry (the feeds' set: [`crate::text::xml`]); returns
+/// the text, how many were removed and the 1-based line of the first one.
 pub fn strip_xml_invalid(text: &str) -> (String, usize, usize) {
-    let is_invalid = |c: char| {
-        matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}')
-            || c == '\u{fffe}'
-            || c == '\u{ffff}'
-    };
+    let is_invalid = crate::text::xml::is_unwanted;
     let Some(first) = text.find(is_invalid) else {
         return (text.to_string(), 0, 0);
     };
@@ -184,6 +180,15 @@ mod tests {
     fn bom_crlf_and_controls_are_repaired() {
         let out = decode(Path::new("a.md"), b"\xEF\xBB\xBFtitle\r\nline\x01two\r\n").unwrap();
         assert_eq!(out.text, "title\nlinetwo\n");
+        assert_eq!(out.warnings.len(), 1);
+        assert_eq!(out.warnings[0].line, 2);
+    }
+
+    #[test]
+    fn c1_controls_are_counted_where_the_feed_would_drop_them() {
+        // U+0085 (NEL) in UTF-8: the feeds always dropped it silently; now the author is told.
+        let out = decode(Path::new("a.md"), "titre\nligne\u{85}deux\n".as_bytes()).unwrap();
+        assert_eq!(out.text, "titre\nlignedeux\n");
         assert_eq!(out.warnings.len(), 1);
         assert_eq!(out.warnings[0].line, 2);
     }

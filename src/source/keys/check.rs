@@ -6,7 +6,7 @@ use super::{DRAFT, KEYS, Key, PUBLISHED, Role, flag, lookup, shown};
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::i18n::Message;
 use crate::source::front_matter::Document;
-use crate::source::press_review::fold;
+use crate::text::fold;
 use serde_json::Value;
 use std::path::Path;
 

@@ -6,9 +6,9 @@
 //! and parentheses), never inside « quotes »; each segment is a date, a quote, or words.
 
 use super::naming::{is_generic, is_generic_link_text, names_outlet, outlet_beside};
-use super::text::plain;
 use super::when::{clean, looks_like_date, read_date, split_date};
 use crate::model::PubDate;
+use crate::text::plain::fragment_text;
 use chrono_tz::Tz;
 
 /// A piece of text between separators, with its byte span in the text it came from.
@@ -110,7 +110,7 @@ pub(super) fn unquote(text: &str) -> String {
         .trim_start_matches(['«', '“', '"'])
         .trim_end_matches(['»', '”', '"'])
         .trim();
-    plain(t)
+    fragment_text(t)
 }
 
 /// Cuts the first « quote » out of the words after a link:
@@ -168,7 +168,7 @@ pub(super) fn link_text(text: &str, host: &str, tz: Tz) -> Said {
             && names_outlet(&rest, host)
         {
             said.date = Some(date);
-            said.outlet = Some(plain(&rest));
+            said.outlet = Some(fragment_text(&rest));
         }
         return said;
     }
@@ -182,7 +182,7 @@ pub(super) fn link_text(text: &str, host: &str, tz: Tz) -> Said {
             said.date = Some(date);
             date_last = i == segs.len() - 1;
             if !left.is_empty() {
-                said.outlet = Some(plain(&left));
+                said.outlet = Some(fragment_text(&left));
             }
             continue;
         }
@@ -208,7 +208,7 @@ pub(super) fn link_text(text: &str, host: &str, tz: Tz) -> Said {
             && (names_outlet(&one.text, host)
                 || (one.end <= quote.start && text[one.end..quote.start].contains(',')))
         {
-            said.outlet = Some(plain(&one.text));
+            said.outlet = Some(fragment_text(&one.text));
         }
         if said.outlet.is_some() || others.is_empty() {
             said.title = Some(unquote(&text[quote.start..quote.end]));
@@ -219,7 +219,7 @@ pub(super) fn link_text(text: &str, host: &str, tz: Tz) -> Said {
         && let Some(i) = rest.iter().position(|s| names_outlet(&s.text, host))
         && (i == 0 || i == rest.len() - 1)
     {
-        said.outlet = Some(plain(&rest[i].text));
+        said.outlet = Some(fragment_text(&rest[i].text));
         rest.remove(i);
     }
     // `Acteurs publics, 29 septembre 2023` and `Titre, Outlet, 12 mars 2019`.
@@ -227,7 +227,7 @@ pub(super) fn link_text(text: &str, host: &str, tz: Tz) -> Said {
         let last = rest[rest.len() - 1];
         let short = last.text.split_whitespace().count() <= 4;
         if rest.len() == 1 || (short && last.text.starts_with(char::is_uppercase)) {
-            said.outlet = Some(plain(&last.text));
+            said.outlet = Some(fragment_text(&last.text));
             rest.pop();
         }
     }

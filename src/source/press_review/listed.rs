@@ -13,17 +13,16 @@ use crate::source::front_matter::Document;
 use serde_json::Value;
 use std::path::Path;
 
-/// Keys of one listed article, each with its aliases.
-const TITLE: [&str; 3] = ["title", "titre", "name"];
-const URL: [&str; 4] = ["url", "lien", "link", "href"];
-const DATE: [&str; 3] = ["date", "publication", "published"];
-const OUTLET: [&str; 6] = ["outlet", "media", "média", "source", "journal", "site"];
-const EXCERPT: [&str; 4] = ["excerpt", "extrait", "description", "resume"];
+// Keys of one listed article, each with its aliases, from the one table.
+use crate::source::keys::nested::{
+    ARTICLE_DATE as DATE, ARTICLE_EXCERPT as EXCERPT, ARTICLE_OUTLET as OUTLET,
+    ARTICLE_TITLE as TITLE, ARTICLE_URL as URL,
+};
 
 /// Whether the front matter holds a list of articles (maps with a link).
 pub fn has_list(doc: &Document<'_>) -> bool {
     matches!(crate::source::keys::ARTICLES.get(&doc.fields), Some(Value::Array(items))
-        if items.iter().any(|i| i.as_object().is_some_and(|m| get(m, &URL).is_some())))
+        if items.iter().any(|i| i.as_object().is_some_and(|m| get(m, URL).is_some())))
 }
 
 pub fn articles(rel: &Path, doc: &Document<'_>, config: &Config) -> (Vec<Entry>, Vec<Diagnostic>) {
@@ -37,14 +36,14 @@ pub fn articles(rel: &Path, doc: &Document<'_>, config: &Config) -> (Vec<Entry>,
         let Some(map) = item.as_object() else {
             continue;
         };
-        let title = text(get(map, &TITLE)).unwrap_or_default();
+        let title = text(get(map, TITLE)).unwrap_or_default();
         // The hint names the item: the whole list is on one key's line.
         let warn = |problem: Problem, hint: Message| {
             Diagnostic::warning(rel, problem)
                 .at(line, 0)
                 .hint(hint.count("n", n + 1))
         };
-        let Some(url) = text(get(map, &URL)) else {
+        let Some(url) = text(get(map, URL)) else {
             if !title.is_empty() {
                 diagnostics.push(warn(
                     Problem::NoArticleLink,
@@ -53,7 +52,7 @@ pub fn articles(rel: &Path, doc: &Document<'_>, config: &Config) -> (Vec<Entry>,
             }
             continue;
         };
-        let date = text(get(map, &DATE));
+        let date = text(get(map, DATE));
         let Some(date_read) = date
             .as_deref()
             .and_then(|d| parse_date(d, config.time_zone))
@@ -68,8 +67,8 @@ pub fn articles(rel: &Path, doc: &Document<'_>, config: &Config) -> (Vec<Entry>,
             ));
             continue;
         };
-        let outlet = text(get(map, &OUTLET));
-        let excerpt = text(get(map, &EXCERPT));
+        let outlet = text(get(map, OUTLET));
+        let excerpt = text(get(map, EXCERPT));
         let facts = ArticleFacts {
             title: &title,
             url: &url,

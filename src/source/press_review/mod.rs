@@ -29,7 +29,6 @@ mod naming;
 mod outlets;
 mod scanner;
 mod table;
-mod text;
 mod urls;
 mod when;
 
@@ -39,8 +38,9 @@ use crate::model::{Article, Entry, Kind, Origin, PubDate};
 use std::path::Path;
 use url::Url;
 
+use crate::text::fold;
+use crate::text::plain::fragment_text;
 pub use outlets::name_for_host;
-pub use text::{fold, outlet_matches_host};
 
 /// Parses the Markdown body of a revue-de-presse page. `file` is the path relative to releases/
 /// (for Origin and diagnostics); `first_line` is the 1-based line number of `markdown`'s first line
@@ -67,10 +67,10 @@ pub struct ArticleFacts<'a> {
 /// Builds one press-review Entry from facts found elsewhere (e.g. a front-matter list
 /// `communiques: [{title, date, url}]` in an old Jekyll page). None if the URL is unusable.
 pub fn article_entry(origin: Origin, date: PubDate, facts: &ArticleFacts<'_>) -> Option<Entry> {
-    let keep = |s: Option<&str>| s.map(text::plain).filter(|s| !s.is_empty());
+    let keep = |s: Option<&str>| s.map(fragment_text).filter(|s| !s.is_empty());
     build(Found {
         origin,
-        title: text::plain(facts.title),
+        title: fragment_text(facts.title),
         date,
         url: urls::resolve(facts.url, None).ok()?,
         outlet: keep(facts.outlet),
@@ -85,11 +85,6 @@ pub fn article_entry(origin: Origin, date: PubDate, facts: &ArticleFacts<'_>) ->
 /// Identity also treats `http` and `https` as the same page (the form uses `https`).
 pub fn normalise_url(url: &str) -> Option<String> {
     urls::normalise(&urls::resolve(url, None).ok()?)
-}
-
-/// The readable host of an article URL (`lemonde.fr`), as used for host-derived outlets.
-pub fn url_host(url: &str) -> Option<String> {
-    urls::readable_host(&urls::resolve(url, None).ok()?)
 }
 
 /// First 16 hex characters of blake3 of the normalised URL: the entry's slug and key suffix.
@@ -134,6 +129,8 @@ fn build(found: Found) -> Option<Entry> {
     // `outlet_from_host` stays true for the table's name: a name a page gives wins over it.
     let outlet_from_host = outlet.is_none();
     let known = name_for_host(&host);
+    // The excerpt is Markdown the renderers show as is: cleaned like a release's body.
+    let excerpt = excerpt.map(|e| crate::text::clean_markdown(&e).trim().to_string());
     let outlet = match outlet {
         // "Les Echos", "LE MONDE": the page names the table's outlet; it is spelled as the table does.
         Some(o) if known.is_some_and(|k| fold(k) == fold(&o)) => {

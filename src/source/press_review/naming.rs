@@ -2,7 +2,8 @@
 //! "Par Jean Dupont"), as found in and around press-list links.
 
 use super::outlets::{is_known_name, name_for_host};
-use super::text::{fold, plain};
+use crate::text::fold;
+use crate::text::plain::fragment_text;
 
 /// The segment names the outlet of `host` (or any outlet of the table) exactly.
 pub(super) fn names_outlet(text: &str, host: &str) -> bool {
@@ -31,7 +32,7 @@ pub(super) fn is_generic_link_text(text: &str) -> bool {
     f.is_empty()
         || f.starts_with("http")
         || matches!(
-            f.as_str(),
+            &*f,
             "lire"
                 | "lien"
                 | "ici"
@@ -103,12 +104,12 @@ pub(super) fn is_generic(text: &str) -> bool {
         "via",
     ];
     let folded = fold(text);
-    GENERIC.contains(&folded.as_str())
+    GENERIC.contains(&&*folded)
 }
 
 /// An outlet named beside a link: short, capitalised (or known), not a generic word or address.
 pub(super) fn outlet_beside(text: &str, host: &str) -> Option<String> {
-    let mut t = plain(text);
+    let mut t = fragment_text(text);
     for lead in ["Dans ", "dans ", "Sur ", "sur ", "Via ", "via "] {
         if let Some(r) = t.strip_prefix(lead) {
             t = r.trim().to_string();

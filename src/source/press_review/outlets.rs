@@ -1,7 +1,7 @@
 //! Outlet names from a maintained table (`assets/outlets.tsv`: host → name), so readers see
 //! "Le Monde" rather than "lemonde.fr" when the page does not name the outlet.
 
-use super::text::fold;
+use crate::text::fold;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -24,7 +24,7 @@ static OUTLETS: LazyLock<Outlets> = LazyLock::new(|| {
             let (host, name) = (host.trim(), name.trim());
             if !host.is_empty() && !name.is_empty() {
                 by_host.insert(host, name);
-                names.insert(fold(name));
+                names.insert(fold(name).into_owned());
             }
         }
     }
@@ -55,7 +55,7 @@ pub fn name_for_host(host: &str) -> Option<&'static str> {
 /// Whether `text` is the name of an outlet of the table ("Les Echos", "le monde").
 pub fn is_known_name(text: &str) -> bool {
     let folded = fold(text);
-    !folded.is_empty() && OUTLETS.names.contains(&folded)
+    !folded.is_empty() && OUTLETS.names.contains(&*folded)
 }
 
 #[cfg(test)]

@@ -4,8 +4,9 @@
 use super::links::{Link, bare_link, find_links};
 use super::naming::is_generic_link_text;
 use super::outlets::is_known_name;
-use super::text::{fold, plain};
 use super::when::read_date;
+use crate::text::fold;
+use crate::text::plain::fragment_text;
 use chrono_tz::Tz;
 
 /// What a column holds.
@@ -118,7 +119,7 @@ fn is_delimiter(line: &str) -> bool {
 }
 
 fn role_of_header(header: &str) -> Option<Role> {
-    let h = fold(&plain(header));
+    let h = fold(&fragment_text(header)).into_owned();
     let has = |words: &[&str]| {
         words
             .iter()
@@ -220,7 +221,7 @@ fn roles(header: &[Cell], rows: &[(usize, Vec<Cell>)], tz: Tz) -> Vec<Role> {
     };
     let mut roles: Vec<Option<Role>> = header.iter().map(|c| role_of_header(&c.text)).collect();
     for (i, role) in roles.iter_mut().enumerate() {
-        let dates = share(i, &|t| read_date(&plain(t), tz).is_some());
+        let dates = share(i, &|t| read_date(&fragment_text(t), tz).is_some());
         match role {
             // "Publication" names a date or an outlet: the cells say which.
             _ if fold(&header[i].text) == "publication" => {
@@ -233,7 +234,7 @@ fn roles(header: &[Cell], rows: &[(usize, Vec<Cell>)], tz: Tz) -> Vec<Role> {
     }
     // An unnamed column of outlet names (`Le Monde`, `Les Echos`) when no header said "média".
     if !roles.contains(&Some(Role::Outlet)) {
-        let names = |t: &str| is_known_name(&plain(t));
+        let names = |t: &str| is_known_name(&fragment_text(t));
         if let Some(i) = (0..roles.len()).find(|&i| roles[i].is_none() && share(i, &names)) {
             roles[i] = Some(Role::Outlet);
         }
@@ -314,7 +315,7 @@ pub(super) fn read_row(roles: &[Role], cells: &[Cell]) -> Row {
         if *role == Role::Date {
             row.date_column = Some(cell.column);
         }
-        let text = plain(&cell.text);
+        let text = fragment_text(&cell.text);
         if cell.text.trim().is_empty() {
             continue;
         }
@@ -324,8 +325,8 @@ pub(super) fn read_row(roles: &[Role], cells: &[Cell]) -> Row {
                 // `Les Echos<br>(abonnés)`: the name is the first line.
                 let first = cell.text.split("<br").next().unwrap_or_default();
                 let name = match find_links(first).first() {
-                    Some(l) if !plain(&l.text).is_empty() => plain(&l.text),
-                    _ => plain(first),
+                    Some(l) if !fragment_text(&l.text).is_empty() => fragment_text(&l.text),
+                    _ => fragment_text(first),
                 };
                 row.outlet = Some(name).filter(|t| !t.is_empty());
             }
@@ -365,7 +366,7 @@ pub(super) fn read_row(roles: &[Role], cells: &[Cell]) -> Row {
         let link_text = if elsewhere {
             String::new()
         } else {
-            plain(&link.text)
+            fragment_text(&link.text)
         };
         let written = title_cell.map(|c| {
             // The title cell without its links: `Titre [lire](url)` → "Titre".
@@ -373,7 +374,7 @@ pub(super) fn read_row(roles: &[Role], cells: &[Cell]) -> Row {
             for l in find_links(&c.text).iter().rev() {
                 t.replace_range(l.start..l.end, "");
             }
-            plain(&t)
+            fragment_text(&t)
         });
         row.title = if is_generic_link_text(&link_text) {
             written.filter(|t| !t.is_empty())
@@ -383,7 +384,7 @@ pub(super) fn read_row(roles: &[Role], cells: &[Cell]) -> Row {
         row.column = column;
         row.link = Some(link);
     } else {
-        row.title = title_cell.map(|c| plain(&c.text));
+        row.title = title_cell.map(|c| fragment_text(&c.text));
     }
     row
 }

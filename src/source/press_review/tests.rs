@@ -476,3 +476,13 @@ proptest::proptest! {
         let _ = parse(&page.concat());
     }
 }
+
+#[test]
+fn excerpts_lose_their_attribute_lists_like_bodies() {
+    let md = "#### Un article\n\n[Le Monde, 12 mars 2024](https://www.lemonde.fr/a.html)\n\n« Un extrait{: .citation} »\n";
+    let (entries, _) = parse(md);
+    assert_eq!(entries.len(), 1, "{entries:#?}");
+    let article = entries[0].article.as_ref().unwrap();
+    assert_eq!(article.excerpt.as_deref(), Some("« Un extrait »"));
+    assert_eq!(entries[0].summary.as_deref(), Some("« Un extrait »"));
+}

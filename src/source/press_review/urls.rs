@@ -123,12 +123,7 @@ pub fn active_scheme(dest: &str) -> Option<String> {
     matches!(scheme.as_str(), "javascript" | "vbscript" | "data").then(|| format!("{scheme}:"))
 }
 
-/// The host as people read it: lower-case, without `www.`.
-pub fn readable_host(url: &Url) -> Option<String> {
-    let host = url.host_str()?.to_ascii_lowercase();
-    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
-    (!host.is_empty()).then_some(host)
-}
+pub(super) use crate::web::host::readable_host;
 
 fn is_tracking(key: &str, host: &str) -> bool {
     let key = key.to_ascii_lowercase();

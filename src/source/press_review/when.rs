@@ -2,9 +2,9 @@
 //! `2019-03` / `03/2019` (month), `12.03.2019` / `12/03/19` (day first), a leading `publié le`,
 //! a day and month completed by a heading's year, and words that look like a date but are not.
 
-use super::text::plain;
 use crate::model::{Precision, PubDate};
 use crate::source::dates::parse_date;
+use crate::text::plain::fragment_text;
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 
@@ -71,7 +71,7 @@ pub(super) fn with_year(text: &str, year: i32, tz: Tz) -> Option<PubDate> {
 
 /// The year a heading stands for: `2019`, `En 2019`, `Année 2019`, `Articles de 2019`.
 pub(super) fn heading_year(text: &str) -> Option<i32> {
-    let t = plain(text);
+    let t = fragment_text(text);
     let years: Vec<i32> = t
         .split(|c: char| !c.is_ascii_digit())
         .filter(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))

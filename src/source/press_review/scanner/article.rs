@@ -2,13 +2,14 @@
 //! the reason when it has none), its outlet and section settled, and the entry built.
 
 use super::super::clues::is_navigation;
-use super::super::text::{self, outlet_matches_host};
 use super::super::when::with_year;
 use super::super::{Found, build, urls};
 use super::{Candidate, Scanner};
 use crate::diagnostic::{Problem, UndatedReason};
 use crate::i18n::Message;
 use crate::model::{Entry, Origin};
+use crate::text::plain::fragment_text;
+use crate::web::host::outlet_matches_host;
 use url::Url;
 
 impl Scanner<'_> {
@@ -146,7 +147,8 @@ pub(super) fn not_a_date(value: String) -> UndatedReason {
 }
 
 pub(super) fn set_excerpt(entry: &mut Entry, text: &str) {
-    let excerpt = text::plain(text);
+    // Renderers show the excerpt as Markdown: its kramdown lists go here, as a body's do.
+    let excerpt = fragment_text(&crate::text::clean_markdown(text));
     if excerpt.is_empty() {
         return;
     }

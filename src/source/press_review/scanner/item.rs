@@ -3,10 +3,11 @@
 //! beside it say (outlet, date, excerpt, or the title when the link only says "Lire").
 
 use super::super::links::Link;
-use super::super::{around, naming, text};
+use super::super::{around, naming};
 use super::article::host_of;
 use super::split_leading_date;
 use super::{Candidate, Scanner};
+use crate::text::plain::fragment_text;
 
 /// The words of a line around its only article link.
 pub(super) struct Beside<'t> {
@@ -31,7 +32,7 @@ impl Scanner<'_> {
         let mut c = Candidate {
             line,
             column,
-            title: text::plain(&link.text),
+            title: fragment_text(&link.text),
             dest: link.dest.trim().to_string(),
             date: self.date,
             bad: None,
@@ -67,7 +68,7 @@ impl Scanner<'_> {
                 c.inherited = false;
                 self.set_date(d);
             }
-            c.title = text::plain(&rest);
+            c.title = fragment_text(&rest);
         }
         c
     }

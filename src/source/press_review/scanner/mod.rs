@@ -13,13 +13,13 @@ use super::lines::{Logical, logical_lines};
 use super::links::{Link, bare_link, find_links};
 use super::naming;
 use super::table;
-use super::text;
 use super::urls;
 use super::when::{heading_year, read_date};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::model::{Entry, PubDate};
 use crate::source::dates::parse_date;
+use crate::text::plain::fragment_text;
 use std::path::Path;
 use url::Url;
 
@@ -242,20 +242,20 @@ impl Scanner<'_> {
         }
         match heading {
             Some(level) if level <= 2 => {
-                self.section = Some(text::plain(body)).filter(|s| !s.is_empty());
+                self.section = Some(fragment_text(body)).filter(|s| !s.is_empty());
                 self.subsection = None;
                 self.headline = None;
                 self.set_date(None);
                 self.last = None;
             }
             Some(3) => {
-                self.subsection = Some(text::plain(body)).filter(|s| !s.is_empty());
+                self.subsection = Some(fragment_text(body)).filter(|s| !s.is_empty());
                 self.headline = None;
                 self.set_date(None);
                 self.last = None;
             }
             Some(_) => {
-                self.headline = Some(text::plain(body)).filter(|s| !s.is_empty());
+                self.headline = Some(fragment_text(body)).filter(|s| !s.is_empty());
                 self.last = None;
             }
             None if body.starts_with('«') => {
@@ -349,12 +349,12 @@ impl Scanner<'_> {
     ) -> (Vec<&'l Link>, Option<String>) {
         let linked = links
             .iter()
-            .filter(|l| !l.image && (l.bare || !text::plain(&l.text).is_empty()));
+            .filter(|l| !l.image && (l.bare || !fragment_text(&l.text).is_empty()));
         let (homes, articles): (Vec<&Link>, Vec<&Link>) =
             linked.partition(|l| self.is_home_page(&l.dest));
         let home_outlet = homes
             .iter()
-            .map(|l| text::plain(&l.text))
+            .map(|l| fragment_text(&l.text))
             .find(|t| !t.is_empty() && !t.contains("://"));
         if articles.is_empty()
             && let Some(home) = homes.first()

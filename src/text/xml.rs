@@ -1,12 +1,13 @@
-//! Characters XML 1.0 cannot carry. atom_syndication and rss write strings raw, so a
-//! control character in a title would make the whole feed unreadable: strip them first.
+//! Characters XML 1.0 cannot carry, in one set for the reader, the feeds and the PDF's XMP.
+//! atom_syndication and rss write strings raw, so a control character in a title would
+//! make the whole feed unreadable: strip them first.
 
 use std::borrow::Cow;
 
 /// True for characters that must not reach a feed: those outside XML 1.0's `Char`
 /// production (C0 controls other than tab, LF, CR; U+FFFE; U+FFFF) and the C1 controls,
 /// which XML 1.0 §2.2 discourages and feed validators flag.
-fn is_unwanted(c: char) -> bool {
+pub fn is_unwanted(c: char) -> bool {
     matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{fffe}' | '\u{ffff}')
 }
 
