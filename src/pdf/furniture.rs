@@ -4,8 +4,8 @@
 
 use super::draw::{self, Mark, Pen};
 use super::fonts::Assets;
+use super::geometry::{FOOTER_BOTTOM, HEADER_TOP, MARGIN_LEFT, MARGIN_RIGHT, WIDTH};
 use super::markdown::Inline;
-use super::page::{FOOTER_BOTTOM, HEADER_TOP, MARGIN_LEFT, MARGIN_RIGHT, WIDTH};
 use super::tags::{Kind, LinkScope, Tree};
 use super::text::{BLACK, GREY, Shaper, TextStyle, Typeset};
 use crate::model::Contact;

@@ -2,8 +2,8 @@
 //! controls dropped, superscripts raised, the hyphen of a soft-hyphen break drawn, and the
 //! characters no font covers recorded (never silently lost).
 
-use super::french::{SHY, WJ, ZWSP};
-use super::text::{Color, Emph, Line, PlacedGlyph, RangeInfo, Shaper, TextStyle};
+use super::{Color, Emph, Line, PlacedGlyph, RangeInfo, Shaper, TextStyle};
+use crate::pdf::french::{SHY, WJ, ZWSP};
 use parley::BreakReason;
 use std::ops::Range;
 

@@ -2,11 +2,11 @@
 //!
 //! `markdown` (with `markdown_html`) reads the body, `typo` and `french` apply French
 //! typography, `text` and `lines` lay paragraphs out with parley, `compose` (with `table`,
-//! `images`) turns the entry into blocks, `page` cuts them into A4 pages, `place` and
-//! `furniture` draw them, `draw` hands glyphs to krilla with their structure tags, `tags`
-//! builds the structure tree, `meta` the metadata, conformance and bookmarks. No clock, no
-//! global state: same entry and files, same bytes. The only reads are the images the body
-//! names.
+//! `images`) turns the entry into blocks, `page` cuts them into A4 pages whose measures are
+//! in `geometry`, `place` and `furniture` draw them, `draw` hands glyphs to krilla with their
+//! structure tags, `tags` builds the structure tree, `meta` the metadata, conformance and
+//! bookmarks. No clock, no global state: same entry and files, same bytes. The only reads are
+//! the images the body names.
 
 mod anchors;
 mod block;
@@ -15,15 +15,13 @@ mod draw;
 mod fonts;
 mod french;
 mod furniture;
+mod geometry;
 mod images;
-mod lines;
 mod markdown;
-mod markdown_html;
 mod meta;
 mod page;
 mod place;
 mod report;
-mod table;
 mod tags;
 mod text;
 mod typo;
@@ -122,12 +120,17 @@ fn render_with(
     // Structure elements are created in reading order: bloc-marque, content, contact.
     let header = furniture::header(&mut shaper, &mut tree, assets);
     let mut footer = furniture::footer(&mut shaper, contact);
-    let bottom = (footer.top - page::FOOTER_GAP).max(page::BODY_TOP + 100.0);
-    let height = compose::column_height(bottom);
+    let bottom = geometry::column_bottom(footer.top);
+    let height = geometry::column_height(bottom);
     let blocks = compose::compose(entry, config, &mut shaper, &mut tree, &mut images, height)?;
     furniture::footer_nodes(&mut tree, &mut footer);
     check_glyphs(&mut shaper)?;
-    let pages = page::paginate(&blocks, page::BODY_TOP, bottom, config.pdf.max_pages.max(1))?;
+    let pages = page::paginate(
+        &blocks,
+        geometry::BODY_TOP,
+        bottom,
+        config.pdf.max_pages.max(1),
+    )?;
     let anchors = anchors::Anchors::find(&blocks, &pages);
 
     let settings = SerializeSettings {
@@ -139,7 +142,7 @@ fn render_with(
     let mut marks: Vec<meta::Mark> = Vec::new();
     let count = pages.len();
     for (index, placed) in pages.iter().enumerate() {
-        let size = PageSettings::from_wh(page::WIDTH, page::HEIGHT)
+        let size = PageSettings::from_wh(geometry::WIDTH, geometry::HEIGHT)
             .ok_or_else(|| PdfError::Export("invalid page size".into()))?;
         let mut pdf_page = doc.start_page_with(size);
         let folio = furniture::folio(&mut shaper, index, count);
@@ -155,10 +158,10 @@ fn render_with(
             furniture::draw_header(&header, &mut s, &mut pen);
             for p in placed {
                 let first = place::placed(&blocks, p, &mut s, &mut pen);
-                if let Some((level, title)) = first.and_then(|b| b.outline.as_ref()) {
+                if let Some(bookmark) = first.and_then(|b| b.outline.as_ref()) {
                     marks.push(meta::Mark {
-                        level: *level,
-                        title: title.clone(),
+                        level: bookmark.level,
+                        title: bookmark.title.clone(),
                         page: index,
                         y: p.y,
                     });

@@ -139,6 +139,15 @@ impl Typeset {
     pub fn height(&self) -> f32 {
         self.lines.iter().map(|l| l.height).sum()
     }
+
+    /// Width of the longest line's ink, trailing spaces left out (table columns).
+    pub fn width(&self) -> f32 {
+        self.lines
+            .iter()
+            .filter_map(|l| l.glyphs.iter().rev().find(|g| !g.space))
+            .map(|g| g.x + g.advance)
+            .fold(0.0, f32::max)
+    }
 }
 
 /// Per-render layout state: parley contexts over our fonts only.
@@ -313,12 +322,12 @@ impl<'a> Shaper<'a> {
             info.get(i)
         };
         layout.align(Alignment::Start, AlignmentOptions::default());
-        let mut lines = super::lines::lines(self, &layout, &text, style, &range_at);
+        let mut lines = lines::lines(self, &layout, &text, style, &range_at);
         if style.justify {
             // parley justifies without limit: a line before a long unbreakable URL would get
             // gaping spaces. Such lines stay ragged; the others take parley's justification.
             layout.align(Alignment::Justify, AlignmentOptions::default());
-            let justified = super::lines::lines(self, &layout, &text, style, &range_at);
+            let justified = lines::lines(self, &layout, &text, style, &range_at);
             for (line, just) in lines.iter_mut().zip(justified) {
                 let gaps = interior_spaces(line);
                 let end = line
@@ -380,3 +389,7 @@ fn third_hyphen(laid: &Typeset) -> Option<usize> {
     }
     None
 }
+
+// parley's lines → owned glyph lines: a child module, as it reads the shaper's state.
+#[path = "lines.rs"]
+mod lines;
