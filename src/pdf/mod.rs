@@ -45,8 +45,6 @@ use std::path::{Path, PathBuf};
 /// Why a PDF could not be produced.
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
-    #[error("PDF export failed: {0}")]
-    Export(String),
     #[error("{path}: cannot read: {source}")]
     Read {
         path: PathBuf,
@@ -63,6 +61,26 @@ pub enum PdfError {
         /// The characters, each once, in order of appearance.
         chars: String,
     },
+    /// krilla refused the document (a validator, a limit); kept whole for the cause chain.
+    #[error("PDF export failed: {}", self.export_detail().unwrap_or_default())]
+    Krilla(#[source] krilla::error::KrillaError),
+    /// The validators asked for cannot be combined (a bug: the set is fixed).
+    #[error("PDF export failed: {}", self.export_detail().unwrap_or_default())]
+    Configuration(krilla::configure::ConfigurationError),
+    #[error("PDF export failed: {}", self.export_detail().unwrap_or_default())]
+    PageSize,
+}
+
+impl PdfError {
+    /// What krilla or its setup refused, as the diagnostic words it after "PDF export failed".
+    pub fn export_detail(&self) -> Option<String> {
+        match self {
+            PdfError::Krilla(e) => Some(describe(e)),
+            PdfError::Configuration(e) => Some(format!("krilla configuration: {e:?}")),
+            PdfError::PageSize => Some("invalid page size".into()),
+            _ => None,
+        }
+    }
 }
 
 /// A PDF and what it had to leave out.
@@ -142,8 +160,8 @@ fn render_with(
     let mut marks: Vec<meta::Mark> = Vec::new();
     let count = pages.len();
     for (index, placed) in pages.iter().enumerate() {
-        let size = PageSettings::from_wh(geometry::WIDTH, geometry::HEIGHT)
-            .ok_or_else(|| PdfError::Export("invalid page size".into()))?;
+        let size =
+            PageSettings::from_wh(geometry::WIDTH, geometry::HEIGHT).ok_or(PdfError::PageSize)?;
         let mut pdf_page = doc.start_page_with(size);
         let folio = furniture::folio(&mut shaper, index, count);
         let mut pen = Pen {
@@ -185,7 +203,7 @@ fn render_with(
     doc.set_outline(meta::outline(&marks));
     doc.set_metadata(meta::metadata(entry, title, author, subject, &lang));
     doc.set_tag_tree(tree.into_krilla(&lang));
-    let bytes = doc.finish().map_err(|e| PdfError::Export(describe(&e)))?;
+    let bytes = doc.finish().map_err(PdfError::Krilla)?;
     Ok(Rendered {
         bytes,
         missing_images: images.missing,
@@ -215,6 +233,8 @@ fn language(configured: &str) -> String {
     }
 }
 
+/// krilla's error as the diagnostic gives it: each validation failure named (its own
+/// `Display` only counts them).
 fn describe(e: &krilla::error::KrillaError) -> String {
     use krilla::error::KrillaError;
     match e {

@@ -33,7 +33,10 @@ pub fn error_diagnostic(entry: &Entry, releases: &Path, err: PdfError) -> Diagno
             .at(line, column)
             .hint(Message::new("hint-missing-glyphs"))
         }
-        PdfError::Export(detail) => failed(file, PdfFailure::Export { detail }),
+        err @ (PdfError::Krilla(_) | PdfError::Configuration(_) | PdfError::PageSize) => {
+            let detail = err.export_detail().unwrap_or_default();
+            failed(file, PdfFailure::Export { detail })
+        }
         PdfError::Read { path, source } => failed(
             file,
             PdfFailure::Unreadable {
@@ -92,4 +95,50 @@ fn find(
     text.lines()
         .enumerate()
         .find_map(|(n, l)| find_in(l).map(|byte| (n + 1, l[..byte].chars().count() + 1)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::i18n::Lang;
+    use krilla::error::KrillaError;
+    use std::error::Error as _;
+    use std::sync::Arc;
+
+    fn entry() -> Entry {
+        let text = "---\ntitle: Un communiqué\ndate: 2024-03-12\n---\nLe corps.\n";
+        let loaded =
+            crate::source::load_text(Path::new("communiques/c.md"), text, &Config::default());
+        loaded.entries.into_iter().next().expect("the file reads")
+    }
+
+    #[test]
+    fn krillas_refusal_stays_the_cause_and_the_diagnostic_names_it() {
+        let refusal = KrillaError::DuplicateNamedDestination(Arc::new("note-1".into()));
+        let err = PdfError::Krilla(refusal.clone());
+        let source = err.source().map(ToString::to_string);
+        assert_eq!(source, Some(refusal.to_string()));
+
+        let d = error_diagnostic(&entry(), Path::new("/nowhere"), err);
+        let en = d.render(Lang::En);
+        assert!(
+            en.contains(r#"error: PDF export failed: DuplicateNamedDestination("note-1")"#),
+            "{en}"
+        );
+        let fr = d.render(Lang::Fr);
+        assert!(
+            fr.contains(r#"l'export du PDF a échoué : DuplicateNamedDestination("note-1")"#),
+            "{fr}"
+        );
+    }
+
+    #[test]
+    fn a_page_size_refusal_reads_as_before() {
+        let d = error_diagnostic(&entry(), Path::new("/nowhere"), PdfError::PageSize);
+        assert_eq!(
+            d.problem.to_string(),
+            "PDF export failed: invalid page size"
+        );
+    }
 }
