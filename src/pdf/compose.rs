@@ -64,13 +64,7 @@ pub fn compose(
     page_height: f32,
 ) -> Result<Vec<Block>, PdfError> {
     let mut out = Vec::new();
-    let category = entry
-        .category
-        .as_deref()
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-        .unwrap_or("Communiqué de presse")
-        .to_uppercase();
+    let category = document_type(entry).to_uppercase();
     let node = tree.add(None, Kind::P);
     out.push(Block::text(
         node,
@@ -148,14 +142,17 @@ pub fn display_title(entry: &Entry, config: &Config) -> String {
     if !title.is_empty() {
         return entry.title.trim().to_string();
     }
-    let category = entry
+    entry.date.dateline(document_type(entry), config.time_zone)
+}
+
+/// The category the entry gives (`Communiqué de presse` when it gives none).
+fn document_type(entry: &Entry) -> &str {
+    entry
         .category
         .as_deref()
         .map(str::trim)
-        .filter(|c| !c.is_empty());
-    entry
-        .date
-        .dateline(category.unwrap_or("Communiqué de presse"), config.time_zone)
+        .filter(|c| !c.is_empty())
+        .unwrap_or("Communiqué de presse")
 }
 
 /// The summary as plain text, for the XMP subject.

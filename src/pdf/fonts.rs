@@ -141,11 +141,15 @@ fn context(faces: &[FaceData]) -> FontContext {
 }
 
 fn face_from_file(path: &Path) -> Result<FaceData, PdfError> {
-    let bytes = std::fs::read(path).map_err(|source| PdfError::Read {
+    face_from_bytes(Arc::new(read(path)?), Some(path))
+}
+
+/// A configured file's bytes (a font, the logo).
+fn read(path: &Path) -> Result<Vec<u8>, PdfError> {
+    std::fs::read(path).map_err(|source| PdfError::Read {
         path: path.to_path_buf(),
         source,
-    })?;
-    face_from_bytes(Arc::new(bytes), Some(path))
+    })
 }
 
 fn face_from_bytes<T>(bytes: Arc<T>, path: Option<&Path>) -> Result<FaceData, PdfError>
@@ -165,10 +169,7 @@ where
 }
 
 fn read_logo(path: &Path) -> Result<Logo, PdfError> {
-    let bytes = std::fs::read(path).map_err(|source| PdfError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes = read(path)?;
     let bad = |message: &str| PdfError::Logo {
         path: path.to_path_buf(),
         message: message.into(),
