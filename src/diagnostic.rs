@@ -2,7 +2,7 @@
 //! Errors keep one file out of the outputs; warnings are listed and publishing goes on.
 
 use crate::i18n::{Lang, Message};
-pub use reasons::{FileFormat, ImageFailure, PdfFailure, UndatedReason};
+pub use reasons::{AssetFault, FileFormat, ImageFailure, PdfFailure, UndatedReason};
 use std::fmt;
 use std::path::PathBuf;
 

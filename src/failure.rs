@@ -57,20 +57,25 @@ impl Failure {
         }
     }
 
-    /// `error: what happened` and a `caused by:` line for each cause it does not already say
-    /// (many messages carry their cause's text: it is not repeated).
+    /// `error: what happened` and a `caused by:` line for each cause it does not already say.
+    /// Many messages carry their cause's text, and causes speak English (communique's own
+    /// errors as their `Display`, the system's as it words them): a cause already in the
+    /// message, in English or in the reader's language, is not repeated.
     pub(crate) fn render(&self, lang: Lang) -> String {
+        let message = self.message();
+        let mut said = Lang::En.tr(&message);
         let mut out = format!(
             "{}: {}",
             lang.tr(&Message::new("cli-error")),
-            lang.tr(&self.message())
+            lang.tr(&message)
         );
         let mut cause = self.source();
         while let Some(err) = cause {
             let text = err.to_string();
-            if !text.is_empty() && !out.contains(&text) {
+            if !text.is_empty() && !said.contains(&text) && !out.contains(&text) {
                 let line = Message::new("cli-cause").arg("detail", &text);
                 out.push_str(&format!("\n  {}", lang.tr(&line)));
+                said.push_str(&text);
             }
             cause = err.source();
         }
@@ -117,6 +122,25 @@ mod tests {
         let told = failure.render(Lang::En);
         assert_eq!(told.matches("Permission denied").count(), 1, "{told}");
         assert!(!told.contains("caused by"), "{told}");
+    }
+
+    #[test]
+    fn a_cause_told_in_french_is_not_repeated_in_english() {
+        let logo = communique::pdf::PdfError::Logo {
+            path: "bloc-marque.png".into(),
+            fault: communique::diagnostic::AssetFault::NotPng,
+        };
+        let failure = Failure::from(PipelineError::from(logo));
+        assert_eq!(
+            failure.render(Lang::Fr),
+            "erreur: fichiers du PDF : bloc-marque.png : logo inutilisable : ce n'est pas un \
+             fichier PNG ; donnez le bloc-marque en PNG"
+        );
+        assert_eq!(
+            failure.render(Lang::En),
+            "error: PDF assets: bloc-marque.png: unusable logo: not a PNG file; give the \
+             bloc-marque as PNG"
+        );
     }
 
     #[test]

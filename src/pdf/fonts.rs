@@ -5,6 +5,7 @@
 
 use super::PdfError;
 use crate::config::PdfConfig;
+use crate::diagnostic::AssetFault;
 use parley::fontique::{Blob, FontInfoOverride, FontStyle, FontWeight};
 use parley::{FontContext, FontFamilyName, LayoutContext};
 use std::path::Path;
@@ -160,7 +161,7 @@ where
     let krilla =
         krilla::text::Font::new(krilla::Data::from(shared), 0).ok_or_else(|| PdfError::Font {
             path: path.map(Path::to_path_buf).unwrap_or_default(),
-            message: "not a TrueType/OpenType font krilla can read".into(),
+            fault: AssetFault::NotAFont,
         })?;
     Ok(FaceData {
         blob: Blob::new(bytes),
@@ -170,23 +171,23 @@ where
 
 fn read_logo(path: &Path) -> Result<Logo, PdfError> {
     let bytes = read(path)?;
-    let bad = |message: &str| PdfError::Logo {
+    let bad = |fault: AssetFault| PdfError::Logo {
         path: path.to_path_buf(),
-        message: message.into(),
+        fault,
     };
     // PNG header: 8-byte signature, then the IHDR chunk with big-endian width and height.
     if bytes.len() < 24 || &bytes[..8] != b"\x89PNG\r\n\x1a\n" || &bytes[12..16] != b"IHDR" {
-        return Err(bad("not a PNG file; give the bloc-marque as PNG"));
+        return Err(bad(AssetFault::NotPng));
     }
     let be =
         |at: usize| u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
     let (width, height) = (be(16), be(20));
     if width == 0 || height == 0 {
-        return Err(bad("PNG with an empty size"));
+        return Err(bad(AssetFault::EmptyPng));
     }
     // Decode once now so a broken file is reported at load, not in the middle of a build.
     krilla::image::Image::from_png(krilla::Data::from(bytes.clone()), false)
-        .map_err(|e| bad(&format!("unreadable PNG: {e}")))?;
+        .map_err(|detail| bad(AssetFault::DamagedPng { detail }))?;
     Ok(Logo {
         png: Arc::new(bytes),
         width,

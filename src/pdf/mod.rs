@@ -36,6 +36,7 @@ pub use meta::Conformance;
 pub use report::{error_diagnostic, image_warnings};
 
 use crate::config::Config;
+use crate::diagnostic::AssetFault;
 use crate::model::Entry;
 use draw::Pen;
 use krilla::page::PageSettings;
@@ -50,10 +51,10 @@ pub enum PdfError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path}: unusable font: {message}")]
-    Font { path: PathBuf, message: String },
-    #[error("{path}: unusable logo: {message}")]
-    Logo { path: PathBuf, message: String },
+    #[error("{path}: unusable font: {fault}")]
+    Font { path: PathBuf, fault: AssetFault },
+    #[error("{path}: unusable logo: {fault}")]
+    Logo { path: PathBuf, fault: AssetFault },
     #[error("the PDF would be longer than {limit} pages")]
     TooManyPages { limit: usize },
     #[error("no font has a glyph for {chars}")]

@@ -33,36 +33,57 @@ pub fn error_diagnostic(entry: &Entry, releases: &Path, err: PdfError) -> Diagno
             .at(line, column)
             .hint(Message::new("hint-missing-glyphs"))
         }
-        err @ (PdfError::Krilla(_) | PdfError::Configuration(_) | PdfError::PageSize) => {
-            let detail = err.export_detail().unwrap_or_default();
-            failed(file, PdfFailure::Export { detail })
+        other => {
+            let cause = other.failure().unwrap_or(PdfFailure::Export {
+                detail: other.to_string(),
+            });
+            Diagnostic::error(file, Problem::PdfFailed { cause })
+                .hint(Message::new("hint-pdf-failed"))
         }
-        PdfError::Read { path, source } => failed(
-            file,
-            PdfFailure::Unreadable {
-                path: path.display().to_string(),
-                detail: source.to_string(),
-            },
-        ),
-        PdfError::Font { path, message } => failed(
-            file,
-            PdfFailure::Font {
-                path: path.display().to_string(),
-                detail: message,
-            },
-        ),
-        PdfError::Logo { path, message } => failed(
-            file,
-            PdfFailure::Logo {
-                path: path.display().to_string(),
-                detail: message,
-            },
-        ),
     }
 }
 
-fn failed(file: &Path, cause: PdfFailure) -> Diagnostic {
-    Diagnostic::error(file, Problem::PdfFailed { cause }).hint(Message::new("hint-pdf-failed"))
+impl PdfError {
+    /// Why the PDF (or its fonts and logo) could not be made, apart from its length and its
+    /// characters, which the writer of the file can act on (see [`error_diagnostic`]).
+    pub fn failure(&self) -> Option<PdfFailure> {
+        let path = |p: &Path| p.display().to_string();
+        match self {
+            PdfError::TooManyPages { .. } | PdfError::MissingGlyphs { .. } => None,
+            PdfError::Krilla(_) | PdfError::Configuration(_) | PdfError::PageSize => {
+                Some(PdfFailure::Export {
+                    detail: self.export_detail().unwrap_or_default(),
+                })
+            }
+            PdfError::Read { path: p, source } => Some(PdfFailure::Unreadable {
+                path: path(p),
+                detail: source.to_string(),
+            }),
+            PdfError::Font { path: p, fault } => Some(PdfFailure::Font {
+                path: path(p),
+                fault: fault.clone(),
+            }),
+            PdfError::Logo { path: p, fault } => Some(PdfFailure::Logo {
+                path: path(p),
+                fault: fault.clone(),
+            }),
+        }
+    }
+
+    /// The error in the reader's words.
+    pub fn message(&self) -> Message {
+        match self {
+            PdfError::TooManyPages { limit } => Problem::PdfTooLong { limit: *limit }.message(),
+            PdfError::MissingGlyphs { chars } => Problem::MissingGlyphs {
+                chars: chars.clone(),
+            }
+            .message(),
+            other => match other.failure() {
+                Some(failure) => failure.message(),
+                None => Message::raw(other.to_string()),
+            },
+        }
+    }
 }
 
 /// Warnings for images printed as their alternative text.
