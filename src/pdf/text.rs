@@ -230,7 +230,7 @@ impl<'a> Shaper<'a> {
         // The string and its ranges of equal style; each linked run gets its own link index.
         let mut text = String::with_capacity(chars.len() + 16);
         let mut ranges: Vec<(Range<usize>, u32)> = Vec::new();
-        for &(c, s) in chars {
+        for &Styled { c, style: s } in chars {
             let at = text.len();
             text.push(c);
             match ranges.last_mut() {
@@ -352,7 +352,7 @@ fn prepare(runs: &[Inline], style: &TextStyle) -> Vec<Styled> {
     let mut chars: Vec<Styled> = Vec::new();
     for (i, run) in runs.iter().enumerate() {
         let i = u32::try_from(i).unwrap_or(STYLE).min(STYLE);
-        chars.extend(run.text.chars().map(|c| (c, i)));
+        chars.extend(run.text.chars().map(|c| Styled::new(c, i)));
     }
     if style.mono {
         french::sanitize_code(&mut chars);
