@@ -195,13 +195,20 @@ fn read_logo(path: &Path) -> Result<Logo, PdfError> {
     })
 }
 
+/// A face's hyphen glyph: its id and its advance at size 1.
+#[derive(Debug, Clone, Copy)]
+pub struct HyphenGlyph {
+    pub gid: u32,
+    pub advance: f32,
+}
+
 /// Shapes a lone hyphen in each text face: the glyph drawn where a word is hyphenated at a
 /// line end (other faces borrow the regular one's).
 pub(super) fn hyphen_glyphs(
     assets: &Assets,
     fcx: &mut FontContext,
     lcx: &mut LayoutContext<[u8; 4]>,
-) -> Vec<Option<(u32, f32)>> {
+) -> Vec<Option<HyphenGlyph>> {
     let mut out = vec![None; 4];
     for (i, slot) in out.iter_mut().enumerate() {
         let mut b = lcx.ranged_builder(fcx, "-", 1.0, false);
@@ -226,7 +233,10 @@ pub(super) fn hyphen_glyphs(
                 for cluster in run.clusters() {
                     if let Some(g) = cluster.glyphs().next() {
                         if g.id != 0 {
-                            *slot = Some((g.id, g.advance));
+                            *slot = Some(HyphenGlyph {
+                                gid: g.id,
+                                advance: g.advance,
+                            });
                         }
                         break 'found;
                     }

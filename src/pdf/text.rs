@@ -155,7 +155,8 @@ pub struct Shaper<'a> {
     pub(super) assets: &'a Assets,
     fcx: FontContext,
     lcx: LayoutContext<Color>,
-    pub(super) hyphens: Vec<Option<(u32, f32)>>,
+    /// Each text face's hyphen (regular, bold, italic, bold italic).
+    pub(super) hyphens: Vec<Option<fonts::HyphenGlyph>>,
     /// Characters no font had a glyph for, in order of appearance.
     pub missing: Vec<char>,
 }
