@@ -37,6 +37,18 @@ enum NoteOf {
     Address(String),
 }
 
+/// A link being read: where it goes (`None` for a placeholder) and its text so far.
+pub(super) struct OpenLink {
+    target: Option<String>,
+    text: String,
+}
+
+/// An image being read: its address as written and its alternative text so far.
+struct OpenImage {
+    src: String,
+    alt: String,
+}
+
 pub(super) struct Walker<'a> {
     base_url: &'a str,
     max_depth: usize,
@@ -51,10 +63,10 @@ pub(super) struct Walker<'a> {
     pub(super) italic: u32,
     pub(super) sup: u32,
     code: u32,
-    /// Open links: target and the text read so far.
-    pub(super) link: Vec<(Option<String>, String)>,
-    /// An image being read: address and alt text.
-    image: Option<(String, String)>,
+    /// Open links, innermost last.
+    pub(super) link: Vec<OpenLink>,
+    /// An image being read.
+    image: Option<OpenImage>,
     code_block: Option<String>,
     html_block: Option<String>,
     /// Inside `<script>`/`<style>` met as inline HTML: text dropped.
@@ -153,11 +165,11 @@ impl Walker<'_> {
             }
             return;
         }
-        if let Some((_, alt)) = self.image.as_mut() {
+        if let Some(OpenImage { alt, .. }) = self.image.as_mut() {
             match event {
                 Event::Text(t) | Event::Code(t) => alt.push_str(&t),
                 Event::End(TagEnd::Image) => {
-                    if let Some((src, alt)) = self.image.take() {
+                    if let Some(OpenImage { src, alt }) = self.image.take() {
                         self.image_block(src, alt);
                     }
                 }
@@ -239,7 +251,12 @@ impl Walker<'_> {
             Tag::Emphasis => self.italic += 1,
             Tag::Strong => self.bold += 1,
             Tag::Link { dest_url, .. } => self.link_start(&dest_url),
-            Tag::Image { dest_url, .. } => self.image = Some((dest_url.to_string(), String::new())),
+            Tag::Image { dest_url, .. } => {
+                self.image = Some(OpenImage {
+                    src: dest_url.to_string(),
+                    alt: String::new(),
+                });
+            }
             _ => {}
         }
     }
@@ -356,14 +373,14 @@ impl Walker<'_> {
         if self.hidden > 0 {
             return;
         }
-        for (_, text) in self.link.iter_mut() {
-            text.push_str(t);
+        for open in self.link.iter_mut() {
+            open.text.push_str(t);
         }
         let run = Inline {
             text: String::new(),
             bold: self.bold > 0,
             italic: self.italic > 0,
-            link: self.link.last().and_then(|l| l.0.clone()),
+            link: self.link.last().and_then(|l| l.target.clone()),
             sup: self.sup > 0,
             code: self.code > 0,
             note: None,
