@@ -122,10 +122,7 @@ fn parse_now(text: &str) -> Result<DateTime<FixedOffset>, String> {
 
 impl Options {
     fn config_path(&self) -> Option<PathBuf> {
-        self.config.clone().or_else(|| {
-            let default = Path::new("communique.toml");
-            default.is_file().then(|| default.to_path_buf())
-        })
+        settings_path(self.config.clone())
     }
 
     fn load(&self) -> Result<(Config, Paths), Failure> {
@@ -144,6 +141,14 @@ impl Options {
         self.now
             .unwrap_or_else(|| in_zone(Utc::now().fixed_offset(), config.time_zone))
     }
+}
+
+/// `--config`, or `communique.toml` when there is one in the current folder.
+fn settings_path(given: Option<PathBuf>) -> Option<PathBuf> {
+    given.or_else(|| {
+        let default = Path::new("communique.toml");
+        default.is_file().then(|| default.to_path_buf())
+    })
 }
 
 fn main() -> ExitCode {
@@ -185,10 +190,8 @@ fn main() -> ExitCode {
 fn print_diagnostics(diagnostics: &[Diagnostic], releases: &Path) -> ExitCode {
     let mut sorted: Vec<&Diagnostic> = diagnostics.iter().collect();
     sorted.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
-    for diagnostic in &sorted {
-        let mut located = (*diagnostic).clone();
-        located.file = releases.join(&diagnostic.file);
-        eprintln!("{}", located.render(lang()));
+    for diagnostic in sorted {
+        print_diagnostic(diagnostic, releases);
     }
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
@@ -205,6 +208,13 @@ fn print_diagnostics(diagnostics: &[Diagnostic], releases: &Path) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// One diagnostic, its file named from the current folder.
+fn print_diagnostic(diagnostic: &Diagnostic, releases: &Path) {
+    let mut located = diagnostic.clone();
+    located.file = releases.join(&diagnostic.file);
+    eprintln!("{}", located.render(lang()));
 }
 
 /// Prints a line to stdout; a closed pipe ends the command quietly instead of panicking.
@@ -269,11 +279,7 @@ fn new(
     releases: &Path,
     config: Option<PathBuf>,
 ) -> Result<ExitCode, Failure> {
-    let config_path = config.or_else(|| {
-        let default = Path::new("communique.toml");
-        default.is_file().then(|| default.to_path_buf())
-    });
-    let config = Config::load(config_path.as_deref())?;
+    let config = Config::load(settings_path(config).as_deref())?;
     let kind = match kind {
         NewKind::Communique => communique::Kind::Communique,
         NewKind::Evenement => communique::Kind::Event,
@@ -421,9 +427,7 @@ fn watch(options: &Options, allow_withdraw: bool, debounce_ms: u64) -> Result<Ex
         WatchEvent::Rebuilt(rebuild) => println!("{}", rebuild_line(rebuild)),
         WatchEvent::Diagnostics { diagnostics, .. } => {
             for diagnostic in diagnostics {
-                let mut located = diagnostic.clone();
-                located.file = releases.join(&diagnostic.file);
-                eprintln!("{}", located.render(lang()));
+                print_diagnostic(diagnostic, &releases);
             }
         }
         WatchEvent::Resolved { file } => eprintln!(
