@@ -33,37 +33,34 @@ pub fn error_diagnostic(entry: &Entry, releases: &Path, err: PdfError) -> Diagno
             .at(line, column)
             .hint(Message::new("hint-missing-glyphs"))
         }
-        other => {
-            let cause = other.failure().unwrap_or(PdfFailure::Export {
-                detail: other.to_string(),
-            });
-            Diagnostic::error(file, Problem::PdfFailed { cause })
-                .hint(Message::new("hint-pdf-failed"))
-        }
+        other => Diagnostic::error(file, other.problem()).hint(Message::new("hint-pdf-failed")),
     }
 }
 
 impl PdfError {
-    /// Why the PDF (or its fonts and logo) could not be made, apart from its length and its
-    /// characters, which the writer of the file can act on (see [`error_diagnostic`]).
-    pub fn failure(&self) -> Option<PdfFailure> {
+    /// The problem this is, as diagnostics and the command line word it.
+    pub fn problem(&self) -> Problem {
         let path = |p: &Path| p.display().to_string();
+        let failed = |cause| Problem::PdfFailed { cause };
         match self {
-            PdfError::TooManyPages { .. } | PdfError::MissingGlyphs { .. } => None,
+            PdfError::TooManyPages { limit } => Problem::PdfTooLong { limit: *limit },
+            PdfError::MissingGlyphs { chars } => Problem::MissingGlyphs {
+                chars: chars.clone(),
+            },
             PdfError::Krilla(_) | PdfError::Configuration(_) | PdfError::PageSize => {
-                Some(PdfFailure::Export {
+                failed(PdfFailure::Export {
                     detail: self.export_detail().unwrap_or_default(),
                 })
             }
-            PdfError::Read { path: p, source } => Some(PdfFailure::Unreadable {
+            PdfError::Read { path: p, source } => failed(PdfFailure::Unreadable {
                 path: path(p),
                 detail: source.to_string(),
             }),
-            PdfError::Font { path: p, fault } => Some(PdfFailure::Font {
+            PdfError::Font { path: p, fault } => failed(PdfFailure::Font {
                 path: path(p),
                 fault: fault.clone(),
             }),
-            PdfError::Logo { path: p, fault } => Some(PdfFailure::Logo {
+            PdfError::Logo { path: p, fault } => failed(PdfFailure::Logo {
                 path: path(p),
                 fault: fault.clone(),
             }),
@@ -72,17 +69,7 @@ impl PdfError {
 
     /// The error in the reader's words.
     pub fn message(&self) -> Message {
-        match self {
-            PdfError::TooManyPages { limit } => Problem::PdfTooLong { limit: *limit }.message(),
-            PdfError::MissingGlyphs { chars } => Problem::MissingGlyphs {
-                chars: chars.clone(),
-            }
-            .message(),
-            other => match other.failure() {
-                Some(failure) => failure.message(),
-                None => Message::raw(other.to_string()),
-            },
-        }
+        self.problem().message()
     }
 }
 
