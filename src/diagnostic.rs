@@ -2,7 +2,7 @@
 //! Errors keep one file out of the outputs; warnings are listed and publishing goes on.
 
 use crate::i18n::{Lang, Message};
-pub use reasons::{FileFormat, ImageFailure, PdfFailure, UndatedReason};
+pub use reasons::{AssetFault, FileFormat, ImageFailure, PdfFailure, UndatedReason};
 use std::fmt;
 use std::path::PathBuf;
 
@@ -45,7 +45,11 @@ pub enum Problem {
         value: String,
     },
     BadSlug,
-    DuplicateOutput(String, String),
+    /// Another file, `kept`, already produces `output` (same kind and slug, or same page).
+    DuplicateOutput {
+        kept: String,
+        output: String,
+    },
     ControlCharacters {
         count: usize,
     },
@@ -72,9 +76,6 @@ pub enum Problem {
         dest: String,
         url: String,
     },
-    /// Kept so that parallel branches still merge; a test forbids new uses (its text is
-    /// English only).
-    Other(String),
     // Editorial safety: each of these keeps the file out.
     InvisibleCharacterInKey {
         key: String,
@@ -204,8 +205,8 @@ impl Problem {
             P::MissingDate => Message::new("problem-missing-date"),
             P::BadDate { value } => Message::new("problem-bad-date").arg("value", value),
             P::BadSlug => Message::new("problem-bad-slug"),
-            P::DuplicateOutput(other, output) => Message::new("problem-duplicate-output")
-                .arg("other", other)
+            P::DuplicateOutput { kept, output } => Message::new("problem-duplicate-output")
+                .arg("other", kept)
                 .arg("output", output),
             P::ControlCharacters { count } => {
                 Message::new("problem-control-characters").count("count", *count)
@@ -224,7 +225,6 @@ impl Problem {
             P::RelativeLink { dest, url } => Message::new("problem-relative-link")
                 .arg("dest", dest)
                 .arg("url", url),
-            P::Other(text) => Message::raw(text.clone()),
             P::InvisibleCharacterInKey { key } => {
                 Message::new("problem-invisible-character-in-key").arg("key", key)
             }

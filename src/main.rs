@@ -1,15 +1,17 @@
 //! Command-line front end: parses options, calls the library, prints for people in their
 //! language (French when the locale is French, English otherwise).
 
+mod failure;
 mod help;
 mod words;
 
 use chrono::{DateTime, FixedOffset, Utc};
 use clap::{Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 use communique::i18n::{Lang, Message};
-use communique::pipeline::{self, Paths, Site};
+use communique::pipeline::{Paths, Site};
 use communique::source::dates::in_zone;
 use communique::{Config, Diagnostic, feeds};
+use failure::Failure;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::OnceLock;
@@ -120,14 +122,11 @@ fn parse_now(text: &str) -> Result<DateTime<FixedOffset>, String> {
 
 impl Options {
     fn config_path(&self) -> Option<PathBuf> {
-        self.config.clone().or_else(|| {
-            let default = Path::new("communique.toml");
-            default.is_file().then(|| default.to_path_buf())
-        })
+        settings_path(self.config.clone())
     }
 
-    fn load(&self) -> Result<(Config, Paths), String> {
-        let mut config = Config::load(self.config_path().as_deref()).map_err(|e| e.to_string())?;
+    fn load(&self) -> Result<(Config, Paths), Failure> {
+        let mut config = Config::load(self.config_path().as_deref())?;
         if let Some(state) = &self.state {
             config.state_dir = Some(state.clone());
         }
@@ -144,8 +143,12 @@ impl Options {
     }
 }
 
-fn load_config(path: Option<&Path>) -> Result<Config, String> {
-    Config::load(path).map_err(|e| e.to_string())
+/// `--config`, or `communique.toml` when there is one in the current folder.
+fn settings_path(given: Option<PathBuf>) -> Option<PathBuf> {
+    given.or_else(|| {
+        let default = Path::new("communique.toml");
+        default.is_file().then(|| default.to_path_buf())
+    })
 }
 
 fn main() -> ExitCode {
@@ -176,9 +179,9 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         // `communique list | head -1`: the reader left, which is no error.
-        Err(message) if message == BROKEN_PIPE => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("{}: {message}", t(Message::new("cli-error")));
+        Err(Failure::BrokenPipe) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("{}", failure.render(lang()));
             ExitCode::FAILURE
         }
     }
@@ -187,10 +190,8 @@ fn main() -> ExitCode {
 fn print_diagnostics(diagnostics: &[Diagnostic], releases: &Path) -> ExitCode {
     let mut sorted: Vec<&Diagnostic> = diagnostics.iter().collect();
     sorted.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
-    for diagnostic in &sorted {
-        let mut located = (*diagnostic).clone();
-        located.file = releases.join(&diagnostic.file);
-        eprintln!("{}", located.render(lang()));
+    for diagnostic in sorted {
+        print_diagnostic(diagnostic, releases);
     }
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
@@ -209,21 +210,19 @@ fn print_diagnostics(diagnostics: &[Diagnostic], releases: &Path) -> ExitCode {
     }
 }
 
-/// Why printing stopped: the reader closed the pipe.
-const BROKEN_PIPE: &str = "broken pipe";
+/// One diagnostic, its file named from the current folder.
+fn print_diagnostic(diagnostic: &Diagnostic, releases: &Path) {
+    let mut located = diagnostic.clone();
+    located.file = releases.join(&diagnostic.file);
+    eprintln!("{}", located.render(lang()));
+}
 
 /// Prints a line to stdout; a closed pipe ends the command quietly instead of panicking.
 macro_rules! say {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
         let mut out = std::io::stdout().lock();
-        writeln!(out, $($arg)*).map_err(|e| {
-            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                BROKEN_PIPE.to_string()
-            } else {
-                e.to_string()
-            }
-        })?;
+        writeln!(out, $($arg)*).map_err(failure::output)?;
     }};
 }
 
@@ -236,22 +235,22 @@ fn tell_lock_wait(out: &Path, pid: Option<u32>) {
     eprintln!("{}", t(message));
 }
 
-fn build(options: &Options, allow_withdraw: bool) -> Result<ExitCode, String> {
+fn build(options: &Options, allow_withdraw: bool) -> Result<ExitCode, Failure> {
     let (config, paths) = options.load()?;
     let now = options.now(&config);
     let releases = paths.releases.clone();
     let hub_config = config.clone();
     let started = std::time::Instant::now();
-    let mut site = Site::new(config, paths).map_err(|e| e.to_string())?;
+    let mut site = Site::new(config, paths)?;
     site.allow_withdraw(allow_withdraw);
     site.on_lock_wait(tell_lock_wait);
-    site.rescan().map_err(|e| refusal(&e))?;
+    site.rescan()?;
     let summary = site.summary(now);
     let report = match site.publish(now) {
         Ok(report) => report,
         Err(err) => {
             print_diagnostics(&site.diagnostics(), &releases);
-            return Err(refusal(&err));
+            return Err(err.into());
         }
     };
     // Files are published; the process only waits for the hub before it exits.
@@ -274,33 +273,30 @@ fn build(options: &Options, allow_withdraw: bool) -> Result<ExitCode, String> {
     Ok(code)
 }
 
-/// A refused or failed publish, in the user's words, with what to do.
-fn refusal(err: &pipeline::PipelineError) -> String {
-    t(err.message())
-}
-
 fn new(
     kind: NewKind,
     title: &str,
     releases: &Path,
     config: Option<PathBuf>,
-) -> Result<ExitCode, String> {
-    let config_path = config.or_else(|| {
-        let default = Path::new("communique.toml");
-        default.is_file().then(|| default.to_path_buf())
-    });
-    let config = load_config(config_path.as_deref())?;
+) -> Result<ExitCode, Failure> {
+    let config = Config::load(settings_path(config).as_deref())?;
     let kind = match kind {
         NewKind::Communique => communique::Kind::Communique,
         NewKind::Evenement => communique::Kind::Event,
         NewKind::Revue => communique::Kind::PressReview,
     };
     let now = in_zone(Utc::now().fixed_offset(), config.time_zone);
-    let made = communique::scaffold::scaffold(kind, title, now, &config)
-        .ok_or_else(|| t(Message::new("cli-new-bad-title").arg("title", title)))?;
+    let made = communique::scaffold::scaffold(kind, title, now, &config).ok_or_else(|| {
+        Failure::BadTitle {
+            title: title.to_string(),
+        }
+    })?;
     let path = releases.join(&made.path);
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        std::fs::create_dir_all(parent).map_err(|source| Failure::Write {
+            path: parent.to_path_buf(),
+            source,
+        })?;
     }
     // Never overwrite: a release with that name may already be online.
     std::fs::OpenOptions::new()
@@ -308,26 +304,27 @@ fn new(
         .create_new(true)
         .open(&path)
         .and_then(|mut file| std::io::Write::write_all(&mut file, made.text.as_bytes()))
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::AlreadyExists => {
-                t(Message::new("cli-new-exists").arg("path", path.display()))
-            }
-            _ => format!("{}: {e}", path.display()),
+        .map_err(|source| match source.kind() {
+            std::io::ErrorKind::AlreadyExists => Failure::Exists { path: path.clone() },
+            _ => Failure::Write {
+                path: path.clone(),
+                source,
+            },
         })?;
     say!("{}", path.display());
     eprintln!("{}", t(Message::new("cli-new-done")));
     Ok(ExitCode::SUCCESS)
 }
 
-fn loaded_site(options: &Options) -> Result<(Site, DateTime<FixedOffset>), String> {
+fn loaded_site(options: &Options) -> Result<(Site, DateTime<FixedOffset>), Failure> {
     let (config, paths) = options.load()?;
     let now = options.now(&config);
-    let mut site = Site::new(config, paths).map_err(|e| e.to_string())?;
-    site.rescan().map_err(|e| refusal(&e))?;
+    let mut site = Site::new(config, paths)?;
+    site.rescan()?;
     Ok((site, now))
 }
 
-fn check(options: &Options) -> Result<ExitCode, String> {
+fn check(options: &Options) -> Result<ExitCode, Failure> {
     let (site, now) = loaded_site(options)?;
     let (_, diagnostics) = site.catalog(now);
     let code = print_diagnostics(&diagnostics, &site.paths().releases);
@@ -335,7 +332,7 @@ fn check(options: &Options) -> Result<ExitCode, String> {
     Ok(code)
 }
 
-fn list(options: &Options, json: bool) -> Result<ExitCode, String> {
+fn list(options: &Options, json: bool) -> Result<ExitCode, Failure> {
     let (site, now) = loaded_site(options)?;
     let (_, diagnostics) = site.catalog(now);
     let config = site.config();
@@ -397,7 +394,7 @@ fn list(options: &Options, json: bool) -> Result<ExitCode, String> {
     Ok(print_diagnostics(&diagnostics, releases))
 }
 
-fn watch(options: &Options, allow_withdraw: bool, debounce_ms: u64) -> Result<ExitCode, String> {
+fn watch(options: &Options, allow_withdraw: bool, debounce_ms: u64) -> Result<ExitCode, Failure> {
     use communique::watch::{self, Clock, WatchEvent};
     use std::sync::Arc;
     use std::sync::atomic::AtomicBool;
@@ -407,7 +404,7 @@ fn watch(options: &Options, allow_withdraw: bool, debounce_ms: u64) -> Result<Ex
         // The first signal lets the write in progress finish; a second one exits at once.
         signal_hook::flag::register_conditional_shutdown(signal, 1, Arc::clone(&stop))
             .and_then(|_| signal_hook::flag::register(signal, Arc::clone(&stop)))
-            .map_err(|e| format!("cannot handle signals: {e}"))?;
+            .map_err(Failure::Signals)?;
     }
     let clock = options.now.map_or(Clock::System, Clock::starting_at);
     let mut watch_options = watch::Options::new(
@@ -430,9 +427,7 @@ fn watch(options: &Options, allow_withdraw: bool, debounce_ms: u64) -> Result<Ex
         WatchEvent::Rebuilt(rebuild) => println!("{}", rebuild_line(rebuild)),
         WatchEvent::Diagnostics { diagnostics, .. } => {
             for diagnostic in diagnostics {
-                let mut located = diagnostic.clone();
-                located.file = releases.join(&diagnostic.file);
-                eprintln!("{}", located.render(lang()));
+                print_diagnostic(diagnostic, &releases);
             }
         }
         WatchEvent::Resolved { file } => eprintln!(
@@ -442,7 +437,6 @@ fn watch(options: &Options, allow_withdraw: bool, debounce_ms: u64) -> Result<Ex
         WatchEvent::Problem(message) => {
             eprintln!("{}: {}", t(Message::new("cli-warning")), t(message.clone()))
         }
-    })
-    .map_err(|e| e.to_string())?;
+    })?;
     Ok(ExitCode::SUCCESS)
 }

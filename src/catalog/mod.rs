@@ -260,7 +260,10 @@ fn unique_outputs(
             } else {
                 Diagnostic::error(
                     &entry.origin.file,
-                    Problem::DuplicateOutput(first.origin.file.display().to_string(), output),
+                    Problem::DuplicateOutput {
+                        kept: first.origin.file.display().to_string(),
+                        output,
+                    },
                 )
                 .hint(Message::new("hint-duplicate-output"))
             };

@@ -318,7 +318,10 @@ fn two_files_on_one_page_keep_the_first() {
     assert_eq!(diags[0].file, Path::new("communiques/fin.md"));
     assert_eq!(
         diags[0].problem,
-        Problem::DuplicateOutput("communiques/fin..md".into(), "/espace-presse/fin/".into())
+        Problem::DuplicateOutput {
+            kept: "communiques/fin..md".into(),
+            output: "/espace-presse/fin/".into()
+        }
     );
 }
 
@@ -349,7 +352,10 @@ fn duplicate_communique_output_is_an_error_and_the_second_is_dropped() {
         assert_eq!(d.file, Path::new(file));
         assert_eq!(
             d.problem,
-            Problem::DuplicateOutput("communiques/a.md".into(), "annonce".into())
+            Problem::DuplicateOutput {
+                kept: "communiques/a.md".into(),
+                output: "annonce".into()
+            }
         );
         assert!(d.hint_text().unwrap().contains("rename one of the files"));
     }

@@ -126,11 +126,11 @@ pub enum PdfFailure {
     },
     Font {
         path: String,
-        detail: String,
+        fault: AssetFault,
     },
     Logo {
         path: String,
-        detail: String,
+        fault: AssetFault,
     },
 }
 
@@ -141,12 +141,38 @@ impl PdfFailure {
             PdfFailure::Unreadable { path, detail } => Message::new("pdf-unreadable")
                 .arg("path", path)
                 .arg("detail", detail),
-            PdfFailure::Font { path, detail } => Message::new("pdf-font")
+            PdfFailure::Font { path, fault } => Message::new("pdf-font")
                 .arg("path", path)
-                .arg("detail", detail),
-            PdfFailure::Logo { path, detail } => Message::new("pdf-logo")
+                .nested("detail", fault.message()),
+            PdfFailure::Logo { path, fault } => Message::new("pdf-logo")
                 .arg("path", path)
-                .arg("detail", detail),
+                .nested("detail", fault.message()),
+        }
+    }
+}
+
+/// Why a configured font or bloc-marque logo cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AssetFault {
+    /// Not a TrueType/OpenType font krilla reads.
+    NotAFont,
+    /// The logo is not a PNG file.
+    NotPng,
+    /// A PNG whose width or height is 0.
+    EmptyPng,
+    /// A PNG that does not decode; `detail` is the decoder's error.
+    DamagedPng { detail: String },
+}
+
+impl AssetFault {
+    pub fn message(&self) -> Message {
+        match self {
+            AssetFault::NotAFont => Message::new("asset-not-a-font"),
+            AssetFault::NotPng => Message::new("asset-not-png"),
+            AssetFault::EmptyPng => Message::new("asset-empty-png"),
+            AssetFault::DamagedPng { detail } => {
+                Message::new("asset-damaged-png").arg("detail", detail)
+            }
         }
     }
 }
@@ -162,4 +188,10 @@ macro_rules! english_display {
     )*};
 }
 
-english_display!(UndatedReason, ImageFailure, FileFormat, PdfFailure);
+english_display!(
+    UndatedReason,
+    ImageFailure,
+    FileFormat,
+    PdfFailure,
+    AssetFault
+);

@@ -1,52 +1,24 @@
 //! Atom 1.0 (RFC 4287) layout of prepared items, with RFC 5005 paging links.
 
 use super::FeedMeta;
-use super::archive::{FH_NAMESPACE, Page};
+use super::head::{self, link};
 use super::item::Item;
 use super::links::site_url;
-use atom_syndication::extension::{Extension, ExtensionMap};
-use atom_syndication::{Category, Content, Entry, Feed, Link, Person, Text, WriteConfig};
-use std::collections::BTreeMap;
+use atom_syndication::extension::Extension;
+use atom_syndication::{Category, Content, Entry, Feed, Person, Text, WriteConfig};
 
 pub fn render(meta: &FeedMeta<'_>, items: &[&Item]) -> Result<Vec<u8>, atom_syndication::Error> {
     let config = meta.config;
-    const ATOM: &str = "application/atom+xml";
-    let mut links = vec![
-        link(&meta.url("atom.xml"), "self", ATOM),
-        link(&site_url(config), "alternate", "text/html"),
-        link(&meta.url("feed.json"), "alternate", "application/feed+json"),
-    ];
-    if let Some(calendar) = &meta.calendar {
-        links.push(link(calendar, "alternate", "text/calendar"));
-    }
-    let (mut extensions, mut namespaces) = (ExtensionMap::new(), BTreeMap::new());
-    match meta.page {
-        Page::Current { .. } => {
-            if let Some(hub) = &config.websub_hub {
-                links.push(link_untyped(hub, "hub"));
-            }
-        }
-        Page::Archive { index } => {
-            links.push(link(&meta.current_url("atom.xml"), "current", ATOM));
-            links.push(link(
-                &meta.page_url(index + 1, "atom.xml"),
-                "next-archive",
-                ATOM,
-            ));
-            namespaces.insert("fh".to_string(), FH_NAMESPACE.to_string());
-            let archive = Extension {
-                name: "fh:archive".into(),
-                ..Extension::default()
-            };
-            extensions.insert(
-                "fh".to_string(),
-                BTreeMap::from([("archive".to_string(), vec![archive])]),
-            );
-        }
-    }
-    if let Some(prev) = meta.page.prev() {
-        links.push(link(&meta.page_url(prev, "atom.xml"), "prev-archive", ATOM));
-    }
+    let links = head::links(
+        meta,
+        "atom.xml",
+        "application/atom+xml",
+        Some(&site_url(config)),
+    );
+    let (extensions, namespaces) = head::archive_mark(meta.page, |name| Extension {
+        name,
+        ..Extension::default()
+    });
     let feed = Feed {
         title: Text::plain(meta.title.as_str()),
         id: meta.id.clone(),
@@ -68,9 +40,9 @@ pub fn render(meta: &FeedMeta<'_>, items: &[&Item]) -> Result<Vec<u8>, atom_synd
 }
 
 fn entry(item: &Item) -> Entry {
-    let mut links = vec![link(&item.link, "alternate", "text/html")];
+    let mut links = vec![link(&item.link, "alternate", Some("text/html"))];
     if let Some(pdf) = &item.pdf {
-        let mut enclosure = link(&pdf.url, "enclosure", "application/pdf");
+        let mut enclosure = link(&pdf.url, "enclosure", Some("application/pdf"));
         enclosure.length = Some(pdf.length.to_string());
         links.push(enclosure);
     }
@@ -106,20 +78,5 @@ fn person(name: &str) -> Person {
     Person {
         name: name.to_string(),
         ..Person::default()
-    }
-}
-
-fn link(href: &str, rel: &str, mime_type: &str) -> Link {
-    Link {
-        mime_type: Some(mime_type.to_string()),
-        ..link_untyped(href, rel)
-    }
-}
-
-fn link_untyped(href: &str, rel: &str) -> Link {
-    Link {
-        href: href.to_string(),
-        rel: rel.to_string(),
-        ..Link::default()
     }
 }

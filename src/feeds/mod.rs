@@ -9,6 +9,7 @@
 pub mod archive;
 mod atom;
 mod content;
+mod head;
 mod html;
 mod ical;
 mod ids;

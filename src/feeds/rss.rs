@@ -2,16 +2,15 @@
 //! Dublin Core (creator: RSS's own `<author>` must be an e-mail address) namespaces.
 
 use super::FeedMeta;
-use super::archive::{FH_NAMESPACE, Page};
+use super::head;
 use super::item::Item;
 use super::links::site_url;
 use super::time::rfc2822;
-use rss::extension::atom::{AtomExtension, Link};
+use rss::extension::Extension;
+use rss::extension::atom::AtomExtension;
 use rss::extension::dublincore::DublinCoreExtension;
-use rss::extension::{Extension, ExtensionMap};
 use rss::validation::Validate;
 use rss::{Category, Channel, Enclosure, Guid};
-use std::collections::BTreeMap;
 
 /// Why the RSS layout failed: the writer, or the crate's own validation of dates and URLs.
 #[derive(Debug, thiserror::Error)]
@@ -25,48 +24,12 @@ pub enum RssError {
 pub fn render(meta: &FeedMeta<'_>, items: &[&Item]) -> Result<Vec<u8>, RssError> {
     let config = meta.config;
     let date = rfc2822(meta.updated, config);
-    const RSS: &str = "application/rss+xml";
-    let mut links = vec![
-        atom_link(&meta.url("rss.xml"), "self", Some(RSS)),
-        atom_link(
-            &meta.url("feed.json"),
-            "alternate",
-            Some("application/feed+json"),
-        ),
-    ];
-    if let Some(calendar) = &meta.calendar {
-        links.push(atom_link(calendar, "alternate", Some("text/calendar")));
-    }
-    let (mut extensions, mut namespaces) = (ExtensionMap::new(), BTreeMap::new());
-    match meta.page {
-        Page::Current { .. } => {
-            if let Some(hub) = &config.websub_hub {
-                links.push(atom_link(hub, "hub", None));
-            }
-        }
-        Page::Archive { index } => {
-            links.push(atom_link(
-                &meta.current_url("rss.xml"),
-                "current",
-                Some(RSS),
-            ));
-            let next = meta.page_url(index + 1, "rss.xml");
-            links.push(atom_link(&next, "next-archive", Some(RSS)));
-            namespaces.insert("fh".to_string(), FH_NAMESPACE.to_string());
-            let archive = Extension {
-                name: "fh:archive".into(),
-                ..Extension::default()
-            };
-            extensions.insert(
-                "fh".to_string(),
-                BTreeMap::from([("archive".to_string(), vec![archive])]),
-            );
-        }
-    }
-    if let Some(prev) = meta.page.prev() {
-        let url = meta.page_url(prev, "rss.xml");
-        links.push(atom_link(&url, "prev-archive", Some(RSS)));
-    }
+    // The site page is the channel's own `<link>`, not an atom link.
+    let links = head::links(meta, "rss.xml", "application/rss+xml", None);
+    let (extensions, namespaces) = head::archive_mark(meta.page, |name| Extension {
+        name,
+        ..Extension::default()
+    });
     let channel = Channel {
         title: meta.title.clone(),
         link: site_url(config),
@@ -121,14 +84,5 @@ fn item(item: &Item, meta: &FeedMeta<'_>) -> rss::Item {
             ..DublinCoreExtension::default()
         }),
         ..rss::Item::default()
-    }
-}
-
-fn atom_link(href: &str, rel: &str, mime_type: Option<&str>) -> Link {
-    Link {
-        href: href.to_string(),
-        rel: rel.to_string(),
-        mime_type: mime_type.map(str::to_string),
-        ..Link::default()
     }
 }

@@ -2,8 +2,9 @@
 //! note and the note's number back to its call.
 
 use super::block::Block;
+use super::geometry::MARGIN_LEFT;
 use super::markdown::NoteLink;
-use super::page::{MARGIN_LEFT, Placed};
+use super::page::Placed;
 use super::text::{Target, Typeset};
 use std::collections::HashMap;
 

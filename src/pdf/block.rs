@@ -17,13 +17,21 @@ pub struct Block {
     pub keep_with_next: bool,
     /// List label (or note number) drawn beside the first line.
     pub label: Option<Label>,
-    /// Bookmark (level, text) for headings.
-    pub outline: Option<(u16, String)>,
+    /// Headings: their entry in the document outline.
+    pub outline: Option<Bookmark>,
     /// A table row or figure drawn in place of `laid`'s (empty) line.
     pub unit: Option<Unit>,
     /// A table row: its table's header row (a block index), repeated above it when the row
     /// starts a page.
     pub repeat: Option<usize>,
+}
+
+/// A heading's entry in the PDF outline (bookmarks).
+#[derive(Debug, Clone)]
+pub struct Bookmark {
+    /// Structure level: 1 is the title.
+    pub level: u16,
+    pub title: String,
 }
 
 pub struct Label {

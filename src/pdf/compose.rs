@@ -3,18 +3,16 @@
 //! quotes, code, tables, figures) and its notes.
 
 use super::PdfError;
-use super::block::{Block, Label};
+use super::block::{Block, Bookmark, Label};
+use super::geometry::COLUMN;
 use super::images::{self, Images};
 use super::markdown::{self, Block as Md, Inline, NoteLink};
-use super::page::{BODY_TOP, HEIGHT};
 use super::tags::{Kind, Tree};
-use super::text::{BLUE, GREY, Shaper, TextStyle, Typeset};
+use super::text::{BLUE, GREY, Shaper, TextStyle};
 use crate::config::Config;
 use crate::model::Entry;
 use crate::text::html_text;
 
-/// Width of the text column (A4 minus the margins).
-pub const COLUMN: f32 = super::page::WIDTH - super::page::MARGIN_LEFT - super::page::MARGIN_RIGHT;
 /// Indentation of each list or quote level.
 pub(super) const INDENT: f32 = 18.0;
 /// Deeper nesting than this is set at this indent, so the column never gets too narrow.
@@ -29,6 +27,31 @@ const HEADING: TextStyle = TextStyle::new(11.0).bold().leading(1.3).color(BLUE);
 const CODE: TextStyle = TextStyle::new(8.8).leading(1.3).mono();
 const NOTE: TextStyle = TextStyle::new(8.5).leading(1.3);
 
+/// Space around a block of text, and whether it stays on the page of what follows.
+#[derive(Debug, Clone, Copy)]
+struct Flow {
+    before: f32,
+    after: f32,
+    keep_with_next: bool,
+}
+
+impl Flow {
+    const fn after(after: f32) -> Flow {
+        Flow {
+            before: 0.0,
+            after,
+            keep_with_next: false,
+        }
+    }
+}
+
+/// Headings: room above, and never the last line of a page.
+const HEADING_FLOW: Flow = Flow {
+    before: 10.0,
+    after: 5.0,
+    keep_with_next: true,
+};
+
 /// Longest title text kept in the metadata, outline and heading attributes.
 pub const META_CHARS: usize = 2000;
 
@@ -42,13 +65,7 @@ pub fn compose(
     page_height: f32,
 ) -> Result<Vec<Block>, PdfError> {
     let mut out = Vec::new();
-    let category = entry
-        .category
-        .as_deref()
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-        .unwrap_or("Communiqué de presse")
-        .to_uppercase();
+    let category = document_type(entry).to_uppercase();
     let node = tree.add(None, Kind::P);
     out.push(Block::text(
         node,
@@ -61,7 +78,7 @@ pub fn compose(
     let title = clip(&shown, META_CHARS);
     let node = tree.add(None, Kind::H(1, title.clone()));
     let mut b = Block::text(node, shaper.plain(&shown, &TITLE, COLUMN), 0.0, 12.0);
-    b.outline = Some((1, title));
+    b.outline = Some(Bookmark { level: 1, title });
     out.push(b);
 
     let place = entry
@@ -120,11 +137,6 @@ pub fn compose(
     Ok(out)
 }
 
-/// Page height available to the text column, for the page-limit budget.
-pub fn column_height(bottom: f32) -> f32 {
-    (bottom - BODY_TOP).clamp(100.0, HEIGHT)
-}
-
 /// The title, or when it is blank (PDF/UA needs one) the category and date.
 /// Both are read as the feeds read them: `L&rsquo;État` is L’État, `<b>` is markup.
 pub fn display_title(entry: &Entry, config: &Config) -> String {
@@ -132,15 +144,17 @@ pub fn display_title(entry: &Entry, config: &Config) -> String {
     if !clip(&title, usize::MAX).is_empty() {
         return title;
     }
-    let category = entry
+    entry.date.dateline(&document_type(entry), config.time_zone)
+}
+
+/// The category the entry gives (`Communiqué de presse` when it gives none).
+fn document_type(entry: &Entry) -> String {
+    entry
         .category
         .as_deref()
         .map(html_text)
-        .filter(|c| !c.is_empty());
-    entry.date.dateline(
-        category.as_deref().unwrap_or("Communiqué de presse"),
-        config.time_zone,
-    )
+        .filter(|c| !c.is_empty())
+        .unwrap_or_else(|| "Communiqué de presse".to_string())
 }
 
 /// The summary as plain text, for the XMP subject.
@@ -203,7 +217,7 @@ impl Walker<'_, '_, '_> {
                 Md::Para(runs) => {
                     let node = self.tree.add(parent, Kind::P);
                     let space = if parent.is_some() { 4.0 } else { 7.0 };
-                    self.push(node, runs, x, style, 0.0, space, false);
+                    self.push(node, runs, x, style, Flow::after(space));
                 }
                 Md::Heading(level, runs) => {
                     let title = clip(
@@ -213,9 +227,9 @@ impl Walker<'_, '_, '_> {
                     let level = self.heading_level(*level);
                     let node = self.tree.add(parent, Kind::H(level, title.clone()));
                     let heading = if style.bold { *style } else { HEADING };
-                    self.push(node, runs, x, &heading, 10.0, 5.0, true);
+                    self.push(node, runs, x, &heading, HEADING_FLOW);
                     if let Some(b) = self.out.last_mut() {
-                        b.outline = Some((level, title));
+                        b.outline = Some(Bookmark { level, title });
                     }
                 }
                 Md::List { start, items } => {
@@ -247,7 +261,7 @@ impl Walker<'_, '_, '_> {
                         ..Block::text(node, laid, x + 8.0, 9.0)
                     });
                 }
-                Md::Table(rows) => super::table::table(self, rows, parent, x),
+                Md::Table(rows) => table::table(self, rows, parent, x),
                 Md::Image { src, alt } => self.figure(src, alt, parent, x, true),
                 Md::Notes(notes) => self.notes(notes, parent, x),
             }
@@ -318,7 +332,7 @@ impl Walker<'_, '_, '_> {
                     italic: true,
                     ..Inline::plain(text)
                 }];
-                self.push(node, &runs, x, &BODY, 0.0, 7.0, false);
+                self.push(node, &runs, x, &BODY, Flow::after(7.0));
             }
         }
     }
@@ -327,17 +341,13 @@ impl Walker<'_, '_, '_> {
     fn notes(&mut self, notes: &[Vec<Inline>], parent: Option<usize>, x: f32) {
         let level = self.heading_level(self.heading_base);
         let node = self.tree.add(parent, Kind::H(level, "Notes".into()));
-        self.push(
-            node,
-            &[Inline::plain("Notes")],
-            x,
-            &HEADING,
-            10.0,
-            5.0,
-            true,
-        );
+        let title = [Inline::plain("Notes")];
+        self.push(node, &title, x, &HEADING, HEADING_FLOW);
         if let Some(b) = self.out.last_mut() {
-            b.outline = Some((level, "Notes".into()));
+            b.outline = Some(Bookmark {
+                level,
+                title: "Notes".into(),
+            });
         }
         for (i, runs) in notes.iter().enumerate() {
             let node = self.tree.add(parent, Kind::Note);
@@ -351,7 +361,7 @@ impl Walker<'_, '_, '_> {
                 laid: self.shaper.layout(&[number], &NOTE, INDENT + 8.0),
                 x: x + 2.0,
             });
-            self.push(node, runs, x + INDENT, &NOTE, 0.0, 3.0, false);
+            self.push(node, runs, x + INDENT, &NOTE, Flow::after(3.0));
             self.label = None;
         }
     }
@@ -362,17 +372,8 @@ impl Walker<'_, '_, '_> {
         self.out.push(block);
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn push(
-        &mut self,
-        node: usize,
-        runs: &[Inline],
-        x: f32,
-        style: &TextStyle,
-        space_before: f32,
-        space_after: f32,
-        keep_with_next: bool,
-    ) {
+    /// Lays `runs` out as the text of `node`, `x` from the column's left edge.
+    fn push(&mut self, node: usize, runs: &[Inline], x: f32, style: &TextStyle, flow: Flow) {
         // An image printed as its alt text in the line is still reported.
         for src in runs.iter().filter_map(|r| r.image.as_deref()) {
             self.images.load(src);
@@ -383,19 +384,15 @@ impl Walker<'_, '_, '_> {
         }
         let label = self.label.take();
         self.add(Block {
-            space_before,
-            keep_with_next,
+            space_before: flow.before,
+            keep_with_next: flow.keep_with_next,
             label,
-            ..Block::text(node, laid, x, space_after)
+            ..Block::text(node, laid, x, flow.after)
         });
     }
 }
 
-/// Pieces of `laid` for a caller that needs only its size (tables).
-pub(super) fn width_of(laid: &Typeset) -> f32 {
-    laid.lines
-        .iter()
-        .filter_map(|l| l.glyphs.iter().rev().find(|g| !g.space))
-        .map(|g| g.x + g.advance)
-        .fold(0.0, f32::max)
-}
+// Tables are laid out by the walker's own extension: a child module, so no cycle.
+#[path = "table.rs"]
+mod table;
+pub(super) use table::PAD;

@@ -4,7 +4,7 @@
 use super::anchors::Anchors;
 use super::fonts::Assets;
 use super::markdown::NoteLink;
-use super::tags::{LinkScope, Tree};
+use super::tags::{LinkId, LinkScope, Tree};
 use super::text::{self, Color, PlacedGlyph, Typeset};
 use krilla::action::{Action, LinkAction};
 use krilla::annotation::{Annotation, LinkAnnotation, Target};
@@ -106,8 +106,11 @@ impl Pen<'_> {
                         self.tree.styled_content(node, first.emph, id);
                         continue;
                     };
-                    let Some(child) = self.tree.link_content(node, (key, link), self.page, id)
-                    else {
+                    let link = LinkId {
+                        scope: key,
+                        index: link,
+                    };
+                    let Some(child) = self.tree.link_content(node, link, self.page, id) else {
                         continue;
                     };
                     let inked: Vec<&PlacedGlyph> = piece.iter().filter(|g| !g.space).collect();

@@ -5,6 +5,7 @@
 
 use super::PdfError;
 use crate::config::PdfConfig;
+use crate::diagnostic::AssetFault;
 use parley::fontique::{Blob, FontInfoOverride, FontStyle, FontWeight};
 use parley::{FontContext, FontFamilyName, LayoutContext};
 use std::path::Path;
@@ -141,11 +142,15 @@ fn context(faces: &[FaceData]) -> FontContext {
 }
 
 fn face_from_file(path: &Path) -> Result<FaceData, PdfError> {
-    let bytes = std::fs::read(path).map_err(|source| PdfError::Read {
+    face_from_bytes(Arc::new(read(path)?), Some(path))
+}
+
+/// A configured file's bytes (a font, the logo).
+fn read(path: &Path) -> Result<Vec<u8>, PdfError> {
+    std::fs::read(path).map_err(|source| PdfError::Read {
         path: path.to_path_buf(),
         source,
-    })?;
-    face_from_bytes(Arc::new(bytes), Some(path))
+    })
 }
 
 fn face_from_bytes<T>(bytes: Arc<T>, path: Option<&Path>) -> Result<FaceData, PdfError>
@@ -156,7 +161,7 @@ where
     let krilla =
         krilla::text::Font::new(krilla::Data::from(shared), 0).ok_or_else(|| PdfError::Font {
             path: path.map(Path::to_path_buf).unwrap_or_default(),
-            message: "not a TrueType/OpenType font krilla can read".into(),
+            fault: AssetFault::NotAFont,
         })?;
     Ok(FaceData {
         blob: Blob::new(bytes),
@@ -165,32 +170,36 @@ where
 }
 
 fn read_logo(path: &Path) -> Result<Logo, PdfError> {
-    let bytes = std::fs::read(path).map_err(|source| PdfError::Read {
+    let bytes = read(path)?;
+    let bad = |fault: AssetFault| PdfError::Logo {
         path: path.to_path_buf(),
-        source,
-    })?;
-    let bad = |message: &str| PdfError::Logo {
-        path: path.to_path_buf(),
-        message: message.into(),
+        fault,
     };
     // PNG header: 8-byte signature, then the IHDR chunk with big-endian width and height.
     if bytes.len() < 24 || &bytes[..8] != b"\x89PNG\r\n\x1a\n" || &bytes[12..16] != b"IHDR" {
-        return Err(bad("not a PNG file; give the bloc-marque as PNG"));
+        return Err(bad(AssetFault::NotPng));
     }
     let be =
         |at: usize| u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
     let (width, height) = (be(16), be(20));
     if width == 0 || height == 0 {
-        return Err(bad("PNG with an empty size"));
+        return Err(bad(AssetFault::EmptyPng));
     }
     // Decode once now so a broken file is reported at load, not in the middle of a build.
     krilla::image::Image::from_png(krilla::Data::from(bytes.clone()), false)
-        .map_err(|e| bad(&format!("unreadable PNG: {e}")))?;
+        .map_err(|detail| bad(AssetFault::DamagedPng { detail }))?;
     Ok(Logo {
         png: Arc::new(bytes),
         width,
         height,
     })
+}
+
+/// A face's hyphen glyph: its id and its advance at size 1.
+#[derive(Debug, Clone, Copy)]
+pub struct HyphenGlyph {
+    pub gid: u32,
+    pub advance: f32,
 }
 
 /// Shapes a lone hyphen in each text face: the glyph drawn where a word is hyphenated at a
@@ -199,7 +208,7 @@ pub(super) fn hyphen_glyphs(
     assets: &Assets,
     fcx: &mut FontContext,
     lcx: &mut LayoutContext<[u8; 4]>,
-) -> Vec<Option<(u32, f32)>> {
+) -> Vec<Option<HyphenGlyph>> {
     let mut out = vec![None; 4];
     for (i, slot) in out.iter_mut().enumerate() {
         let mut b = lcx.ranged_builder(fcx, "-", 1.0, false);
@@ -224,7 +233,10 @@ pub(super) fn hyphen_glyphs(
                 for cluster in run.clusters() {
                     if let Some(g) = cluster.glyphs().next() {
                         if g.id != 0 {
-                            *slot = Some((g.id, g.advance));
+                            *slot = Some(HyphenGlyph {
+                                gid: g.id,
+                                advance: g.advance,
+                            });
                         }
                         break 'found;
                     }

@@ -11,15 +11,26 @@ pub const SHY: char = '\u{AD}';
 /// U+2060: forbids a line break; never drawn.
 pub const WJ: char = '\u{2060}';
 
-/// A character with the index of its inline style; transformations keep styles aligned.
-pub type Styled = (char, u32);
+/// A character with its style: the index of its inline run, and the bits `typo` sets
+/// (`URL`, `SUP`). Transformations keep each character's style with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Styled {
+    pub c: char,
+    pub style: u32,
+}
+
+impl Styled {
+    pub const fn new(c: char, style: u32) -> Styled {
+        Styled { c, style }
+    }
+}
 
 /// Drops what cannot be drawn or extracted faithfully: control characters (a hard break stays
 /// as `\n`), BOM and non-characters, private-use code points (PDF/A-2a forbids them), and
 /// collapses runs of spaces the way HTML would.
 pub fn sanitize(chars: &mut Vec<Styled>) {
     let mut out: Vec<Styled> = Vec::with_capacity(chars.len());
-    for &(c, s) in chars.iter() {
+    for &Styled { c, style: s } in chars.iter() {
         let c = match c {
             '\t' | '\r' => ' ',
             '\n' | '\u{2028}' | '\u{2029}' => '\n',
@@ -28,15 +39,15 @@ pub fn sanitize(chars: &mut Vec<Styled>) {
         if c != '\n' && (c.is_control() || is_unprintable(c)) {
             continue;
         }
-        if c == ' ' && matches!(out.last(), None | Some((' ' | '\n', _))) {
+        if c == ' ' && matches!(out.last(), None | Some(Styled { c: ' ' | '\n', .. })) {
             continue;
         }
-        if c == '\n' && matches!(out.last(), Some((' ', _))) {
+        if c == '\n' && matches!(out.last(), Some(Styled { c: ' ', .. })) {
             out.pop();
         }
-        out.push((c, s));
+        out.push(Styled::new(c, s));
     }
-    while matches!(out.last(), Some((' ' | '\n', _))) {
+    while matches!(out.last(), Some(Styled { c: ' ' | '\n', .. })) {
         out.pop();
     }
     *chars = out;
@@ -46,16 +57,16 @@ pub fn sanitize(chars: &mut Vec<Styled>) {
 /// extracted is dropped.
 pub fn sanitize_code(chars: &mut Vec<Styled>) {
     let mut out: Vec<Styled> = Vec::with_capacity(chars.len());
-    for &(c, s) in chars.iter() {
+    for &Styled { c, style: s } in chars.iter() {
         match c {
-            '\t' => out.extend([(' ', s); 4]),
+            '\t' => out.extend([Styled::new(' ', s); 4]),
             '\r' => {}
-            '\n' => out.push(('\n', s)),
+            '\n' => out.push(Styled::new('\n', s)),
             c if c.is_control() || is_unprintable(c) => {}
-            c => out.push((c, s)),
+            c => out.push(Styled::new(c, s)),
         }
     }
-    while matches!(out.last(), Some(('\n', _))) {
+    while matches!(out.last(), Some(Styled { c: '\n', .. })) {
         out.pop();
     }
     *chars = out;
@@ -65,10 +76,10 @@ pub fn sanitize_code(chars: &mut Vec<Styled>) {
 /// (the string built from `chars`). False when there was none to remove.
 pub fn unhyphenate_at(chars: &mut Vec<Styled>, text: &str, at: usize) -> bool {
     let index = text.get(..at).map(|t| t.chars().count());
-    let Some(i) = index.filter(|&i| chars.get(i).is_some_and(|p| p.0 == SHY)) else {
+    let Some(i) = index.filter(|&i| chars.get(i).is_some_and(|p| p.c == SHY)) else {
         return false;
     };
-    let in_word = |p: &Styled| p.0 == SHY || p.0.is_alphabetic();
+    let in_word = |p: &Styled| p.c == SHY || p.c.is_alphabetic();
     let start = chars[..i]
         .iter()
         .rposition(|p| !in_word(p))
@@ -80,7 +91,7 @@ pub fn unhyphenate_at(chars: &mut Vec<Styled>, text: &str, at: usize) -> bool {
     let before = chars.len();
     let mut k = 0;
     chars.retain(|p| {
-        let drop = (start..end).contains(&k) && p.0 == SHY;
+        let drop = (start..end).contains(&k) && p.c == SHY;
         k += 1;
         !drop
     });
@@ -109,48 +120,52 @@ pub fn french_spacing(chars: &mut Vec<Styled>, keep: impl Fn(u32) -> bool) {
     let mut out: Vec<Styled> = Vec::with_capacity(chars.len() + 8);
     let n = chars.len();
     for i in 0..n {
-        let (c, s) = chars[i];
+        let Styled { c, style: s } = chars[i];
         if keep(s) {
-            out.push((c, s));
+            out.push(Styled::new(c, s));
             continue;
         }
-        let next = chars.get(i + 1).map(|p| p.0);
+        let next = chars.get(i + 1).map(|p| p.c);
         let ends_clause = next.is_none_or(|n| n.is_whitespace() || matches!(n, '»' | ')' | '"'));
         match c {
             ':' | ';' | '!' | '?' if ends_clause => {
                 let space = if c == ':' { NBSP } else { NNBSP };
-                match out.last().map(|p| p.0) {
+                match out.last().map(|p| p.c) {
                     Some(' ') => {
                         if let Some(last) = out.last_mut() {
-                            last.0 = space;
+                            last.c = space;
                         }
                     }
                     // "Tél:" → "Tél :" but "?!" and "!!" stay tight.
-                    Some(p) if p.is_alphanumeric() || p == '»' || p == ')' => out.push((space, s)),
+                    Some(p) if p.is_alphanumeric() || p == '»' || p == ')' => {
+                        out.push(Styled::new(space, s))
+                    }
                     _ => {}
                 }
-                out.push((c, s));
+                out.push(Styled::new(c, s));
             }
             '«' => {
-                out.push((c, s));
+                out.push(Styled::new(c, s));
                 if next.is_some_and(|n| !n.is_whitespace()) {
-                    out.push((NBSP, s));
+                    out.push(Styled::new(NBSP, s));
                 }
             }
-            ' ' if matches!(out.last(), Some(('«', _))) => out.push((NBSP, s)),
+            ' ' if matches!(out.last(), Some(Styled { c: '«', .. })) => {
+                out.push(Styled::new(NBSP, s))
+            }
             '»' => {
-                match out.last().map(|p| p.0) {
+                match out.last().map(|p| p.c) {
                     Some(' ') => {
                         if let Some(last) = out.last_mut() {
-                            last.0 = NBSP;
+                            last.c = NBSP;
                         }
                     }
-                    Some(p) if p != NBSP && p != '\n' => out.push((NBSP, s)),
+                    Some(p) if p != NBSP && p != '\n' => out.push(Styled::new(NBSP, s)),
                     _ => {}
                 }
-                out.push((c, s));
+                out.push(Styled::new(c, s));
             }
-            _ => out.push((c, s)),
+            _ => out.push(Styled::new(c, s)),
         }
     }
     *chars = out;
@@ -165,31 +180,31 @@ pub fn hyphenate(chars: &mut Vec<Styled>, skip: impl Fn(u32) -> bool) {
     let mut i = 0;
     let mut word = String::new();
     while i < chars.len() {
-        if !chars[i].0.is_alphabetic() {
+        if !chars[i].c.is_alphabetic() {
             out.push(chars[i]);
             i += 1;
             continue;
         }
         let start = i;
-        while i < chars.len() && chars[i].0.is_alphabetic() {
+        while i < chars.len() && chars[i].c.is_alphabetic() {
             i += 1;
         }
         let run = &chars[start..i];
         let len = run.len();
-        let caps = run.iter().filter(|p| p.0.is_uppercase()).count();
-        let linked = run.iter().any(|p| skip(p.1));
+        let caps = run.iter().filter(|p| p.c.is_uppercase()).count();
+        let linked = run.iter().any(|p| skip(p.style));
         // French patterns for Latin-script words only.
-        let latin = run.iter().all(|p| (p.0 as u32) < 0x250);
+        let latin = run.iter().all(|p| (p.c as u32) < 0x250);
         if !(6..=40).contains(&len) || caps > 1 || linked || !latin {
             out.extend_from_slice(run);
             continue;
         }
         word.clear();
-        word.extend(run.iter().map(|p| p.0));
+        word.extend(run.iter().map(|p| p.c));
         let mut k = 0;
         for (n, syllable) in hypher::hyphenate(&word, hypher::Lang::French).enumerate() {
             if n > 0 {
-                out.push((SHY, run[k].1));
+                out.push(Styled::new(SHY, run[k].style));
             }
             for _ in syllable.chars() {
                 if let Some(&p) = run.get(k) {
@@ -213,41 +228,41 @@ pub const ZWSP: char = '\u{200B}';
 /// its scheme, and never with an inserted hyphen: a reader retyping it from paper must not
 /// meet a hyphen that is not in the address. `is_address(style)` tells its characters.
 pub fn break_addresses(chars: &mut Vec<Styled>, is_address: impl Fn(u32) -> bool) {
-    if !chars.iter().any(|p| is_address(p.1)) {
+    if !chars.iter().any(|p| is_address(p.style)) {
         return;
     }
     let mut out: Vec<Styled> = Vec::with_capacity(chars.len() * 2);
     let mut i = 0;
     while i < chars.len() {
-        if !is_address(chars[i].1) {
+        if !is_address(chars[i].style) {
             out.push(chars[i]);
             i += 1;
             continue;
         }
         let start = i;
-        while i < chars.len() && is_address(chars[i].1) {
+        while i < chars.len() && is_address(chars[i].style) {
             i += 1;
         }
         let run = &chars[start..i];
-        let text: String = run.iter().map(|p| p.0).collect();
+        let text: String = run.iter().map(|p| p.c).collect();
         // No break before the end of `https://` or `mailto:`.
         let scheme = text
             .find("://")
             .map(|p| text[..p + 3].chars().count())
             .or_else(|| text.find(':').filter(|&p| p < 8).map(|p| p + 1))
             .unwrap_or(0);
-        for (k, &(c, s)) in run.iter().enumerate() {
-            out.push((c, s));
+        for (k, &Styled { c, style: s }) in run.iter().enumerate() {
+            out.push(Styled::new(c, s));
             if k + 1 == run.len() {
                 break;
             }
-            let next = run[k + 1].0;
+            let next = run[k + 1].c;
             // Not after `-`: text extractors take a hyphen at a line end for a word break
             // and drop it, so the address would not extract back whole.
             let point = k + 1 > scheme
                 && matches!(c, '/' | '.' | '_' | '?' | '&')
                 && !matches!(next, '/' | '.' | '_' | '?' | '&');
-            out.push((if point { ZWSP } else { WJ }, s));
+            out.push(Styled::new(if point { ZWSP } else { WJ }, s));
         }
     }
     *chars = out;
@@ -258,10 +273,10 @@ mod tests {
     use super::*;
 
     fn styled(s: &str) -> Vec<Styled> {
-        s.chars().map(|c| (c, 0)).collect()
+        s.chars().map(|c| Styled::new(c, 0)).collect()
     }
     fn text(v: &[Styled]) -> String {
-        v.iter().map(|p| p.0).collect()
+        v.iter().map(|p| p.c).collect()
     }
 
     #[test]

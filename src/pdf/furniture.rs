@@ -4,8 +4,8 @@
 
 use super::draw::{self, Mark, Pen};
 use super::fonts::Assets;
+use super::geometry::{FOOTER_BOTTOM, HEADER_TOP, MARGIN_LEFT, MARGIN_RIGHT, WIDTH};
 use super::markdown::Inline;
-use super::page::{FOOTER_BOTTOM, HEADER_TOP, MARGIN_LEFT, MARGIN_RIGHT, WIDTH};
 use super::tags::{Kind, LinkScope, Tree};
 use super::text::{BLACK, GREY, Shaper, TextStyle, Typeset};
 use crate::model::Contact;
@@ -92,21 +92,20 @@ pub fn draw_header(header: &Header, s: &mut Surface<'_>, pen: &mut Pen<'_>) {
             let Some(size) = Size::from_wh(width.min(240.0), LOGO_HEIGHT) else {
                 return;
             };
+            // Read once, on the first page; a header artifact on the others.
+            let tag = match first {
+                true => ContentTag::Other,
+                false => {
+                    ContentTag::Artifact(krilla::tagging::Artifact::with_kind(ArtifactType::Header))
+                }
+            };
+            let id = s.start_tagged(tag);
+            s.push_transform(&Transform::from_translate(MARGIN_LEFT, HEADER_TOP - 6.0));
+            s.draw_image(image, size);
+            s.pop();
+            s.end_tagged();
             if first {
-                let id = s.start_tagged(ContentTag::Other);
-                s.push_transform(&Transform::from_translate(MARGIN_LEFT, HEADER_TOP - 6.0));
-                s.draw_image(image, size);
-                s.pop();
-                s.end_tagged();
                 pen.tree.content(*node, id);
-            } else {
-                s.start_tagged(ContentTag::Artifact(krilla::tagging::Artifact::with_kind(
-                    ArtifactType::Header,
-                )));
-                s.push_transform(&Transform::from_translate(MARGIN_LEFT, HEADER_TOP - 6.0));
-                s.draw_image(image, size);
-                s.pop();
-                s.end_tagged();
             }
         }
     }

@@ -2,8 +2,8 @@
 //! controls dropped, superscripts raised, the hyphen of a soft-hyphen break drawn, and the
 //! characters no font covers recorded (never silently lost).
 
-use super::french::{SHY, WJ, ZWSP};
-use super::text::{Color, Emph, Line, PlacedGlyph, RangeInfo, Shaper, TextStyle};
+use super::{Color, Emph, Line, PlacedGlyph, RangeInfo, Shaper, TextStyle};
+use crate::pdf::french::{SHY, WJ, ZWSP};
 use parley::BreakReason;
 use std::ops::Range;
 
@@ -112,7 +112,7 @@ pub(super) fn lines<'r>(
                 .flatten()
                 .map(|g| (h.face, g))
                 .or_else(|| shaper.hyphens.first().copied().flatten().map(|g| (0, g)));
-            if let Some((face, (gid, adv))) = found {
+            if let Some((face, glyph)) = found {
                 // The hyphen hangs after the last letter; its text is the soft hyphen, so
                 // extraction joins the word back.
                 let after = glyphs
@@ -128,8 +128,8 @@ pub(super) fn lines<'r>(
                     x: after,
                     x_offset: 0.0,
                     y_offset: 0.0,
-                    advance: adv * h.size,
-                    gid,
+                    advance: glyph.advance * h.size,
+                    gid: glyph.gid,
                     text: h.text,
                     color: h.color,
                     link: h.link,

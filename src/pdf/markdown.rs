@@ -4,86 +4,8 @@
 //! (`markdown_html`); kramdown attribute lists (`{: .class}`) are dropped; placeholder links
 //! become plain text; a link whose text is not its address gets a numbered note giving it.
 
-use super::markdown_html as html;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-
-/// A run of text with one style.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Inline {
-    pub text: String,
-    pub bold: bool,
-    pub italic: bool,
-    /// Absolute `http(s):`/`mailto:`/`tel:` target; `None` for plain text.
-    pub link: Option<String>,
-    /// Raised and smaller: ordinals (`6<sup>e</sup>`) and note calls.
-    pub sup: bool,
-    /// Code: monospace face, set as written (no typography, no hyphenation).
-    pub code: bool,
-    /// A note call (links to the note) or a note's number (links back to its call).
-    pub note: Option<NoteLink>,
-    /// The image this run's "[Image : alt]" stands for (reported as not embedded).
-    pub image: Option<String>,
-}
-
-/// The two ends of a note, by note number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NoteLink {
-    /// The call in the text: goes to note `n`.
-    ToNote(u32),
-    /// The note's number: goes back to the call of note `n`.
-    ToCall(u32),
-}
-
-impl Inline {
-    pub fn plain(text: impl Into<String>) -> Inline {
-        Inline {
-            text: text.into(),
-            ..Inline::default()
-        }
-    }
-}
-
-/// One cell of a table; header cells are tagged TH.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Cell {
-    pub header: bool,
-    pub runs: Vec<Inline>,
-    /// The column's alignment as the Markdown delimiter row gives it (`---:` is `Right`).
-    pub align: Align,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Align {
-    /// Not given: figures flush right, text flush left.
-    Auto,
-    Left,
-    Center,
-    Right,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Block {
-    Para(Vec<Inline>),
-    /// Markdown level 1–6 as written.
-    Heading(u8, Vec<Inline>),
-    List {
-        /// First number of an ordered list; `None` for bullets.
-        start: Option<u64>,
-        items: Vec<Vec<Block>>,
-    },
-    Quote(Vec<Block>),
-    /// A code block, as written.
-    Code(String),
-    /// Rows of cells, the header row(s) first.
-    Table(Vec<Vec<Cell>>),
-    /// An image: its address as written and its alternative text.
-    Image {
-        src: String,
-        alt: String,
-    },
-    /// Numbered notes (footnotes and link addresses), in the order of their calls.
-    Notes(Vec<Vec<Inline>>),
-}
+pub use shapes::{Align, Block, Cell, Inline, NoteLink};
 
 enum Container {
     Root(Vec<Block>),
@@ -115,6 +37,18 @@ enum NoteOf {
     Address(String),
 }
 
+/// A link being read: where it goes (`None` for a placeholder) and its text so far.
+pub(super) struct OpenLink {
+    target: Option<String>,
+    text: String,
+}
+
+/// An image being read: its address as written and its alternative text so far.
+struct OpenImage {
+    src: String,
+    alt: String,
+}
+
 pub(super) struct Walker<'a> {
     base_url: &'a str,
     max_depth: usize,
@@ -129,10 +63,10 @@ pub(super) struct Walker<'a> {
     pub(super) italic: u32,
     pub(super) sup: u32,
     code: u32,
-    /// Open links: target and the text read so far.
-    pub(super) link: Vec<(Option<String>, String)>,
-    /// An image being read: address and alt text.
-    image: Option<(String, String)>,
+    /// Open links, innermost last.
+    pub(super) link: Vec<OpenLink>,
+    /// An image being read.
+    image: Option<OpenImage>,
     code_block: Option<String>,
     html_block: Option<String>,
     /// Inside `<script>`/`<style>` met as inline HTML: text dropped.
@@ -231,11 +165,11 @@ impl Walker<'_> {
             }
             return;
         }
-        if let Some((_, alt)) = self.image.as_mut() {
+        if let Some(OpenImage { alt, .. }) = self.image.as_mut() {
             match event {
                 Event::Text(t) | Event::Code(t) => alt.push_str(&t),
                 Event::End(TagEnd::Image) => {
-                    if let Some((src, alt)) = self.image.take() {
+                    if let Some(OpenImage { src, alt }) = self.image.take() {
                         self.image_block(src, alt);
                     }
                 }
@@ -317,7 +251,12 @@ impl Walker<'_> {
             Tag::Emphasis => self.italic += 1,
             Tag::Strong => self.bold += 1,
             Tag::Link { dest_url, .. } => self.link_start(&dest_url),
-            Tag::Image { dest_url, .. } => self.image = Some((dest_url.to_string(), String::new())),
+            Tag::Image { dest_url, .. } => {
+                self.image = Some(OpenImage {
+                    src: dest_url.to_string(),
+                    alt: String::new(),
+                });
+            }
             _ => {}
         }
     }
@@ -434,14 +373,14 @@ impl Walker<'_> {
         if self.hidden > 0 {
             return;
         }
-        for (_, text) in self.link.iter_mut() {
-            text.push_str(t);
+        for open in self.link.iter_mut() {
+            open.text.push_str(t);
         }
         let run = Inline {
             text: String::new(),
             bold: self.bold > 0,
             italic: self.italic > 0,
-            link: self.link.last().and_then(|l| l.0.clone()),
+            link: self.link.last().and_then(|l| l.target.clone()),
             sup: self.sup > 0,
             code: self.code > 0,
             note: None,
@@ -500,8 +439,12 @@ pub fn resolve_link(dest: &str, base_url: &str) -> Option<String> {
     crate::web::url::resolve(dest, base_url)
 }
 
+#[path = "markdown_html.rs"]
+mod html;
 #[path = "markdown_plain.rs"]
 mod plain;
+#[path = "markdown_shapes.rs"]
+mod shapes;
 pub use plain::blocks_text;
 #[path = "markdown_notes.rs"]
 mod notes;

@@ -4,7 +4,7 @@
 //! pulldown-cmark and HTML blocks whole; both go through the same tag handling, whose state
 //! (open links, bold, …) lives in the Markdown walker.
 
-use super::markdown::Walker;
+use super::Walker;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{

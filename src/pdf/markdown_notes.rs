@@ -1,18 +1,25 @@
 //! Notes: footnotes (`note[^1]` … `[^1]: …`) and the addresses of links whose text is not
 //! their address, numbered in one sequence in the order of their calls.
 
-use super::{Block, Inline, NoteLink, NoteOf, Walker, blocks_text, resolve_link};
+use super::{Block, Inline, NoteLink, NoteOf, OpenLink, Walker, blocks_text, resolve_link};
 
 impl Walker<'_> {
     pub(in crate::pdf) fn link_start(&mut self, dest: &str) {
         let target = resolve_link(dest, self.base_url);
-        self.link.push((target, String::new()));
+        self.link.push(OpenLink {
+            target,
+            text: String::new(),
+        });
     }
 
     /// Closes a link; on paper its address must be readable, so a link whose text is not
     /// its address gets a numbered note giving it.
     pub(in crate::pdf) fn link_end(&mut self) {
-        let Some((Some(target), text)) = self.link.pop() else {
+        let Some(OpenLink {
+            target: Some(target),
+            text,
+        }) = self.link.pop()
+        else {
             return;
         };
         if !self.link_notes || same_address(&text, &target) || self.table.is_some() {

@@ -30,8 +30,7 @@ pub fn configuration(c: Conformance) -> Result<Configuration, PdfError> {
         Conformance::Accessible => b.with_accessibility_validator(Accessibility::UA1),
         Conformance::Archival => b.with_archival_validator(Archival::A2_A),
     };
-    b.finish()
-        .map_err(|e| PdfError::Export(format!("krilla configuration: {e:?}")))
+    b.finish().map_err(PdfError::Configuration)
 }
 
 pub fn metadata(

@@ -2,11 +2,11 @@
 //!
 //! `markdown` (with `markdown_html`) reads the body, `typo` and `french` apply French
 //! typography, `text` and `lines` lay paragraphs out with parley, `compose` (with `table`,
-//! `images`) turns the entry into blocks, `page` cuts them into A4 pages, `place` and
-//! `furniture` draw them, `draw` hands glyphs to krilla with their structure tags, `tags`
-//! builds the structure tree, `meta` the metadata, conformance and bookmarks. No clock, no
-//! global state: same entry and files, same bytes. The only reads are the images the body
-//! names.
+//! `images`) turns the entry into blocks, `page` cuts them into A4 pages whose measures are
+//! in `geometry`, `place` and `furniture` draw them, `draw` hands glyphs to krilla with their
+//! structure tags, `tags` builds the structure tree, `meta` the metadata, conformance and
+//! bookmarks. No clock, no global state: same entry and files, same bytes. The only reads are
+//! the images the body names.
 
 mod anchors;
 mod block;
@@ -15,15 +15,13 @@ mod draw;
 mod fonts;
 mod french;
 mod furniture;
+mod geometry;
 mod images;
-mod lines;
 mod markdown;
-mod markdown_html;
 mod meta;
 mod page;
 mod place;
 mod report;
-mod table;
 mod tags;
 mod text;
 mod typo;
@@ -38,6 +36,7 @@ pub use meta::Conformance;
 pub use report::{error_diagnostic, image_warnings};
 
 use crate::config::Config;
+use crate::diagnostic::AssetFault;
 use crate::model::Entry;
 use draw::Pen;
 use krilla::page::PageSettings;
@@ -47,17 +46,15 @@ use std::path::{Path, PathBuf};
 /// Why a PDF could not be produced.
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
-    #[error("PDF export failed: {0}")]
-    Export(String),
     #[error("{path}: cannot read: {source}")]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path}: unusable font: {message}")]
-    Font { path: PathBuf, message: String },
-    #[error("{path}: unusable logo: {message}")]
-    Logo { path: PathBuf, message: String },
+    #[error("{path}: unusable font: {fault}")]
+    Font { path: PathBuf, fault: AssetFault },
+    #[error("{path}: unusable logo: {fault}")]
+    Logo { path: PathBuf, fault: AssetFault },
     #[error("the PDF would be longer than {limit} pages")]
     TooManyPages { limit: usize },
     #[error("no font has a glyph for {chars}")]
@@ -65,6 +62,26 @@ pub enum PdfError {
         /// The characters, each once, in order of appearance.
         chars: String,
     },
+    /// krilla refused the document (a validator, a limit); kept whole for the cause chain.
+    #[error("PDF export failed: {}", self.export_detail().unwrap_or_default())]
+    Krilla(#[source] krilla::error::KrillaError),
+    /// The validators asked for cannot be combined (a bug: the set is fixed).
+    #[error("PDF export failed: {}", self.export_detail().unwrap_or_default())]
+    Configuration(krilla::configure::ConfigurationError),
+    #[error("PDF export failed: {}", self.export_detail().unwrap_or_default())]
+    PageSize,
+}
+
+impl PdfError {
+    /// What krilla or its setup refused, as the diagnostic words it after "PDF export failed".
+    pub fn export_detail(&self) -> Option<String> {
+        match self {
+            PdfError::Krilla(e) => Some(describe(e)),
+            PdfError::Configuration(e) => Some(format!("krilla configuration: {e:?}")),
+            PdfError::PageSize => Some("invalid page size".into()),
+            _ => None,
+        }
+    }
 }
 
 /// A PDF and what it had to leave out.
@@ -122,12 +139,17 @@ fn render_with(
     // Structure elements are created in reading order: bloc-marque, content, contact.
     let header = furniture::header(&mut shaper, &mut tree, assets);
     let mut footer = furniture::footer(&mut shaper, contact);
-    let bottom = (footer.top - page::FOOTER_GAP).max(page::BODY_TOP + 100.0);
-    let height = compose::column_height(bottom);
+    let bottom = geometry::column_bottom(footer.top);
+    let height = geometry::column_height(bottom);
     let blocks = compose::compose(entry, config, &mut shaper, &mut tree, &mut images, height)?;
     furniture::footer_nodes(&mut tree, &mut footer);
     check_glyphs(&mut shaper)?;
-    let pages = page::paginate(&blocks, page::BODY_TOP, bottom, config.pdf.max_pages.max(1))?;
+    let pages = page::paginate(
+        &blocks,
+        geometry::BODY_TOP,
+        bottom,
+        config.pdf.max_pages.max(1),
+    )?;
     let anchors = anchors::Anchors::find(&blocks, &pages);
 
     let settings = SerializeSettings {
@@ -139,8 +161,8 @@ fn render_with(
     let mut marks: Vec<meta::Mark> = Vec::new();
     let count = pages.len();
     for (index, placed) in pages.iter().enumerate() {
-        let size = PageSettings::from_wh(page::WIDTH, page::HEIGHT)
-            .ok_or_else(|| PdfError::Export("invalid page size".into()))?;
+        let size =
+            PageSettings::from_wh(geometry::WIDTH, geometry::HEIGHT).ok_or(PdfError::PageSize)?;
         let mut pdf_page = doc.start_page_with(size);
         let folio = furniture::folio(&mut shaper, index, count);
         let mut pen = Pen {
@@ -155,10 +177,10 @@ fn render_with(
             furniture::draw_header(&header, &mut s, &mut pen);
             for p in placed {
                 let first = place::placed(&blocks, p, &mut s, &mut pen);
-                if let Some((level, title)) = first.and_then(|b| b.outline.as_ref()) {
+                if let Some(bookmark) = first.and_then(|b| b.outline.as_ref()) {
                     marks.push(meta::Mark {
-                        level: *level,
-                        title: title.clone(),
+                        level: bookmark.level,
+                        title: bookmark.title.clone(),
                         page: index,
                         y: p.y,
                     });
@@ -182,7 +204,7 @@ fn render_with(
     doc.set_outline(meta::outline(&marks));
     doc.set_metadata(meta::metadata(entry, title, author, subject, &lang));
     doc.set_tag_tree(tree.into_krilla(&lang));
-    let bytes = doc.finish().map_err(|e| PdfError::Export(describe(&e)))?;
+    let bytes = doc.finish().map_err(PdfError::Krilla)?;
     Ok(Rendered {
         bytes,
         missing_images: images.missing,
@@ -212,6 +234,8 @@ fn language(configured: &str) -> String {
     }
 }
 
+/// krilla's error as the diagnostic gives it: each validation failure named (its own
+/// `Display` only counts them).
 fn describe(e: &krilla::error::KrillaError) -> String {
     use krilla::error::KrillaError;
     match e {

@@ -1,23 +1,9 @@
-//! Page geometry and pagination: blocks are cut into pages line by line, keeping headings
+//! Pagination: blocks are cut into pages line by line, keeping headings
 //! with what follows and avoiding a lone line at a page's top or bottom where possible.
 
 use super::PdfError;
 use super::block::Block;
 use std::ops::Range;
-
-/// A4 in points.
-pub const WIDTH: f32 = 595.28;
-pub const HEIGHT: f32 = 841.89;
-pub const MARGIN_LEFT: f32 = 62.0;
-pub const MARGIN_RIGHT: f32 = 62.0;
-/// Top of the bloc-marque.
-pub const HEADER_TOP: f32 = 36.0;
-/// Top of the text column (below the bloc-marque).
-pub const BODY_TOP: f32 = 118.0;
-/// Bottom of the footer's last line.
-pub const FOOTER_BOTTOM: f32 = HEIGHT - 36.0;
-/// Space kept between the text column and the footer rule.
-pub const FOOTER_GAP: f32 = 22.0;
 
 /// Some lines of one block on one page.
 #[derive(Debug, Clone)]

@@ -2,9 +2,10 @@
 //! with its rules, a figure.
 
 use super::block::{Block, Figure, Row, Unit};
+use super::compose::PAD;
 use super::draw::{self, Mark, Pen};
-use super::page::{MARGIN_LEFT, Placed};
-use super::table::PAD;
+use super::geometry::MARGIN_LEFT;
+use super::page::Placed;
 use super::tags::LinkScope;
 use super::text::GREY;
 use krilla::geom::{Size, Transform};

@@ -33,33 +33,44 @@ pub fn error_diagnostic(entry: &Entry, releases: &Path, err: PdfError) -> Diagno
             .at(line, column)
             .hint(Message::new("hint-missing-glyphs"))
         }
-        PdfError::Export(detail) => failed(file, PdfFailure::Export { detail }),
-        PdfError::Read { path, source } => failed(
-            file,
-            PdfFailure::Unreadable {
-                path: path.display().to_string(),
-                detail: source.to_string(),
-            },
-        ),
-        PdfError::Font { path, message } => failed(
-            file,
-            PdfFailure::Font {
-                path: path.display().to_string(),
-                detail: message,
-            },
-        ),
-        PdfError::Logo { path, message } => failed(
-            file,
-            PdfFailure::Logo {
-                path: path.display().to_string(),
-                detail: message,
-            },
-        ),
+        other => Diagnostic::error(file, other.problem()).hint(Message::new("hint-pdf-failed")),
     }
 }
 
-fn failed(file: &Path, cause: PdfFailure) -> Diagnostic {
-    Diagnostic::error(file, Problem::PdfFailed { cause }).hint(Message::new("hint-pdf-failed"))
+impl PdfError {
+    /// The problem this is, as diagnostics and the command line word it.
+    pub fn problem(&self) -> Problem {
+        let path = |p: &Path| p.display().to_string();
+        let failed = |cause| Problem::PdfFailed { cause };
+        match self {
+            PdfError::TooManyPages { limit } => Problem::PdfTooLong { limit: *limit },
+            PdfError::MissingGlyphs { chars } => Problem::MissingGlyphs {
+                chars: chars.clone(),
+            },
+            PdfError::Krilla(_) | PdfError::Configuration(_) | PdfError::PageSize => {
+                failed(PdfFailure::Export {
+                    detail: self.export_detail().unwrap_or_default(),
+                })
+            }
+            PdfError::Read { path: p, source } => failed(PdfFailure::Unreadable {
+                path: path(p),
+                detail: source.to_string(),
+            }),
+            PdfError::Font { path: p, fault } => failed(PdfFailure::Font {
+                path: path(p),
+                fault: fault.clone(),
+            }),
+            PdfError::Logo { path: p, fault } => failed(PdfFailure::Logo {
+                path: path(p),
+                fault: fault.clone(),
+            }),
+        }
+    }
+
+    /// The error in the reader's words.
+    pub fn message(&self) -> Message {
+        self.problem().message()
+    }
 }
 
 /// Warnings for images printed as their alternative text.
@@ -92,4 +103,50 @@ fn find(
     text.lines()
         .enumerate()
         .find_map(|(n, l)| find_in(l).map(|byte| (n + 1, l[..byte].chars().count() + 1)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::i18n::Lang;
+    use krilla::error::KrillaError;
+    use std::error::Error as _;
+    use std::sync::Arc;
+
+    fn entry() -> Entry {
+        let text = "---\ntitle: Un communiqué\ndate: 2024-03-12\n---\nLe corps.\n";
+        let loaded =
+            crate::source::load_text(Path::new("communiques/c.md"), text, &Config::default());
+        loaded.entries.into_iter().next().expect("the file reads")
+    }
+
+    #[test]
+    fn krillas_refusal_stays_the_cause_and_the_diagnostic_names_it() {
+        let refusal = KrillaError::DuplicateNamedDestination(Arc::new("note-1".into()));
+        let err = PdfError::Krilla(refusal.clone());
+        let source = err.source().map(ToString::to_string);
+        assert_eq!(source, Some(refusal.to_string()));
+
+        let d = error_diagnostic(&entry(), Path::new("/nowhere"), err);
+        let en = d.render(Lang::En);
+        assert!(
+            en.contains(r#"error: PDF export failed: DuplicateNamedDestination("note-1")"#),
+            "{en}"
+        );
+        let fr = d.render(Lang::Fr);
+        assert!(
+            fr.contains(r#"l'export du PDF a échoué : DuplicateNamedDestination("note-1")"#),
+            "{fr}"
+        );
+    }
+
+    #[test]
+    fn a_page_size_refusal_reads_as_before() {
+        let d = error_diagnostic(&entry(), Path::new("/nowhere"), PdfError::PageSize);
+        assert_eq!(
+            d.problem.to_string(),
+            "PDF export failed: invalid page size"
+        );
+    }
 }

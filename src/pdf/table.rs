@@ -1,14 +1,15 @@
 //! Tables: columns sized from their contents, each row laid out as one unit that pagination
 //! never splits, tagged Table / TR / TH (with its scope) / TD.
 
-use super::block::{Block, CellBox, Row, Unit};
-use super::compose::{COLUMN, Walker, width_of};
-use super::markdown::{Align, Cell};
-use super::tags::{Kind, Scope};
-use super::text::TextStyle;
+use super::Walker;
+use crate::pdf::block::{Block, CellBox, Row, Unit};
+use crate::pdf::geometry::COLUMN;
+use crate::pdf::markdown::{Align, Cell};
+use crate::pdf::tags::{Kind, Scope};
+use crate::pdf::text::TextStyle;
 
 /// Space between a cell's rules and its text.
-pub(super) const PAD: f32 = 4.0;
+pub(in crate::pdf) const PAD: f32 = 4.0;
 const CELL: TextStyle = TextStyle::new(9.0).leading(1.3);
 /// Narrowest column, unless the column itself is narrower.
 const MIN_COLUMN: f32 = 42.0;
@@ -30,7 +31,7 @@ pub(super) fn table(w: &mut Walker<'_, '_, '_>, rows: &[Vec<Cell>], parent: Opti
                 w.images.load(src);
             }
             let laid = w.shaper.layout(&cell.runs, &style(cell.header), 10_000.0);
-            natural[c] = natural[c].max(width_of(&laid) + 2.0 * PAD + 1.0);
+            natural[c] = natural[c].max(laid.width() + 2.0 * PAD + 1.0);
         }
     }
     let widths = share(&natural, avail);
@@ -60,7 +61,7 @@ pub(super) fn table(w: &mut Walker<'_, '_, '_>, rows: &[Vec<Cell>], parent: Opti
                 .iter()
                 .map(|r| r.text.as_str())
                 .collect::<String>();
-            let spare = (width - 2.0 * PAD - width_of(&laid)).max(0.0);
+            let spare = (width - 2.0 * PAD - laid.width()).max(0.0);
             let shift = match cell.align {
                 Align::Right => spare,
                 Align::Center => spare / 2.0,

@@ -22,6 +22,14 @@ pub enum LinkScope {
     Footer(usize),
 }
 
+/// One link of drawn text: where its text is and which of that text's links it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LinkId {
+    pub scope: LinkScope,
+    /// Index in the laid-out text's links.
+    pub index: usize,
+}
+
 /// What a table header cell heads.
 #[derive(Debug, Clone, Copy)]
 pub enum Scope {
@@ -55,7 +63,7 @@ enum Child {
     Styled(Emph, Vec<Identifier>),
     /// A `Link` element: the link's content on one page and its annotation(s).
     Link {
-        link: (LinkScope, usize),
+        link: LinkId,
         page: usize,
         content: Vec<Identifier>,
         annots: Vec<Identifier>,
@@ -111,12 +119,12 @@ impl Tree {
         }
     }
 
-    /// Content belonging to link `link` (block, link index) on `page`; returns the position of
-    /// its `Link` element so the annotation can join it once the page is finished.
+    /// Content belonging to link `link` on `page`; returns the position of its `Link` element
+    /// so the annotation can join it once the page is finished.
     pub fn link_content(
         &mut self,
         node: usize,
-        link: (LinkScope, usize),
+        link: LinkId,
         page: usize,
         id: Identifier,
     ) -> Option<usize> {

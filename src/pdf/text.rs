@@ -139,6 +139,15 @@ impl Typeset {
     pub fn height(&self) -> f32 {
         self.lines.iter().map(|l| l.height).sum()
     }
+
+    /// Width of the longest line's ink, trailing spaces left out (table columns).
+    pub fn width(&self) -> f32 {
+        self.lines
+            .iter()
+            .filter_map(|l| l.glyphs.iter().rev().find(|g| !g.space))
+            .map(|g| g.x + g.advance)
+            .fold(0.0, f32::max)
+    }
 }
 
 /// Per-render layout state: parley contexts over our fonts only.
@@ -146,7 +155,8 @@ pub struct Shaper<'a> {
     pub(super) assets: &'a Assets,
     fcx: FontContext,
     lcx: LayoutContext<Color>,
-    pub(super) hyphens: Vec<Option<(u32, f32)>>,
+    /// Each text face's hyphen (regular, bold, italic, bold italic).
+    pub(super) hyphens: Vec<Option<fonts::HyphenGlyph>>,
     /// Characters no font had a glyph for, in order of appearance.
     pub missing: Vec<char>,
 }
@@ -221,7 +231,7 @@ impl<'a> Shaper<'a> {
         // The string and its ranges of equal style; each linked run gets its own link index.
         let mut text = String::with_capacity(chars.len() + 16);
         let mut ranges: Vec<(Range<usize>, u32)> = Vec::new();
-        for &(c, s) in chars {
+        for &Styled { c, style: s } in chars {
             let at = text.len();
             text.push(c);
             match ranges.last_mut() {
@@ -313,12 +323,12 @@ impl<'a> Shaper<'a> {
             info.get(i)
         };
         layout.align(Alignment::Start, AlignmentOptions::default());
-        let mut lines = super::lines::lines(self, &layout, &text, style, &range_at);
+        let mut lines = lines::lines(self, &layout, &text, style, &range_at);
         if style.justify {
             // parley justifies without limit: a line before a long unbreakable URL would get
             // gaping spaces. Such lines stay ragged; the others take parley's justification.
             layout.align(Alignment::Justify, AlignmentOptions::default());
-            let justified = super::lines::lines(self, &layout, &text, style, &range_at);
+            let justified = lines::lines(self, &layout, &text, style, &range_at);
             for (line, just) in lines.iter_mut().zip(justified) {
                 let gaps = interior_spaces(line);
                 let end = line
@@ -343,7 +353,7 @@ fn prepare(runs: &[Inline], style: &TextStyle) -> Vec<Styled> {
     let mut chars: Vec<Styled> = Vec::new();
     for (i, run) in runs.iter().enumerate() {
         let i = u32::try_from(i).unwrap_or(STYLE).min(STYLE);
-        chars.extend(run.text.chars().map(|c| (c, i)));
+        chars.extend(run.text.chars().map(|c| Styled::new(c, i)));
     }
     if style.mono {
         french::sanitize_code(&mut chars);
@@ -380,3 +390,7 @@ fn third_hyphen(laid: &Typeset) -> Option<usize> {
     }
     None
 }
+
+// parley's lines → owned glyph lines: a child module, as it reads the shaper's state.
+#[path = "lines.rs"]
+mod lines;

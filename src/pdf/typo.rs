@@ -15,20 +15,40 @@ pub const STYLE: u32 = !(URL | SUP);
 
 /// Applies every rule to the characters for which `protected(style)` is false.
 pub fn apply(chars: &mut Vec<Styled>, protected: impl Fn(u32) -> bool) {
-    let keep = |p: &Styled| p.1 & URL != 0 || protected(p.1 & STYLE);
-    let keep: Vec<bool> = chars.iter().map(keep).collect();
-    let mut out: Vec<(Styled, bool)> = chars.iter().copied().zip(keep).collect();
+    let kept = |p: &Styled| p.style & URL != 0 || protected(p.style & STYLE);
+    let mut out: Vec<Marked> = chars
+        .iter()
+        .map(|&styled| Marked {
+            styled,
+            kept: kept(&styled),
+        })
+        .collect();
     punctuation(&mut out);
     quotes(&mut out);
     spaces(&mut out);
     ordinals(&mut out);
-    *chars = out.into_iter().map(|(c, _)| c).collect();
+    *chars = out.into_iter().map(|m| m.styled).collect();
 }
 
-type Marked = (Styled, bool);
+/// A character and whether typography leaves it as typed (code, addresses).
+#[derive(Debug, Clone, Copy)]
+struct Marked {
+    styled: Styled,
+    kept: bool,
+}
+
+impl Marked {
+    /// A character a rule wrote: later rules may still change it.
+    const fn made(c: char, style: u32) -> Marked {
+        Marked {
+            styled: Styled::new(c, style),
+            kept: false,
+        }
+    }
+}
 
 fn ch(v: &[Marked], i: usize) -> Option<char> {
-    v.get(i).map(|p| p.0.0)
+    v.get(i).map(|p| p.styled.c)
 }
 
 /// `...` → `…`, `---` → `—`, `--` → `–`, `'` → `’` (`‘` when it opens a quote).
@@ -36,38 +56,42 @@ fn punctuation(v: &mut Vec<Marked>) {
     let mut out: Vec<Marked> = Vec::with_capacity(v.len());
     let mut i = 0;
     while i < v.len() {
-        let (c, kept) = (v[i].0, v[i].1);
-        let free = |n: usize| (i..i + n).all(|k| v.get(k).is_some_and(|p| !p.1));
-        if !kept && c.0 == '.' && free(3) && ch(v, i + 1) == Some('.') && ch(v, i + 2) == Some('.')
+        let Marked { styled, kept } = v[i];
+        let free = |n: usize| (i..i + n).all(|k| v.get(k).is_some_and(|p| !p.kept));
+        if !kept
+            && styled.c == '.'
+            && free(3)
+            && ch(v, i + 1) == Some('.')
+            && ch(v, i + 2) == Some('.')
         {
-            out.push((('…', c.1), false));
+            out.push(Marked::made('…', styled.style));
             i += 3;
-            while ch(v, i) == Some('.') && !v[i].1 {
+            while ch(v, i) == Some('.') && !v[i].kept {
                 i += 1;
             }
             continue;
         }
-        if !kept && c.0 == '-' && free(2) && ch(v, i + 1) == Some('-') {
+        if !kept && styled.c == '-' && free(2) && ch(v, i + 1) == Some('-') {
             if ch(v, i + 2) == Some('-') && free(3) {
-                out.push((('—', c.1), false));
+                out.push(Marked::made('—', styled.style));
                 i += 3;
             } else {
-                out.push((('–', c.1), false));
+                out.push(Marked::made('–', styled.style));
                 i += 2;
             }
             continue;
         }
-        if !kept && c.0 == '\'' {
+        if !kept && styled.c == '\'' {
             // An apostrophe, or a closing single quote; after a space, an opening one.
             let after_space = out
                 .last()
-                .is_none_or(|p| p.0.0.is_whitespace() || "(«“".contains(p.0.0));
+                .is_none_or(|p| p.styled.c.is_whitespace() || "(«“".contains(p.styled.c));
             let opens = after_space && ch(v, i + 1).is_some_and(char::is_alphanumeric);
-            out.push(((if opens { '‘' } else { '’' }, c.1), false));
+            out.push(Marked::made(if opens { '‘' } else { '’' }, styled.style));
             i += 1;
             continue;
         }
-        out.push((c, kept));
+        out.push(v[i]);
         i += 1;
     }
     *v = out;
@@ -78,9 +102,9 @@ fn punctuation(v: &mut Vec<Marked>) {
 fn quotes(v: &mut [Marked]) {
     let mut depth = 0usize;
     for i in 0..v.len() {
-        if v[i].1 || v[i].0.0 != '"' {
+        if v[i].kept || v[i].styled.c != '"' {
             // Typed guillemets count as a level, so a quote inside them nests.
-            match v[i].0.0 {
+            match v[i].styled.c {
                 '«' => depth += 1,
                 '»' => depth = depth.saturating_sub(1),
                 _ => {}
@@ -103,7 +127,7 @@ fn quotes(v: &mut [Marked]) {
             depth -= 1;
             if depth == 0 { '»' } else { '”' }
         };
-        v[i].0.0 = c;
+        v[i].styled.c = c;
     }
 }
 
@@ -179,8 +203,10 @@ const UNITS: &[&str] = &[
 fn word_at(v: &[Marked], i: usize) -> String {
     v[i..]
         .iter()
-        .take_while(|p| !p.1 && !p.0.0.is_whitespace() && !",;:!?()«»\"“”".contains(p.0.0))
-        .map(|p| p.0.0)
+        .take_while(|p| {
+            !p.kept && !p.styled.c.is_whitespace() && !",;:!?()«»\"“”".contains(p.styled.c)
+        })
+        .map(|p| p.styled.c)
         .collect()
 }
 
@@ -188,19 +214,19 @@ fn word_at(v: &[Marked], i: usize) -> String {
 fn word_before(v: &[Marked], i: usize) -> String {
     let start = v[..i]
         .iter()
-        .rposition(|p| p.1 || p.0.0.is_whitespace() || "(«\"“".contains(p.0.0))
+        .rposition(|p| p.kept || p.styled.c.is_whitespace() || "(«\"“".contains(p.styled.c))
         .map_or(0, |p| p + 1);
-    v[start..i].iter().map(|p| p.0.0).collect()
+    v[start..i].iter().map(|p| p.styled.c).collect()
 }
 
 /// No-break spaces: inside digit groups (`3 000` → thin), between a number and its unit or
 /// month, and after abbreviations (`M. Dupont`, `n° 12`).
 fn spaces(v: &mut [Marked]) {
     for i in 1..v.len().saturating_sub(1) {
-        if v[i].1 || v[i].0.0 != ' ' {
+        if v[i].kept || v[i].styled.c != ' ' {
             continue;
         }
-        let prev = v[i - 1].0.0;
+        let prev = v[i - 1].styled.c;
         let before = word_before(v, i);
         let after = word_at(v, i + 1);
         if prev.is_ascii_digit() {
@@ -216,13 +242,13 @@ fn spaces(v: &mut [Marked]) {
                 && after.chars().take(3).all(|c| c.is_ascii_digit())
                 && !after.chars().nth(3).is_some_and(|c| c.is_ascii_digit());
             if next3 && group <= 3 && whole_number {
-                v[i].0.0 = NNBSP;
+                v[i].styled.c = NNBSP;
                 continue;
             }
             let unit = after.trim_end_matches(['.', ',', ';', ':', '!', '?', ')']);
             let month = crate::model::FRENCH_MONTHS.contains(&unit);
             if UNITS.contains(&unit) || month || unit.starts_with('€') || unit.starts_with('%') {
-                v[i].0.0 = if matches!(unit, "€" | "%" | "‰") {
+                v[i].styled.c = if matches!(unit, "€" | "%" | "‰") {
                     NNBSP
                 } else {
                     NBSP
@@ -233,14 +259,14 @@ fn spaces(v: &mut [Marked]) {
         // "14 h 30": the minutes stay with the hour.
         let hour = before == "h"
             && i >= 3
-            && matches!(v[i - 2].0.0, ' ' | NBSP)
-            && v[i - 3].0.0.is_ascii_digit();
+            && matches!(v[i - 2].styled.c, ' ' | NBSP)
+            && v[i - 3].styled.c.is_ascii_digit();
         if hour && after.starts_with(|c: char| c.is_ascii_digit()) {
-            v[i].0.0 = NBSP;
+            v[i].styled.c = NBSP;
             continue;
         }
         if ABBREVIATIONS.contains(&before.as_str()) && !after.is_empty() {
-            v[i].0.0 = NBSP;
+            v[i].styled.c = NBSP;
         }
     }
 }
@@ -253,25 +279,25 @@ const ORDINALS: &[&str] = &[
 fn ordinals(v: &mut [Marked]) {
     let mut i = 0;
     while i < v.len() {
-        if v[i].1 || !v[i].0.0.is_ascii_digit() {
+        if v[i].kept || !v[i].styled.c.is_ascii_digit() {
             i += 1;
             continue;
         }
         // The whole number must stand alone (not "A4e" or "2e3").
-        let starts_word = i == 0 || !v[i - 1].0.0.is_alphanumeric();
+        let starts_word = i == 0 || !v[i - 1].styled.c.is_alphanumeric();
         let mut j = i;
-        while j < v.len() && v[j].0.0.is_ascii_digit() {
+        while j < v.len() && v[j].styled.c.is_ascii_digit() {
             j += 1;
         }
         let mut k = j;
-        while k < v.len() && v[k].0.0.is_alphabetic() && !v[k].1 {
+        while k < v.len() && v[k].styled.c.is_alphabetic() && !v[k].kept {
             k += 1;
         }
-        let suffix: String = v[j..k].iter().map(|p| p.0.0).collect();
-        let ends_word = v.get(k).is_none_or(|p| !p.0.0.is_alphanumeric());
+        let suffix: String = v[j..k].iter().map(|p| p.styled.c).collect();
+        let ends_word = v.get(k).is_none_or(|p| !p.styled.c.is_alphanumeric());
         if starts_word && ends_word && ORDINALS.contains(&suffix.as_str()) {
             for p in &mut v[j..k] {
-                p.0.1 |= SUP;
+                p.styled.style |= SUP;
             }
         }
         i = k.max(i + 1);
@@ -283,26 +309,26 @@ fn ordinals(v: &mut [Marked]) {
 pub fn mark_addresses(chars: &mut [Styled]) {
     let mut i = 0;
     while i < chars.len() {
-        if chars[i].0.is_whitespace() {
+        if chars[i].c.is_whitespace() {
             i += 1;
             continue;
         }
         let start = i;
-        while i < chars.len() && !chars[i].0.is_whitespace() {
+        while i < chars.len() && !chars[i].c.is_whitespace() {
             i += 1;
         }
         let mut end = i;
-        while end > start && ".,;:!?)»\"'’".contains(chars[end - 1].0) {
+        while end > start && ".,;:!?)»\"'’".contains(chars[end - 1].c) {
             end -= 1;
         }
         let mut begin = start;
-        while begin < end && "(«\"'“".contains(chars[begin].0) {
+        while begin < end && "(«\"'“".contains(chars[begin].c) {
             begin += 1;
         }
-        let word: String = chars[begin..end].iter().map(|p| p.0).collect();
+        let word: String = chars[begin..end].iter().map(|p| p.c).collect();
         if is_address(&word) {
             for p in &mut chars[begin..end] {
-                p.1 |= URL;
+                p.style |= URL;
             }
         }
     }

@@ -3,10 +3,10 @@
 use super::*;
 
 fn typeset(s: &str) -> String {
-    let mut v: Vec<Styled> = s.chars().map(|c| (c, 0)).collect();
+    let mut v: Vec<Styled> = s.chars().map(|c| Styled::new(c, 0)).collect();
     mark_addresses(&mut v);
     apply(&mut v, |_| false);
-    v.iter().map(|p| p.0).collect()
+    v.iter().map(|p| p.c).collect()
 }
 
 #[test]
@@ -39,9 +39,16 @@ fn no_break_spaces() {
 
 #[test]
 fn ordinals_are_raised_only_after_a_whole_number() {
-    let mut v: Vec<Styled> = "le 1er, la 2e, A4e, 2e3".chars().map(|c| (c, 0)).collect();
+    let mut v: Vec<Styled> = "le 1er, la 2e, A4e, 2e3"
+        .chars()
+        .map(|c| Styled::new(c, 0))
+        .collect();
     apply(&mut v, |_| false);
-    let raised: String = v.iter().filter(|p| p.1 & SUP != 0).map(|p| p.0).collect();
+    let raised: String = v
+        .iter()
+        .filter(|p| p.style & SUP != 0)
+        .map(|p| p.c)
+        .collect();
     assert_eq!(raised, "ere");
 }
 
@@ -55,7 +62,7 @@ fn addresses_and_code_are_left_alone() {
         typeset("écrire à nom.prenom@gouv.fr..."),
         "écrire à nom.prenom@gouv.fr…"
     );
-    let mut v: Vec<Styled> = "a -- \"b\"".chars().map(|c| (c, 7)).collect();
+    let mut v: Vec<Styled> = "a -- \"b\"".chars().map(|c| Styled::new(c, 7)).collect();
     apply(&mut v, |s| s == 7);
-    assert_eq!(v.iter().map(|p| p.0).collect::<String>(), "a -- \"b\"");
+    assert_eq!(v.iter().map(|p| p.c).collect::<String>(), "a -- \"b\"");
 }

@@ -21,6 +21,7 @@ impl PipelineError {
             E::Releases { path, source } => Message::new("cli-releases-unreadable")
                 .arg("path", path.display())
                 .arg("detail", source),
+            E::Assets(err) => Message::new("pipeline-pdf-assets").nested("detail", err.message()),
             other => Message::raw(other.to_string()),
         }
     }

@@ -282,14 +282,10 @@ pub(super) fn beside(before: &str, after: &str, host: &str, tz: Tz) -> Said {
 
 #[cfg(test)]
 mod tests {
+    use super::super::when::day;
     use super::*;
     use crate::model::Precision;
     use chrono_tz::Europe::Paris;
-
-    fn day(d: Option<PubDate>) -> String {
-        d.map(|d| d.at.format("%Y-%m-%d").to_string())
-            .unwrap_or_default()
-    }
 
     #[test]
     fn link_texts() {

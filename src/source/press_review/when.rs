@@ -141,15 +141,17 @@ pub(super) fn split_date(seg: &str, tz: Tz) -> Option<(PubDate, String)> {
     None
 }
 
+/// A date as the tests of this folder compare it: `2019-03-12`, empty for none.
+#[cfg(test)]
+pub(super) fn day(date: Option<PubDate>) -> String {
+    date.map(|d| d.at.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use chrono_tz::Europe::Paris;
-
-    fn day(d: Option<PubDate>) -> String {
-        d.map(|d| d.at.format("%Y-%m-%d").to_string())
-            .unwrap_or_default()
-    }
 
     #[test]
     fn dates_of_every_form() {
