@@ -124,6 +124,7 @@ fn the_whole_corpus_publishes_valid_feeds() {
         .filter(|d| d.is_error() && !is_known_placeholder(&d.file, d))
         .collect();
     assert!(errors.is_empty(), "{errors:#?}");
+    let mut xml_feeds = 0;
     for path in files::files_below(out.path()) {
         if path.extension().is_some_and(|e| e == "xml") {
             let parsed = feed::read(&out.path().join(&path));
@@ -132,7 +133,9 @@ fn the_whole_corpus_publishes_valid_feeds() {
                 "{}",
                 path.display()
             );
+            xml_feeds += 1;
         }
     }
+    assert!(xml_feeds >= site::FEEDS.len(), "{xml_feeds} feeds read");
     assert!(report.entries > 100, "{} entries", report.entries);
 }

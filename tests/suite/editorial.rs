@@ -637,6 +637,7 @@ fn a_renamed_file_keeps_its_id_and_its_pdf() {
     tree.build();
     let id = ids_by_title(&tree)["La Suite numérique"].clone();
     let pdfs = tree.pdfs();
+    assert_eq!(pdfs.len(), 4, "one PDF per communiqué: {pdfs:?}");
     // Renamed, and its text touched on the way: the same title says it is the same release.
     fs::remove_file(tree.releases().join(name)).unwrap();
     tree.write(
