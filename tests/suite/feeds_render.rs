@@ -11,7 +11,7 @@ use communique::model::{Article, Attachment, EventInfo, Image, InfoField, Precis
 use communique::{Config, Entry, Kind};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 const PDF_BYTES: u64 = 52_345;
 
@@ -624,31 +624,6 @@ proptest! {
             prop_assert_eq!(ids.len(), feed.entries.len());
             prop_assert!(feed.entries.iter().all(|e| e.title.as_ref().is_some_and(|t| !t.content.is_empty())));
         }
-    }
-}
-
-/// Writes the sample feeds for external checkers (the W3C feed validator):
-/// `FEEDS_SAMPLE_DIR=/tmp/feeds-sample cargo test --test feeds_render -- --ignored dump_sample_feeds`
-#[test]
-#[ignore = "writes files; run by hand before the W3C validator"]
-fn dump_sample_feeds() {
-    let dir = PathBuf::from(
-        std::env::var("FEEDS_SAMPLE_DIR").unwrap_or_else(|_| "/tmp/feeds-sample".into()),
-    );
-    let mut c = catalog();
-    c.entries.insert(0, hostile().into());
-    // A second article the same day, as press pages list them (no time known).
-    let mut same_day = press_review();
-    same_day.key = "revue-de-presse/77b1e0".into();
-    same_day.slug = "77b1e0".into();
-    same_day.article.as_mut().unwrap().url =
-        "https://www.lemonde.fr/pixels/article/2023/10/09/x.html".into();
-    same_day.article.as_mut().unwrap().outlet = "Le Monde".into();
-    c.entries.insert(1, same_day.into());
-    for f in render(&c) {
-        let path = dir.join(&f.path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, &f.bytes).unwrap();
     }
 }
 

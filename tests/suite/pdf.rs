@@ -5,7 +5,7 @@
 use crate::support::pdf::{qdf, tmp, tool};
 use crate::support::site::releases_dir;
 use communique::Config;
-use communique::model::{Contact, Entry, Precision};
+use communique::model::{Contact, Entry};
 use communique::pdf::{self, Assets, Conformance};
 use std::path::{Path, PathBuf};
 
@@ -366,49 +366,6 @@ fn missing_font_file_is_an_error_not_a_panic() {
         Assets::load(&cfg),
         Err(pdf::PdfError::Logo { .. })
     ));
-}
-
-/// Writes the seed PDF to `target/seed.pdf` for a look (`pdftoppm -png -r 60`).
-#[test]
-#[ignore]
-fn write_seed_pdf() {
-    let bytes = render(&seed_entry());
-    std::fs::write("/tmp/communique-seed.pdf", bytes).unwrap();
-    let mut entry = seed_entry();
-    entry.category = Some("Note aux rédactions".into());
-    entry.date.precision = Precision::Month;
-    entry.body = "## Programme\n\nTrois temps forts :\n\n- une **plénière** d'ouverture ;\n- des ateliers *pratiques* sur les communs numériques, leurs licences et leur gouvernance partagée entre administrations ;\n  1. matin\n  2. après-midi\n- une [restitution](https://www.numerique.gouv.fr/agenda/) !\n\n> « Le numérique d'intérêt général se construit ensemble. »\n\n### Détails\n\nTexte final avec un lien vers <https://beta.gouv.fr> et un fichier.".into();
-    std::fs::write("/tmp/communique-features.pdf", render(&entry)).unwrap();
-    let mut entry = seed_entry();
-    entry.title = "TITRE ".repeat(834);
-    entry.body = format!("{}\n\nPara 😀 fin", "a".repeat(3000));
-    std::fs::write("/tmp/communique-hostile.pdf", render(&entry)).unwrap();
-}
-
-/// Per-page render time of the seed; run with `cargo test --release --test pdf -- --ignored timing --nocapture`.
-#[test]
-#[ignore]
-fn timing() {
-    let assets = Assets::load(&Default::default()).unwrap();
-    let config = Config::default();
-    let entry = seed_entry();
-    let bytes = pdf::render(&entry, &config, &assets).unwrap();
-    // krilla writes page objects as `/Type/Page/…` (and the tree as `/Type/Pages`).
-    let pages = String::from_utf8_lossy(&bytes)
-        .matches("/Type/Page/")
-        .count()
-        .max(1);
-    let n = 20;
-    let start = std::time::Instant::now();
-    for _ in 0..n {
-        std::hint::black_box(pdf::render(&entry, &config, &assets).unwrap());
-    }
-    let per_doc = start.elapsed() / n;
-    eprintln!(
-        "seed: {} bytes, {pages} pages, {per_doc:?} per document, {:?} per page",
-        bytes.len(),
-        per_doc / pages as u32
-    );
 }
 
 /// A 4×2 blue PNG standing in for the official bloc-marque.
