@@ -6,7 +6,7 @@ use crate::support::clock::now;
 use crate::support::feed::{self, has_fh_archive, ids as atom_ids, json, json_ids, links, rss_ids};
 use crate::support::files::{self, read, write};
 use crate::support::site::{FEEDS_URL, build_clean as build, limited};
-use crate::support::subscribers::{communique, local, releases};
+use crate::support::subscribers::{built, communique, local, releases};
 use communique::Config;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -98,10 +98,7 @@ fn following_prev_archive_from_every_current_feed_yields_every_entry() {
 
 #[test]
 fn archive_pages_are_marked_linked_both_ways_and_hold_oldest_entries_first() {
-    let dir = tempfile::tempdir().unwrap();
-    let releases = releases(dir.path());
-    let out = dir.path().join("feeds");
-    build(&releases, &out, limited(4), now());
+    let (dir, releases, out) = built(limited(4));
     let first = out.join("archive/1/atom.xml");
     let second = out.join("archive/2/atom.xml");
     assert!(has_fh_archive(&first) && has_fh_archive(&out.join("archive/1/rss.xml")));
@@ -142,10 +139,7 @@ fn archive_pages_are_marked_linked_both_ways_and_hold_oldest_entries_first() {
 
 #[test]
 fn a_new_entry_touches_only_the_current_documents_and_at_most_one_new_page() {
-    let dir = tempfile::tempdir().unwrap();
-    let releases = releases(dir.path());
-    let out = dir.path().join("feeds");
-    build(&releases, &out, limited(3), now());
+    let (_dir, releases, out) = built(limited(3));
     let archives = |out: &Path| -> BTreeMap<PathBuf, Vec<u8>> {
         files::contents(out)
             .into_iter()
@@ -177,10 +171,7 @@ fn a_new_entry_touches_only_the_current_documents_and_at_most_one_new_page() {
 
 #[test]
 fn feeds_no_longer_produced_are_removed_so_the_output_equals_a_clean_build() {
-    let dir = tempfile::tempdir().unwrap();
-    let releases = releases(dir.path());
-    let out = dir.path().join("feeds");
-    build(&releases, &out, limited(3), now());
+    let (_dir, releases, out) = built(limited(3));
     assert!(
         out.join("tags/intelligence-artificielle/atom.xml")
             .is_file()
@@ -218,10 +209,7 @@ fn feeds_no_longer_produced_are_removed_so_the_output_equals_a_clean_build() {
 
 #[test]
 fn with_the_default_limit_archive_pages_hold_25_entries_and_the_current_feed_100() {
-    let dir = tempfile::tempdir().unwrap();
-    let releases = releases(dir.path());
-    let out = dir.path().join("feeds");
-    build(&releases, &out, Config::default(), now());
+    let (_dir, _releases, out) = built(Config::default());
     // 66 articles in the shipped press pages: two full pages of 25, all 66 current.
     let review = out.join("revue-de-presse");
     assert_eq!(atom_ids(&review.join("atom.xml")).len(), 66);

@@ -104,12 +104,8 @@ fn check_speaks_french_under_a_french_locale_and_english_otherwise() {
 fn new_writes_a_draft_that_check_accepts() {
     let dir = tempfile::tempdir().unwrap();
     let releases = dir.path().join("releases");
-    for (kind, folder) in [
-        ("communique", "communiques"),
-        ("evenement", "agenda"),
-        ("revue", "revue-de-presse"),
-    ] {
-        let made = cli::communique()
+    let new = |kind: &str| {
+        cli::communique()
             .args([
                 "new",
                 kind,
@@ -119,7 +115,14 @@ fn new_writes_a_draft_that_check_accepts() {
             .arg(&releases)
             .env("LANG", "fr_FR.UTF-8")
             .output()
-            .unwrap();
+            .unwrap()
+    };
+    for (kind, folder) in [
+        ("communique", "communiques"),
+        ("evenement", "agenda"),
+        ("revue", "revue-de-presse"),
+    ] {
+        let made = new(kind);
         assert!(made.status.success(), "{}", text(&made));
         let path = String::from_utf8_lossy(&made.stdout).trim().to_string();
         assert!(
@@ -132,17 +135,7 @@ fn new_writes_a_draft_that_check_accepts() {
             "{written}"
         );
         // A second time: never overwritten.
-        let again = cli::communique()
-            .args([
-                "new",
-                kind,
-                "Lancement : « Suite numérique » v2",
-                "--releases",
-            ])
-            .arg(&releases)
-            .env("LANG", "fr_FR.UTF-8")
-            .output()
-            .unwrap();
+        let again = new(kind);
         assert!(!again.status.success());
         assert!(text(&again).contains("existe déjà"), "{}", text(&again));
     }

@@ -6,7 +6,7 @@ use crate::support::clock::{at, now};
 use crate::support::feed::{self, ids as atom_ids, json, json_ids, links};
 use crate::support::files::{self, read, write};
 use crate::support::site::{FEEDS_URL, build_clean as build, limited};
-use crate::support::subscribers::{communique, releases};
+use crate::support::subscribers::{built, communique, releases};
 use communique::Config;
 use std::collections::BTreeSet;
 use std::fs;
@@ -14,10 +14,7 @@ use std::path::{Path, PathBuf};
 
 #[test]
 fn json_feeds_carry_the_atom_ids_the_pdf_and_french() {
-    let dir = tempfile::tempdir().unwrap();
-    let releases = releases(dir.path());
-    let out = dir.path().join("feeds");
-    build(&releases, &out, Config::default(), now());
+    let (_dir, _releases, out) = built(Config::default());
     for (atom, feed_json) in [
         ("atom.xml", "feed.json"),
         ("communiques/atom.xml", "communiques/feed.json"),
@@ -79,10 +76,7 @@ fn json_feeds_carry_the_atom_ids_the_pdf_and_french() {
 
 #[test]
 fn each_tag_and_category_in_use_has_its_feeds_with_exactly_its_entries() {
-    let dir = tempfile::tempdir().unwrap();
-    let releases = releases(dir.path());
-    let out = dir.path().join("feeds");
-    build(&releases, &out, Config::default(), now());
+    let (_dir, _releases, out) = built(Config::default());
     let titles =
         |rel: &str| -> BTreeSet<String> { feed::titles(&out.join(rel)).into_iter().collect() };
     let set = |items: &[&str]| items.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
@@ -224,10 +218,7 @@ print(json.dumps({'events': events, 'zones': zones, 'version': str(cal['VERSION'
 
 #[test]
 fn the_agenda_is_valid_icalendar_with_paris_times_and_all_day_dates() {
-    let dir = tempfile::tempdir().unwrap();
-    let releases = releases(dir.path());
-    let out = dir.path().join("feeds");
-    build(&releases, &out, Config::default(), now());
+    let (_dir, _releases, out) = built(Config::default());
     let ics = out.join("agenda/agenda.ics");
     let bytes = fs::read(&ics).unwrap();
     // Lines end in CRLF and hold at most 75 octets; no bare LF.

@@ -2,8 +2,10 @@
 //! same family (other words, other layouts, tags in several spellings, events of every
 //! shape).
 
+use super::clock::now;
 use super::files::{copy_tree, write};
-use super::site::{FEEDS_URL, releases_dir};
+use super::site::{FEEDS_URL, build_clean, releases_dir};
+use communique::Config;
 use std::path::{Path, PathBuf};
 
 /// A communiqué with `extra` front-matter lines.
@@ -64,6 +66,16 @@ pub fn releases(root: &Path) -> PathBuf {
          event_start_date: 2024-09-21\n---\n\nVenez nombreux.\n",
     );
     releases
+}
+
+/// The site built with `config` at `now()` into `feeds/` of a new folder: the folder (removed
+/// when dropped), its releases and its output.
+pub fn built(config: Config) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let releases = releases(dir.path());
+    let out = dir.path().join("feeds");
+    build_clean(&releases, &out, config, now());
+    (dir, releases, out)
 }
 
 /// The file in `out` that a feed URL names.
