@@ -325,7 +325,8 @@ fn every_hostile_file_gets_a_clear_diagnostic() {
                     "{d}: line inside the front matter"
                 )
             }
-            None => {}
+            // The whole file is concerned: the message names no line.
+            None => assert_eq!(d.line, 0, "{d}"),
         }
     }
     // The alias bomb and the deep YAML are reported as YAML errors, not as a crash or OOM.

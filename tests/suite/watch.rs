@@ -5,7 +5,7 @@
 use crate::support::clock::at;
 use crate::support::files::{contents_live as tree, copy_tree, write};
 use crate::support::{cli, feed, site};
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, Timelike};
 use communique::pipeline::BuildReport;
 use communique::watch::{self, Clock, Reason, WatchEvent};
 use communique::{Config, Problem};
@@ -636,10 +636,23 @@ fn sigterm_lets_the_binary_exit_cleanly() {
 
 #[test]
 fn held_files_stay_out_and_a_future_date_goes_out_at_its_instant() {
-    let at = now0() + chrono::Duration::seconds(2);
     let w = Watcher::start(None, seed);
     w.assert_settles_to_clean_build("initial build");
+    // A few seconds ahead of the watcher's clock when saved (whole seconds, as front matter
+    // writes them): read from the rebuilds' own instants, not from how long this machine took.
+    let at = w
+        .clock
+        .now(chrono_tz::Europe::Paris)
+        .with_nanosecond(0)
+        .unwrap()
+        + chrono::Duration::seconds(8);
+    let mark = w.event_count();
     let c = w.releases.join("communiques");
+    // The dated file first: every rebuild from `mark` on has it, scheduled or published.
+    write(
+        &c.join("programmee.md"),
+        &communique("Annonce programmée", &at.to_rfc3339(), &body(51)),
+    );
     write(
         &c.join("secret.md"),
         &communique("Annonce secrète", "2024-03-01", &body(50)).replacen(
@@ -648,18 +661,40 @@ fn held_files_stay_out_and_a_future_date_goes_out_at_its_instant() {
             1,
         ),
     );
-    write(
-        &c.join("programmee.md"),
-        &communique("Annonce programmée", &at.to_rfc3339(), &body(51)),
-    );
     w.assert_settles_to_clean_build("a misspelled embargo and a future date");
     let atom = String::from_utf8(fs::read(w.out.join("atom.xml")).unwrap()).unwrap();
-    assert!(!atom.contains("Annonce secrète") && !atom.contains("Annonce programmée"));
+    assert!(!atom.contains("Annonce secrète"));
     w.wait_for("the scheduled communiqué", |events| {
-        events.iter().any(|e| {
+        events[mark..].iter().any(|e| {
             matches!(e, WatchEvent::Rebuilt(r) if r.reason == Reason::Embargo && r.report.scheduled.is_empty())
         })
     });
+    // Every rebuild before its instant held it back; the one that published it ran at it.
+    let rebuilds: Vec<_> = w
+        .events_since(mark)
+        .into_iter()
+        .filter_map(|e| match e {
+            WatchEvent::Rebuilt(r) => Some(r),
+            _ => None,
+        })
+        .collect();
+    let early: Vec<_> = rebuilds.iter().filter(|r| r.at < at).collect();
+    assert!(!early.is_empty(), "no rebuild before {at}: {rebuilds:#?}");
+    for r in early {
+        assert!(
+            r.report
+                .scheduled
+                .iter()
+                .any(|e| e.title == "Annonce programmée"),
+            "published at {}, before {at}",
+            r.at
+        );
+    }
+    let released = rebuilds
+        .iter()
+        .find(|r| r.report.scheduled.is_empty())
+        .unwrap();
+    assert!(released.at >= at, "published at {}", released.at);
     w.assert_settles_to_clean_build("after its date");
     let atom = String::from_utf8(fs::read(w.out.join("atom.xml")).unwrap()).unwrap();
     assert!(atom.contains("Annonce programmée") && !atom.contains("Annonce secrète"));
