@@ -32,6 +32,7 @@ mod suite {
     mod pressroom;
     mod properties;
     mod subscribe;
+    mod text_agree;
     mod watch;
     mod websub;
 }

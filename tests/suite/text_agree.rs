@@ -9,7 +9,6 @@ use communique::pdf::{self, Assets};
 use communique::source::load_text;
 use communique::{Config, Kind};
 use std::path::Path;
-use std::process::Command;
 
 const RELEASE: &str = "---
 title: \"L&rsquo;Œuvre &amp; les <b>territoires</b>\"
@@ -103,18 +102,11 @@ fn feed_and_pdf_read_entities_attribute_lists_and_controls_alike() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in.pdf");
     std::fs::write(&input, bytes).unwrap();
-    let Ok(out) = Command::new("pdftotext")
-        .args(["-enc", "UTF-8"])
-        .arg(&input)
-        .arg("-")
-        .output()
-    else {
-        eprintln!("SKIP: `pdftotext` is not installed; PDF text not compared");
+    let Some(raw) = crate::support::pdf::text_of(&input) else {
         return;
     };
     // No-break spaces of French typography are spaces to a reader.
-    let pdf_text =
-        words(&String::from_utf8_lossy(&out.stdout).replace(['\u{a0}', '\u{202f}'], " "));
+    let pdf_text = words(&raw.replace(['\u{a0}', '\u{202f}'], " "));
     for expected in [
         title.as_str(),
         "Un chapeau d’ouverture",
