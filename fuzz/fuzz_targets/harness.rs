@@ -1,4 +1,4 @@
-//! What each fuzz target checks, shared with `tests/fuzz_regressions.rs` (which replays every
+//! What each fuzz target checks, shared with `tests/suite/fuzz_regressions.rs` (which replays every
 //! saved crashing input on stable in `cargo test`). Each function panics on a defect.
 #![allow(dead_code)]
 
