@@ -6,7 +6,7 @@
 //! URLs, `tag:` ids) and then laid out by [`atom`], [`rss`] and [`json`]. Every XML feed is
 //! re-parsed with a strict XML parser before it is returned.
 
-pub mod archive;
+pub(crate) mod archive;
 mod atom;
 mod content;
 mod head;
@@ -18,7 +18,7 @@ mod json;
 mod links;
 mod pressroom;
 mod rss;
-pub mod spec;
+pub(crate) mod spec;
 mod time;
 
 pub use ids::entry_id;
@@ -80,17 +80,17 @@ pub(crate) struct FeedMeta<'a> {
 
 impl FeedMeta<'_> {
     /// URL of this document in the format `file`.
-    pub fn url(&self, file: &str) -> String {
+    pub(crate) fn url(&self, file: &str) -> String {
         archive::url(self.dir, self.page, file, self.config)
     }
 
     /// URL of the feed's current document in the format `file`.
-    pub fn current_url(&self, file: &str) -> String {
+    pub(crate) fn current_url(&self, file: &str) -> String {
         archive::url(self.dir, Page::Current { prev: None }, file, self.config)
     }
 
     /// URL of archive page `index` in the format `file`.
-    pub fn page_url(&self, index: usize, file: &str) -> String {
+    pub(crate) fn page_url(&self, index: usize, file: &str) -> String {
         archive::url(self.dir, Page::Archive { index }, file, self.config)
     }
 }

@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 
 /// What a key's value is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
+pub(crate) enum Role {
     /// Decides whether and when the file is published.
     Control,
     /// Read into the entry (title, dates, contact…).
@@ -23,7 +23,7 @@ pub enum Role {
 
 /// One front-matter key: its name, the other spellings read as the same key, and its role.
 #[derive(Debug, Clone, Copy)]
-pub struct Key {
+pub(crate) struct Key {
     pub name: &'static str,
     pub aliases: &'static [&'static str],
     pub role: Role,
@@ -33,17 +33,17 @@ pub struct Key {
 
 impl Key {
     /// The name and every alias, as `fields::get` takes them.
-    pub fn spellings(&self) -> impl Iterator<Item = &'static str> {
+    pub(crate) fn spellings(&self) -> impl Iterator<Item = &'static str> {
         std::iter::once(self.name).chain(self.aliases.iter().copied())
     }
 
     /// The value of this key in `fields` under any of its spellings (case-insensitive).
-    pub fn get<'a>(&self, fields: &'a Map<String, Value>) -> Option<&'a Value> {
+    pub(crate) fn get<'a>(&self, fields: &'a Map<String, Value>) -> Option<&'a Value> {
         self.spellings().find_map(|name| get(fields, &[name]))
     }
 
     /// The file line of this key (any spelling), 0 if absent.
-    pub fn line(&self, doc: &Document<'_>) -> usize {
+    pub(crate) fn line(&self, doc: &Document<'_>) -> usize {
         let names: Vec<&str> = self.spellings().collect();
         doc.key_line(&names)
     }
@@ -63,102 +63,102 @@ const fn key(
     }
 }
 
-pub const PUBLISHED: Key = key("published", &[], Role::Control, "false keeps the file out");
-pub const DRAFT: Key = key("draft", &[], Role::Control, "true keeps the file out");
-pub const EMBARGO: Key = key(
+pub(crate) const PUBLISHED: Key = key("published", &[], Role::Control, "false keeps the file out");
+pub(crate) const DRAFT: Key = key("draft", &[], Role::Control, "true keeps the file out");
+pub(crate) const EMBARGO: Key = key(
     "embargo",
     &[],
     Role::Control,
     "not published before this instant",
 );
-pub const DATE: Key = key(
+pub(crate) const DATE: Key = key(
     "date",
     &[],
     Role::Control,
     "publication date; in the future, it acts as an embargo",
 );
-pub const TITLE: Key = key("title", &["titre"], Role::Content, "the title");
-pub const CATEGORIES: Key = key(
+pub(crate) const TITLE: Key = key("title", &["titre"], Role::Content, "the title");
+pub(crate) const CATEGORIES: Key = key(
     "categories",
     &["categorie", "category"],
     Role::Content,
     "document type (Communiqué de presse…)",
 );
-pub const TAGS: Key = key("tags", &["mots-cles"], Role::Content, "keywords");
-pub const SUMMARY: Key = key(
+pub(crate) const TAGS: Key = key("tags", &["mots-cles"], Role::Content, "keywords");
+pub(crate) const SUMMARY: Key = key(
     "chapeau-text",
     &["chapeau", "excerpt", "description", "summary"],
     Role::Content,
     "the lead",
 );
-pub const PLACE: Key = key(
+pub(crate) const PLACE: Key = key(
     "place",
     &["lieu-communique"],
     Role::Content,
     "dateline place",
 );
-pub const CONTACT: Key = key(
+pub(crate) const CONTACT: Key = key(
     "contact-presse",
     &["contact_presse", "contact"],
     Role::Content,
     "press contact {name, tel, email}",
 );
-pub const FILES: Key = key("files", &[], Role::Content, "attachments [{file, nom}]");
-pub const COMMUNIQUE_FILE: Key = key(
+pub(crate) const FILES: Key = key("files", &[], Role::Content, "attachments [{file, nom}]");
+pub(crate) const COMMUNIQUE_FILE: Key = key(
     "communique_file",
     &["file"],
     Role::Content,
     "the communiqué as a document",
 );
-pub const IMAGES: Key = key(
+pub(crate) const IMAGES: Key = key(
     "une-ou-diaporama",
     &[],
     Role::Content,
     "illustrations [{image, alternative-textuelle}]",
 );
-pub const IMAGE: Key = key("image", &[], Role::Content, "an illustration");
-pub const LAYOUT: Key = key("layout", &[], Role::Content, "kind of release");
-pub const TYPE: Key = key("type", &[], Role::Content, "kind of release");
-pub const ARTICLES: Key = key(
+pub(crate) const IMAGE: Key = key("image", &[], Role::Content, "an illustration");
+pub(crate) const LAYOUT: Key = key("layout", &[], Role::Content, "kind of release");
+pub(crate) const TYPE: Key = key("type", &[], Role::Content, "kind of release");
+pub(crate) const ARTICLES: Key = key(
     "communiques",
     &["articles", "presse", "press"],
     Role::Content,
     "press articles [{title, date, url}]",
 );
-pub const EVENT_START: Key = key(
+pub(crate) const EVENT_START: Key = key(
     "event_start_date",
     &["dateEvent", "date_debut"],
     Role::Content,
     "event start",
 );
-pub const EVENT_END: Key = key("event_end_date", &["date_fin"], Role::Content, "event end");
-pub const VENUE: Key = key("lieu", &[], Role::Content, "event venue");
-pub const ADDRESS: Key = key("adresse", &[], Role::Content, "event address");
-pub const EVENT_FIELDS: Key = key(
+pub(crate) const EVENT_END: Key = key("event_end_date", &["date_fin"], Role::Content, "event end");
+pub(crate) const VENUE: Key = key("lieu", &[], Role::Content, "event venue");
+pub(crate) const ADDRESS: Key = key("adresse", &[], Role::Content, "event address");
+pub(crate) const EVENT_FIELDS: Key = key(
     "champs_informations",
     &[],
     Role::Content,
     "event details [{intitule, contenu, lien}]",
 );
-pub const PERMALINK: Key = key(
+pub(crate) const PERMALINK: Key = key(
     "permalink",
     &[],
     Role::Content,
     "the page's own address on the site",
 );
-pub const UPDATED: Key = key(
+pub(crate) const UPDATED: Key = key(
     "updated",
     &["last_modified_at", "last-modified-at", "lastmod"],
     Role::Content,
     "date of the last correction",
 );
-pub const ID: Key = key(
+pub(crate) const ID: Key = key(
     "id",
     &[],
     Role::Content,
     "pins the entry's identity: its feed id and PDF name survive a renamed file",
 );
-pub const SLUG: Key = key(
+pub(crate) const SLUG: Key = key(
     "slug",
     &[],
     Role::Content,
@@ -168,11 +168,11 @@ pub const SLUG: Key = key(
 /// The two spellings Jekyll itself reads for a page's categories (`categories`, split on
 /// spaces, then `category`): page addresses are built as Jekyll builds them, whatever
 /// aliases communique accepts for [`CATEGORIES`].
-pub const JEKYLL_CATEGORIES: &str = "categories";
-pub const JEKYLL_CATEGORY: &str = "category";
+pub(crate) const JEKYLL_CATEGORIES: &str = "categories";
+pub(crate) const JEKYLL_CATEGORY: &str = "category";
 
 /// Every key communique knows. Site keys are listed so that real files raise no warning.
-pub const KEYS: &[Key] = &[
+pub(crate) const KEYS: &[Key] = &[
     PUBLISHED,
     DRAFT,
     EMBARGO,
@@ -237,13 +237,13 @@ pub const KEYS: &[Key] = &[
 ];
 
 /// The known key spelled `name` (case-insensitive), if any.
-pub fn lookup(name: &str) -> Option<&'static Key> {
+pub(crate) fn lookup(name: &str) -> Option<&'static Key> {
     KEYS.iter()
         .find(|k| k.spellings().any(|s| s.eq_ignore_ascii_case(name)))
 }
 
 /// A yes/no value: YAML booleans, and the words people type (English and French).
-pub fn flag(value: &Value) -> Option<bool> {
+pub(crate) fn flag(value: &Value) -> Option<bool> {
     match value {
         Value::Bool(b) => Some(*b),
         Value::String(s) => match &*fold(s) {
@@ -256,7 +256,7 @@ pub fn flag(value: &Value) -> Option<bool> {
 }
 
 /// A value as the person wrote it, for messages.
-pub fn shown(value: &Value) -> String {
+pub(crate) fn shown(value: &Value) -> String {
     match value {
         Value::String(s) => s.clone(),
         Value::Null => String::new(),
@@ -265,9 +265,9 @@ pub fn shown(value: &Value) -> String {
 }
 
 mod check;
-pub mod nested;
+pub(crate) mod nested;
 
-pub use check::{KeyReport, WrittenKey, check, misspelling_of, written_keys};
+pub(crate) use check::{check, misspelling_of};
 
 #[cfg(test)]
 mod tests;

@@ -2,20 +2,20 @@
 //!
 //! A file gives zero or more entries and diagnostics; one bad file never affects another.
 
-pub mod communique;
+pub(crate) mod communique;
 mod controls;
 pub mod dates;
-pub mod embargo_notice;
-pub mod event;
-pub mod fields;
-pub mod front_matter;
-pub mod keys;
-pub mod kind;
-pub mod links;
-pub mod page;
-pub mod placeholder;
+pub(crate) mod embargo_notice;
+pub(crate) mod event;
+pub(crate) mod fields;
+pub(crate) mod front_matter;
+pub(crate) mod keys;
+pub(crate) mod kind;
+pub(crate) mod links;
+pub(crate) mod page;
+pub(crate) mod placeholder;
 pub mod press_review;
-pub mod read;
+pub(crate) mod read;
 pub mod scan;
 pub mod text;
 

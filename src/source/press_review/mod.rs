@@ -24,7 +24,7 @@ mod around;
 mod clues;
 mod lines;
 mod links;
-pub mod listed;
+pub(crate) mod listed;
 mod naming;
 mod outlets;
 mod scanner;
