@@ -45,10 +45,6 @@ impl Publisher {
         })
     }
 
-    pub(crate) fn root(&self) -> &Path {
-        &self.root
-    }
-
     /// Writes `bytes` to `rel` unless the file already holds exactly them.
     pub(crate) fn write(&self, rel: &Path, bytes: &[u8]) -> Result<Outcome, PublishError> {
         let path = self.resolve(rel)?;

@@ -54,19 +54,6 @@ pub(crate) fn texts(value: Option<&Value>) -> Vec<String> {
     }
 }
 
-/// A boolean written as YAML boolean or as a string ("false", "non").
-pub(crate) fn boolean(value: Option<&Value>) -> Option<bool> {
-    match value? {
-        Value::Bool(b) => Some(*b),
-        Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
-            "true" | "yes" | "oui" => Some(true),
-            "false" | "no" | "non" => Some(false),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
 pub(crate) fn collapse_spaces(text: &str) -> String {
     text.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -27,8 +27,6 @@ pub(crate) struct Key {
     pub name: &'static str,
     pub aliases: &'static [&'static str],
     pub role: Role,
-    /// What it holds, for messages and documentation.
-    pub holds: &'static str,
 }
 
 impl Key {
@@ -49,121 +47,86 @@ impl Key {
     }
 }
 
-const fn key(
-    name: &'static str,
-    aliases: &'static [&'static str],
-    role: Role,
-    holds: &'static str,
-) -> Key {
+const fn key(name: &'static str, aliases: &'static [&'static str], role: Role) -> Key {
     Key {
         name,
         aliases,
         role,
-        holds,
     }
 }
 
-pub(crate) const PUBLISHED: Key = key("published", &[], Role::Control, "false keeps the file out");
-pub(crate) const DRAFT: Key = key("draft", &[], Role::Control, "true keeps the file out");
-pub(crate) const EMBARGO: Key = key(
-    "embargo",
-    &[],
-    Role::Control,
-    "not published before this instant",
-);
-pub(crate) const DATE: Key = key(
-    "date",
-    &[],
-    Role::Control,
-    "publication date; in the future, it acts as an embargo",
-);
-pub(crate) const TITLE: Key = key("title", &["titre"], Role::Content, "the title");
-pub(crate) const CATEGORIES: Key = key(
-    "categories",
-    &["categorie", "category"],
-    Role::Content,
-    "document type (Communiqué de presse…)",
-);
-pub(crate) const TAGS: Key = key("tags", &["mots-cles"], Role::Content, "keywords");
+/// False keeps the file out.
+pub(crate) const PUBLISHED: Key = key("published", &[], Role::Control);
+/// True keeps the file out.
+pub(crate) const DRAFT: Key = key("draft", &[], Role::Control);
+/// Not published before this instant.
+pub(crate) const EMBARGO: Key = key("embargo", &[], Role::Control);
+/// Publication date; in the future, it acts as an embargo.
+pub(crate) const DATE: Key = key("date", &[], Role::Control);
+/// The release's title.
+pub(crate) const TITLE: Key = key("title", &["titre"], Role::Content);
+/// Document type (Communiqué de presse…).
+pub(crate) const CATEGORIES: Key = key("categories", &["categorie", "category"], Role::Content);
+/// Keywords.
+pub(crate) const TAGS: Key = key("tags", &["mots-cles"], Role::Content);
+/// The lead.
 pub(crate) const SUMMARY: Key = key(
     "chapeau-text",
     &["chapeau", "excerpt", "description", "summary"],
     Role::Content,
-    "the lead",
 );
-pub(crate) const PLACE: Key = key(
-    "place",
-    &["lieu-communique"],
-    Role::Content,
-    "dateline place",
-);
+/// Dateline place.
+pub(crate) const PLACE: Key = key("place", &["lieu-communique"], Role::Content);
+/// Press contact {name, tel, email}.
 pub(crate) const CONTACT: Key = key(
     "contact-presse",
     &["contact_presse", "contact"],
     Role::Content,
-    "press contact {name, tel, email}",
 );
-pub(crate) const FILES: Key = key("files", &[], Role::Content, "attachments [{file, nom}]");
-pub(crate) const COMMUNIQUE_FILE: Key = key(
-    "communique_file",
-    &["file"],
-    Role::Content,
-    "the communiqué as a document",
-);
-pub(crate) const IMAGES: Key = key(
-    "une-ou-diaporama",
-    &[],
-    Role::Content,
-    "illustrations [{image, alternative-textuelle}]",
-);
-pub(crate) const IMAGE: Key = key("image", &[], Role::Content, "an illustration");
-pub(crate) const LAYOUT: Key = key("layout", &[], Role::Content, "kind of release");
-pub(crate) const TYPE: Key = key("type", &[], Role::Content, "kind of release");
+/// Attachments [{file, nom}].
+pub(crate) const FILES: Key = key("files", &[], Role::Content);
+/// The communiqué as a document.
+pub(crate) const COMMUNIQUE_FILE: Key = key("communique_file", &["file"], Role::Content);
+/// Illustrations [{image, alternative-textuelle}].
+pub(crate) const IMAGES: Key = key("une-ou-diaporama", &[], Role::Content);
+/// An illustration.
+pub(crate) const IMAGE: Key = key("image", &[], Role::Content);
+/// Kind of release.
+pub(crate) const LAYOUT: Key = key("layout", &[], Role::Content);
+/// Kind of release.
+pub(crate) const TYPE: Key = key("type", &[], Role::Content);
+/// Press articles [{title, date, url}].
 pub(crate) const ARTICLES: Key = key(
     "communiques",
     &["articles", "presse", "press"],
     Role::Content,
-    "press articles [{title, date, url}]",
 );
+/// Event start.
 pub(crate) const EVENT_START: Key = key(
     "event_start_date",
     &["dateEvent", "date_debut"],
     Role::Content,
-    "event start",
 );
-pub(crate) const EVENT_END: Key = key("event_end_date", &["date_fin"], Role::Content, "event end");
-pub(crate) const VENUE: Key = key("lieu", &[], Role::Content, "event venue");
-pub(crate) const ADDRESS: Key = key("adresse", &[], Role::Content, "event address");
-pub(crate) const EVENT_FIELDS: Key = key(
-    "champs_informations",
-    &[],
-    Role::Content,
-    "event details [{intitule, contenu, lien}]",
-);
-pub(crate) const PERMALINK: Key = key(
-    "permalink",
-    &[],
-    Role::Content,
-    "the page's own address on the site",
-);
+/// Event end.
+pub(crate) const EVENT_END: Key = key("event_end_date", &["date_fin"], Role::Content);
+/// Event venue.
+pub(crate) const VENUE: Key = key("lieu", &[], Role::Content);
+/// Event address.
+pub(crate) const ADDRESS: Key = key("adresse", &[], Role::Content);
+/// Event details [{intitule, contenu, lien}].
+pub(crate) const EVENT_FIELDS: Key = key("champs_informations", &[], Role::Content);
+/// The page's own address on the site.
+pub(crate) const PERMALINK: Key = key("permalink", &[], Role::Content);
+/// Date of the last correction.
 pub(crate) const UPDATED: Key = key(
     "updated",
     &["last_modified_at", "last-modified-at", "lastmod"],
     Role::Content,
-    "date of the last correction",
 );
-pub(crate) const ID: Key = key(
-    "id",
-    &[],
-    Role::Content,
-    "pins the entry's identity: its feed id and PDF name survive a renamed file",
-);
-pub(crate) const SLUG: Key = key(
-    "slug",
-    &[],
-    Role::Content,
-    "the page's name on the site (Jekyll's :title)",
-);
+/// Pins the entry's identity: its feed id and PDF name survive a renamed file.
+pub(crate) const ID: Key = key("id", &[], Role::Content);
+/// The page's name on the site (Jekyll's :title).
+pub(crate) const SLUG: Key = key("slug", &[], Role::Content);
 
 /// The two spellings Jekyll itself reads for a page's categories (`categories`, split on
 /// spaces, then `category`): page addresses are built as Jekyll builds them, whatever
@@ -199,20 +162,19 @@ pub(crate) const KEYS: &[Key] = &[
     UPDATED,
     ID,
     SLUG,
-    key("url", &[], Role::Site, "the generator's URL"),
-    key("lang", &["lang-ref", "language"], Role::Site, "language"),
+    // The generator's URL.
+    key("url", &[], Role::Site),
+    // Language.
+    key("lang", &["lang-ref", "language"], Role::Site),
+    // Authors.
     key(
         "author",
         &["authors", "auteur", "auteurs", "agents", "personnes"],
         Role::Site,
-        "authors",
     ),
-    key(
-        "aliases",
-        &["alias", "redirect_from"],
-        Role::Site,
-        "old addresses",
-    ),
+    // Old addresses.
+    key("aliases", &["alias", "redirect_from"], Role::Site),
+    // Site layout.
     key(
         "section_id",
         &[
@@ -224,16 +186,17 @@ pub(crate) const KEYS: &[Key] = &[
             "nav_order",
         ],
         Role::Site,
-        "site layout",
     ),
+    // Press resources.
     key(
         "ressources-presse",
         &["ressource-presse", "infos-presse"],
         Role::Site,
-        "press resources",
     ),
-    key("afficher_la_carte", &[], Role::Site, "event map"),
-    key("une", &[], Role::Site, "a site page's banner"),
+    // Event map.
+    key("afficher_la_carte", &[], Role::Site),
+    // A site page's banner.
+    key("une", &[], Role::Site),
 ];
 
 /// The known key spelled `name` (case-insensitive), if any.

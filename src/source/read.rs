@@ -15,15 +15,6 @@ pub(crate) struct ReleaseText {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Reads and decodes `root/rel`.
-pub(crate) fn read_release(
-    root: &Path,
-    rel: &Path,
-    limits: &Limits,
-) -> Result<ReleaseText, Diagnostic> {
-    decode(rel, &read_bytes(root, rel, limits)?)
-}
-
 /// Reads the raw bytes of `root/rel`. Refuses symlinks, FIFOs and devices without opening
 /// them (opening a FIFO would block the whole build), and files over `limits.max_file_bytes`.
 pub(crate) fn read_bytes(root: &Path, rel: &Path, limits: &Limits) -> Result<Vec<u8>, Diagnostic> {
