@@ -45,7 +45,9 @@ pub const MAX_FEED_BYTES: usize = 512 * 1024;
 /// A rendered output file, relative to the output directory.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
+    /// Where it goes, relative to the output directory (`communiques/atom.xml`).
     pub path: PathBuf,
+    /// The file's content.
     pub bytes: Vec<u8>,
     /// The same bytes the previous call of [`render_feeds_cached`] with this cache handed
     /// over: a publisher that wrote them then need not read the file back to compare (the
@@ -56,10 +58,22 @@ pub struct OutputFile {
 /// Why a feed could not be produced (a bug, never a user's file: it is checked before).
 #[derive(Debug, thiserror::Error)]
 pub enum FeedError {
+    /// The re-parse of a written feed found it is not well-formed XML.
     #[error("{path}: generated feed is not well-formed XML: {message}")]
-    NotWellFormed { path: PathBuf, message: String },
+    NotWellFormed {
+        /// The feed file, relative to the output directory.
+        path: PathBuf,
+        /// The XML parser's message.
+        message: String,
+    },
+    /// A feed writer failed.
     #[error("{path}: cannot write feed: {message}")]
-    Render { path: PathBuf, message: String },
+    Render {
+        /// The feed file, relative to the output directory.
+        path: PathBuf,
+        /// The writer's error, as text.
+        message: String,
+    },
 }
 
 /// Document-level facts shared by the Atom, RSS and JSON layouts.
