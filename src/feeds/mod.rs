@@ -2,8 +2,8 @@
 //! kind, per tag) with their RFC 5005 archives, the agenda's iCalendar and the press room
 //! page. Pure functions of (Catalog, Config, PDF sizes) → bytes.
 //!
-//! Each entry is prepared once ([`item::Item`]: plain titles, sanitised HTML, absolute
-//! URLs, `tag:` ids) and then laid out by [`atom`], [`rss`] and [`json`]. Every XML feed is
+//! Each entry is prepared once (`item::Item`: plain titles, sanitised HTML, absolute
+//! URLs, `tag:` ids) and then laid out by the `atom`, `rss` and `json` modules. Every XML feed is
 //! re-parsed with a strict XML parser before it is returned.
 
 pub(crate) mod archive;
