@@ -203,13 +203,13 @@ pub enum Problem {
         /// The other file, relative to the releases directory.
         other: String,
     },
-    /// YAML hint: a quote opened on this line is never closed.
+    /// Invalid front matter: a quote opened on this line is never closed.
     YamlUnclosedQuote,
-    /// YAML hint: a tab is used for indentation.
+    /// Invalid front matter: a tab is used for indentation.
     YamlTab,
-    /// YAML hint: a value contains `: ` without quotes.
+    /// Invalid front matter: a value contains `: ` without quotes.
     YamlColonInValue,
-    /// YAML hint: an apostrophe ends a value written between single quotes.
+    /// Invalid front matter: an apostrophe ends a value written between single quotes.
     YamlApostrophe,
     /// A press-review article skipped for want of a date.
     UndatedArticle {

@@ -12,7 +12,7 @@ use std::sync::Arc;
 pub enum Kind {
     /// A press release or press kit: in the communiqués feed, with a PDF.
     Communique,
-    /// An agenda item: in the agenda feed, with a PDF.
+    /// An agenda item: in the agenda feed and its iCalendar, without a PDF.
     Event,
     /// One article about the agency, from a revue-de-presse page: in the press-review feed,
     /// without a PDF.
@@ -20,7 +20,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// Every kind, in feed order.
+    /// The three kinds.
     pub const ALL: [Kind; 3] = [Kind::Communique, Kind::Event, Kind::PressReview];
 
     /// Folder name under `feeds/` and path segment of entry ids: never change these.
@@ -65,7 +65,7 @@ pub enum Precision {
 /// A date as published: an instant with its Europe/Paris offset, and its precision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PubDate {
-    /// The instant, with the Europe/Paris offset in force on that day.
+    /// The instant, with the configured time zone's offset (Europe/Paris by default).
     pub at: DateTime<FixedOffset>,
     /// How much of `at` the source gave; the rest is filled with the earliest value.
     pub precision: Precision,

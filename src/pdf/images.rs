@@ -11,7 +11,7 @@ const MAX_IMAGE_BYTES: u64 = 8 * 1024 * 1024;
 /// An image that could not be embedded, with why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MissingImage {
-    /// The image's source, as written in the Markdown.
+    /// The image's source, as written in the release.
     pub src: String,
     /// Why it could not be embedded.
     pub reason: ImageFailure,

@@ -140,7 +140,7 @@ pub struct Site {
 
 impl Site {
     /// A site with nothing read yet, its state loaded from the state folder; fails when a
-    /// configured font or logo cannot be used.
+    /// configured font or logo cannot be read or used.
     pub fn new(config: Config, paths: Paths) -> Result<Site, PipelineError> {
         let assets = pdf::Assets::load(&config.pdf)?;
         let store = Store::new(

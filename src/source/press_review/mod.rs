@@ -59,7 +59,7 @@ pub fn parse_page(
 pub struct ArticleFacts<'a> {
     /// The article's title, as written.
     pub title: &'a str,
-    /// The article's address, as written (repaired and checked by [`article_entry`]).
+    /// The article's address, as written (checked by [`article_entry`]).
     pub url: &'a str,
     /// The outlet's name, when the source gives one; else one is made from the host name.
     pub outlet: Option<&'a str>,
