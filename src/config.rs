@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 /// Everything the pipeline needs to know that is not in a release file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
+    /// Site name in feed titles, the agenda and the press room (`site-title`; default
+    /// "numerique.gouv.fr — Espace presse").
     pub site_title: String,
     /// Absolute site URL without trailing slash, e.g. `https://www.numerique.gouv.fr`.
     pub base_url: String,
@@ -14,6 +16,8 @@ pub struct Config {
     pub feeds_url: String,
     /// BCP 47 language tag of the content ("fr").
     pub language: String,
+    /// Zone dates without an offset are read in, and French dates are written in
+    /// (`time-zone`, an IANA name; default Europe/Paris).
     pub time_zone: chrono_tz::Tz,
     /// Maximum entries per feed; 0 means all.
     pub feed_limit: usize,
@@ -23,7 +27,9 @@ pub struct Config {
     pub author: String,
     /// Press contact used when a communiqué names none.
     pub default_contact: Contact,
+    /// Bounds on input files (`[limits]`).
     pub limits: Limits,
+    /// Fonts, logo, images and page limit of the PDFs (`[pdf]`).
     pub pdf: PdfConfig,
     /// Seconds between the watcher's safety rescans (network filesystems send no events).
     pub rescan_seconds: u64,
@@ -39,10 +45,16 @@ pub struct Config {
 /// Bounds on hostile or accidental input; each breach is a diagnostic, never a crash.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Limits {
+    /// Largest release file read, in bytes (`max-file-bytes`; default 1 MiB).
     pub max_file_bytes: u64,
+    /// Largest front matter read, in bytes (`max-front-matter-bytes`; default 64 KiB).
     pub max_front_matter_bytes: usize,
+    /// Deepest YAML nesting read, in levels (`yaml-max-depth`; default 32).
     pub yaml_max_depth: usize,
+    /// Most YAML anchors, and most aliases, in one front matter (`yaml-max-aliases`;
+    /// default 64): bounds "billion laughs" expansion.
     pub yaml_max_aliases: usize,
+    /// Deepest Markdown nesting read, in levels (`markdown-max-nesting`; default 32).
     pub markdown_max_nesting: usize,
 }
 
@@ -51,9 +63,13 @@ pub struct Limits {
 pub struct PdfConfig {
     /// A PNG of the official bloc-marque (the Marianne logo is not free to redistribute).
     pub logo: Option<PathBuf>,
+    /// Font file for regular text (`font-regular`); default: the embedded open font.
     pub font_regular: Option<PathBuf>,
+    /// Font file for bold text (`font-bold`); default: the embedded open font.
     pub font_bold: Option<PathBuf>,
+    /// Font file for italic text (`font-italic`); default: the embedded open font.
     pub font_italic: Option<PathBuf>,
+    /// Font file for bold italic text (`font-bold-italic`); default: the embedded open font.
     pub font_bold_italic: Option<PathBuf>,
     /// Fonts tried, in order, for characters the embedded fonts lack (CJK, emoji).
     pub fallback_fonts: Vec<PathBuf>,
@@ -126,22 +142,34 @@ impl Default for Config {
 /// Why a configuration file was refused.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
+    /// The file cannot be read.
     #[error("{path}: cannot read: {source}")]
     Read {
+        /// The configuration file.
         path: PathBuf,
+        /// The operating system's error.
         source: std::io::Error,
     },
+    /// The file is not valid TOML, or has a key or type communique does not know.
     #[error("{path}:{line}:{column}: {message}")]
     Parse {
+        /// The configuration file.
         path: PathBuf,
+        /// 1-based; 0 when the parser gives no position.
         line: usize,
+        /// 1-based, in characters; 0 when the parser gives no position.
         column: usize,
+        /// The TOML parser's message.
         message: String,
     },
+    /// A key whose value cannot be used (an unknown time zone, a URL that is not absolute…).
     #[error("{path}: `{key}`: {message}")]
     Value {
+        /// The configuration file.
         path: PathBuf,
+        /// The key, as written in TOML (`time-zone`).
         key: &'static str,
+        /// What is wrong and what to write instead.
         message: String,
     },
 }

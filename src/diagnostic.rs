@@ -6,9 +6,12 @@ pub use reasons::{AssetFault, FileFormat, ImageFailure, PdfFailure, UndatedReaso
 use std::fmt;
 use std::path::PathBuf;
 
+/// How serious a [`Diagnostic`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
+    /// Reported; the file is published anyway.
     Warning,
+    /// The file is kept out of the outputs.
     Error,
 }
 
@@ -16,160 +19,270 @@ pub enum Severity {
 /// `Diagnostic::hint` says what to do about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
+    /// The file could not be read; holds the operating system's error text.
     Io(String),
+    /// The file is bigger than the `[limits] max-file-bytes` setting.
     TooLarge {
+        /// The size of the file, in bytes.
         size: u64,
+        /// The largest size read, in bytes.
         limit: u64,
     },
+    /// The bytes are not valid UTF-8; the text was read as Windows-1252, or with the
+    /// broken bytes dropped when the rest is UTF-8.
     InvalidUtf8 {
+        /// Byte offset of the first invalid sequence, from the start of the file.
         offset: usize,
     },
+    /// The file is not UTF-8 and is read as Windows-1252.
     Windows1252,
+    /// The path is a symbolic link, which is never followed.
     Symlink,
+    /// The path is a FIFO, device or socket, not a regular file.
     NotRegularFile,
+    /// The file holds nothing (or only white space).
     Empty,
+    /// A front matter opened with `---` is never closed.
     UnterminatedFrontMatter,
+    /// The front matter is bigger than its limit.
     FrontMatterTooLarge {
+        /// The size of the front matter, in bytes.
         size: usize,
+        /// The largest front matter read, in bytes.
         limit: usize,
     },
+    /// The front matter is not valid YAML; holds the parser's error text.
     Yaml(String),
+    /// The front matter is valid YAML but not a mapping of `key: value` lines.
     FrontMatterNotMapping,
+    /// A front-matter value has a shape communique cannot read (e.g. a map for a text).
     FieldShape {
+        /// The key, as written in the file.
         key: String,
+        /// What was found instead, described for people.
         found: String,
     },
+    /// No title: neither a `title:` key nor a title in the body.
     MissingTitle,
+    /// No date: neither a `date:` key, a dateline in the body, nor an event start.
     MissingDate,
+    /// A date value that cannot be read as a date.
     BadDate {
+        /// The value as written.
         value: String,
     },
+    /// The file name gives no usable output name (slug).
     BadSlug,
     /// Another file, `kept`, already produces `output` (same kind and slug, or same page).
     DuplicateOutput {
+        /// The file that keeps the output, relative to the releases directory.
         kept: String,
+        /// The output both files would produce: a slug or a page address.
         output: String,
     },
+    /// Characters XML cannot carry (controls, U+FFFE/U+FFFF) were removed.
     ControlCharacters {
+        /// How many characters were removed.
         count: usize,
     },
+    /// Markdown nested deeper than the limit.
     TooDeep {
+        /// How deep the Markdown is nested, in levels.
         depth: usize,
+        /// The deepest nesting read, in levels.
         limit: usize,
     },
+    /// Two press-review pages list the same article under different dates.
     ConflictingDates {
+        /// The date given in this file.
         here: String,
+        /// The date given in the other file.
         there: String,
+        /// Where the other date is written, as `file:line`.
         other: String,
     },
+    /// The file is neither a communiqué, an event nor a press-review page.
     UnknownShape,
+    /// A press-review link that is not to a web page (`mailto:`, `javascript:`…).
     ActiveLink {
+        /// The link's scheme, with its colon (`javascript:`).
         scheme: String,
     },
+    /// A press-review link with no address.
     EmptyLink {
+        /// The link's destination as written (empty or `#`).
         dest: String,
     },
+    /// A press-review link destination that cannot be read as a web address.
     NotWebAddress {
+        /// The link's destination as written.
         dest: String,
     },
+    /// A relative press-review link, resolved against the page's base address.
     RelativeLink {
+        /// The link's destination as written.
         dest: String,
+        /// The absolute address it was read as.
         url: String,
     },
     // Editorial safety: each of these keeps the file out.
+    /// A front-matter key contains an invisible character (zero-width space, soft hyphen…).
     InvisibleCharacterInKey {
+        /// The key without its invisible characters.
         key: String,
     },
+    /// A front-matter key is written twice.
     DuplicateKey {
+        /// The key, as written.
         key: String,
+        /// The file line of its first occurrence (1-based).
         first_line: usize,
     },
+    /// An unknown key that looks like an editorial control (`published`, `draft`, `embargo`).
     MisspelledControl {
+        /// The key, as written.
         key: String,
+        /// The control it looks like.
         control: String,
     },
+    /// A front-matter key communique does not know (a warning).
     UnknownKey {
+        /// The key, as written.
         key: String,
+        /// The known key nearest in spelling, if one is close.
         nearest: Option<String>,
     },
+    /// A control key (`published`, `draft`) whose value is not a yes or a no.
     BadControlValue {
+        /// The key, as written.
         key: String,
+        /// The value, as written.
         value: String,
     },
+    /// An `embargo:` value that is not a date.
     BadEmbargo {
+        /// The value, as written.
         value: String,
     },
+    /// The body announces an embargo but no date can be read in the notice.
     UnreadableEmbargoNotice {
+        /// The notice's text.
         notice: String,
     },
+    /// The body's embargo notice gives a date without a time: held until that day's midnight.
     EmbargoNoticeWithoutTime {
+        /// The date read in the notice.
         date: String,
     },
+    /// Placeholder text (Lorem ipsum, "Titre provisoire", TODO, XXX…) in the file.
     Placeholder {
+        /// The placeholder words found.
         words: Vec<String>,
     },
     /// `ahead`: more than a year in the future; otherwise before 1990.
     UnlikelyDate {
+        /// The date, as shown to people.
         date: String,
+        /// Whether the date is too far ahead (else too old).
         ahead: bool,
     },
+    /// A new file wants an output that a published file already holds: the new one is refused.
     SlotTaken {
+        /// The file online at that output, relative to the releases directory.
         online: String,
+        /// The output both files would produce: a slug or a page address.
         output: String,
     },
+    /// The file now has an error, so its last good version stays online.
     StillOnline {
+        /// When that version was published (`YYYY-MM-DD HH:MM`), or "this session".
         since: String,
     },
     /// Another file publishes an entry of the same title on the same day.
     SameTitleAndDate {
+        /// The other file, relative to the releases directory.
         other: String,
     },
+    /// Invalid front matter: a quote opened on this line is never closed.
     YamlUnclosedQuote,
+    /// Invalid front matter: a tab is used for indentation.
     YamlTab,
+    /// Invalid front matter: a value contains `: ` without quotes.
     YamlColonInValue,
+    /// Invalid front matter: an apostrophe ends a value written between single quotes.
     YamlApostrophe,
+    /// A press-review article skipped for want of a date.
     UndatedArticle {
+        /// Why no date could be read.
         reason: UndatedReason,
     },
+    /// A document that is not Markdown (Word, OpenDocument, PDF…), ignored.
     IgnoredFile,
+    /// A text format communique recognises but does not read (HTML, Org-mode).
     UnreadFormat {
+        /// The format recognised.
         format: FileFormat,
     },
+    /// A press-review article skipped: it has no link to the article.
     NoArticleLink,
+    /// A press-review article skipped: its link is a site's home page, not an article.
     HomePageLink {
+        /// The link's destination as written.
         dest: String,
     },
     /// `placeholder`: the `:name` Jekyll does not know.
     BadPermalink {
+        /// The `permalink:` value, as written.
         permalink: String,
+        /// The unknown placeholder's name, without the colon.
         placeholder: String,
     },
+    /// A link written without `https://`, read as a web address.
     LinkWithoutScheme {
+        /// The link's destination as written.
         dest: String,
+        /// The absolute address it was read as.
         url: String,
     },
+    /// An `updated:` value that is not a date; the correction date is ignored.
     BadUpdatedDate {
+        /// The value, as written.
         value: String,
     },
+    /// The site's Jekyll build publishes no page for this file.
     NoSitePage {
+        /// The file or folder name Jekyll skips (it starts with `.`, `_`, `#` or `~`).
         name: String,
     },
+    /// The PDF would be longer than the page limit, so it is not published.
     PdfTooLong {
+        /// The most pages a PDF may have.
         limit: usize,
     },
+    /// Characters no font can print, so the PDF is not published.
     MissingGlyphs {
+        /// The characters, listed for people.
         chars: String,
     },
+    /// An image left out of the PDF; its alternative text stands in.
     ImageNotEmbedded {
+        /// The image's source as written.
         src: String,
+        /// Why it was left out.
         reason: ImageFailure,
     },
+    /// A press-review page on which no article has a date.
     NoDatedArticle,
+    /// The title was longer than the limit and was cut.
     TitleTooLong {
+        /// The most characters a title keeps.
         limit: usize,
     },
+    /// The file's name is not UTF-8.
     NonUtf8FileName,
+    /// The PDF could not be rendered.
     PdfFailed {
+        /// What failed.
         cause: PdfFailure,
     },
 }
@@ -318,6 +431,7 @@ impl std::error::Error for Problem {}
 /// A located problem with a fix hint.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// Whether the file is kept out.
     pub severity: Severity,
     /// Relative to the releases directory when inside it.
     pub file: PathBuf,
@@ -325,15 +439,19 @@ pub struct Diagnostic {
     pub line: usize,
     /// 1-based; 0 when unknown.
     pub column: usize,
+    /// What was found.
     pub problem: Problem,
+    /// What to do about it, if there is advice to give.
     pub hint: Option<Message>,
 }
 
 impl Diagnostic {
+    /// An error: `file` is kept out of the outputs.
     pub fn error(file: impl Into<PathBuf>, problem: Problem) -> Self {
         Self::new(Severity::Error, file, problem)
     }
 
+    /// A warning: `file` is published anyway.
     pub fn warning(file: impl Into<PathBuf>, problem: Problem) -> Self {
         Self::new(Severity::Warning, file, problem)
     }
@@ -349,6 +467,7 @@ impl Diagnostic {
         }
     }
 
+    /// Located at `line` and `column` (1-based; 0 for unknown).
     pub fn at(mut self, line: usize, column: usize) -> Self {
         self.line = line;
         self.column = column;
@@ -366,6 +485,7 @@ impl Diagnostic {
         self.hint.as_ref().map(|h| Lang::En.tr(h))
     }
 
+    /// Whether it keeps the file out.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }

@@ -39,7 +39,7 @@ const SUBCOMMANDS: &[(&str, &[&str])] = &[
 ];
 
 /// The command line with every text in `lang`.
-pub fn localized(lang: Lang) -> Command {
+pub(crate) fn localized(lang: Lang) -> Command {
     let tr = |id: &'static str| lang.tr(&Message::new(id));
     let mut command = with_own_help(Cli::command(), lang).about(tr("cli-about"));
     command = command.disable_help_subcommand(true);

@@ -13,7 +13,9 @@ use std::sync::OnceLock;
 /// The languages communique speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
+    /// English (`assets/i18n/en.ftl`).
     En,
+    /// French (`assets/i18n/fr.ftl`).
     Fr,
 }
 
@@ -101,6 +103,7 @@ impl Lang {
 /// An argument of a message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Arg {
+    /// Text inserted as it is.
     Text(String),
     /// Numbers choose plural forms.
     Number(i64),
@@ -111,13 +114,16 @@ pub enum Arg {
 /// A text for people, as an id in the catalogues and its arguments.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
+    /// The message's id in `assets/i18n/*.ftl`; empty for a raw text.
     pub id: &'static str,
+    /// Named arguments (`$name` in the catalogues), in the order given.
     pub args: Vec<(&'static str, Arg)>,
     /// Text that is already final in every language (a name, a path, a quote from a file).
     raw: Option<String>,
 }
 
 impl Message {
+    /// The catalogue message `id`, without arguments yet.
     pub fn new(id: &'static str) -> Message {
         Message {
             id,
@@ -135,11 +141,13 @@ impl Message {
         }
     }
 
+    /// With the text argument `name` (written with `Display`).
     pub fn arg(mut self, name: &'static str, value: impl fmt::Display) -> Message {
         self.args.push((name, Arg::Text(value.to_string())));
         self
     }
 
+    /// With the number argument `name`, which chooses plural forms (`i64::MAX` if larger).
     pub fn count(mut self, name: &'static str, value: impl TryInto<i64>) -> Message {
         self.args
             .push((name, Arg::Number(value.try_into().unwrap_or(i64::MAX))));

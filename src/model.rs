@@ -10,12 +10,17 @@ use std::sync::Arc;
 /// What a release is; decides which feed it goes to and whether it gets a PDF.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
+    /// A press release or press kit: in the communiqués feed, with a PDF.
     Communique,
+    /// An agenda item: in the agenda feed and its iCalendar, without a PDF.
     Event,
+    /// One article about the agency, from a revue-de-presse page: in the press-review feed,
+    /// without a PDF.
     PressReview,
 }
 
 impl Kind {
+    /// The three kinds.
     pub const ALL: [Kind; 3] = [Kind::Communique, Kind::Event, Kind::PressReview];
 
     /// Folder name under `feeds/` and path segment of entry ids: never change these.
@@ -40,22 +45,29 @@ impl Kind {
 /// Where a fact came from: a file relative to `releases/`, and a 1-based line.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Origin {
+    /// The file, relative to `releases/`.
     pub file: PathBuf,
+    /// 1-based; 0 when the whole file is meant.
     pub line: usize,
 }
 
 /// How much of a date the source actually gave ("mai 2022" is a month).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Precision {
+    /// Only a month and year were given ("mai 2022"); the instant is the month's first day.
     Month,
+    /// A calendar day without a time of day; the instant is its midnight.
     Day,
+    /// A day and time of day.
     Instant,
 }
 
 /// A date as published: an instant with its Europe/Paris offset, and its precision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PubDate {
+    /// The instant, with the configured time zone's offset (Europe/Paris by default).
     pub at: DateTime<FixedOffset>,
+    /// How much of `at` the source gave; the rest is filled with the earliest value.
     pub precision: Precision,
 }
 
@@ -105,7 +117,9 @@ pub struct Contact {
     pub organisation: String,
     /// Person's name, when given.
     pub name: Option<String>,
+    /// Phone numbers as written ("01 71 21 12 50"), in the source's order.
     pub phones: Vec<String>,
+    /// E-mail address, when given.
     pub email: Option<String>,
     /// E.g. "Relations presse et événementiel".
     pub role: Option<String>,
@@ -130,31 +144,42 @@ impl Contact {
 pub struct Attachment {
     /// As written in the source: may be relative (`/uploads/x.pdf`).
     pub url: String,
+    /// Link text (`nom`), or "Télécharger le document" when the source names none.
     pub label: String,
 }
 
 /// An illustration (`une-ou-diaporama`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Image {
+    /// As written in the source: may be relative (`/uploads/x.png`).
     pub url: String,
+    /// Alternative text (`alternative-textuelle`), when given.
     pub alt: Option<String>,
 }
 
 /// Agenda facts of an event.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct EventInfo {
+    /// When the event begins (`event_start_date`).
     pub start: Option<PubDate>,
+    /// When the event ends (`event_end_date`).
     pub end: Option<PubDate>,
+    /// Name of the place (`lieu`).
     pub venue: Option<String>,
+    /// Postal address (`adresse`).
     pub address: Option<String>,
+    /// Further details (`champs_informations`), in the source's order.
     pub fields: Vec<InfoField>,
 }
 
 /// One line of `champs_informations`: "Horaires : 14h-17h30", optionally linked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InfoField {
+    /// The heading (`intitule`): "Horaires".
     pub label: String,
+    /// The text (`contenu`), Markdown; empty when the source gives none.
     pub content: String,
+    /// Address the line links to (`lien`), as written.
     pub link: Option<String>,
 }
 
@@ -177,16 +202,20 @@ pub struct Article {
 /// by the press office, cleaned of editor artefacts; renderers sanitise and lay it out.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
+    /// Which feed it goes to and whether it gets a PDF.
     pub kind: Kind,
     /// Stable identity, e.g. `communiques/la-dinum-devient-organisme-certificateur` or
     /// `revue-de-presse/<hash of the normalised URL>`. Feeds mint `tag:` ids from it.
     pub key: String,
     /// Output name for per-entry files (`pdf/<slug>.pdf`): `[a-z0-9-]+`, never empty.
     pub slug: String,
+    /// As the press office wrote it; past 1,000 characters, cut and ended with `…`.
     pub title: String,
+    /// Publication date: the feeds' order and the PDF's dateline.
     pub date: PubDate,
     /// Category label: "Communiqué de presse", "Dossier de presse", "Note aux rédactions"…
     pub category: Option<String>,
+    /// Keywords (`tags`), as written.
     pub tags: Vec<String>,
     /// The lead / chapeau / excerpt, Markdown.
     pub summary: Option<String>,
@@ -196,9 +225,13 @@ pub struct Entry {
     pub place: Option<String>,
     /// Press contact named by the file; `None` means the configured default.
     pub contact: Option<Contact>,
+    /// Files the release points at, in the source's order.
     pub attachments: Vec<Attachment>,
+    /// Illustrations, in the source's order.
     pub images: Vec<Image>,
+    /// Agenda facts; `Some` for events only.
     pub event: Option<EventInfo>,
+    /// The outlet's article; `Some` for press-review entries only.
     pub article: Option<Article>,
     /// Not published before this instant.
     pub embargo: Option<DateTime<FixedOffset>>,

@@ -29,13 +29,13 @@ pub enum Outcome {
 
 /// Writes below one output directory.
 #[derive(Debug, Clone)]
-pub struct Publisher {
+pub(crate) struct Publisher {
     root: PathBuf,
 }
 
 impl Publisher {
     /// Creates the output directory if needed.
-    pub fn new(root: &Path) -> Result<Self, PublishError> {
+    pub(crate) fn new(root: &Path) -> Result<Self, PublishError> {
         fs::create_dir_all(root).map_err(|source| PublishError::Io {
             path: root.to_path_buf(),
             source,
@@ -45,12 +45,8 @@ impl Publisher {
         })
     }
 
-    pub fn root(&self) -> &Path {
-        &self.root
-    }
-
     /// Writes `bytes` to `rel` unless the file already holds exactly them.
-    pub fn write(&self, rel: &Path, bytes: &[u8]) -> Result<Outcome, PublishError> {
+    pub(crate) fn write(&self, rel: &Path, bytes: &[u8]) -> Result<Outcome, PublishError> {
         let path = self.resolve(rel)?;
         if let Ok(existing) = fs::read(&path)
             && existing == bytes
@@ -76,7 +72,7 @@ impl Publisher {
     }
 
     /// Removes `rel` if it exists; returns whether it did.
-    pub fn remove(&self, rel: &Path) -> Result<bool, PublishError> {
+    pub(crate) fn remove(&self, rel: &Path) -> Result<bool, PublishError> {
         let path = self.resolve(rel)?;
         match fs::remove_file(&path) {
             Ok(()) => {
@@ -94,7 +90,7 @@ impl Publisher {
     }
 
     /// Files directly in `rel_dir` with extension `ext`, relative to the root, in byte order.
-    pub fn list(&self, rel_dir: &Path, ext: &str) -> Vec<PathBuf> {
+    pub(crate) fn list(&self, rel_dir: &Path, ext: &str) -> Vec<PathBuf> {
         let Ok(dir) = self.resolve(rel_dir) else {
             return Vec::new();
         };
@@ -111,7 +107,7 @@ impl Publisher {
     }
 
     /// Deletes temp files a crash left behind (anywhere below the root).
-    pub fn remove_stale_temp_files(&self) -> usize {
+    pub(crate) fn remove_stale_temp_files(&self) -> usize {
         let mut removed = 0;
         let mut stack = vec![self.root.clone()];
         while let Some(dir) = stack.pop() {

@@ -12,7 +12,9 @@ use std::path::PathBuf;
 /// A release to write: where (relative to releases/) and what.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scaffold {
+    /// The new file, relative to releases/.
     pub path: PathBuf,
+    /// Its Markdown, front matter included.
     pub text: String,
 }
 

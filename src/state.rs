@@ -23,6 +23,7 @@ pub const LEGACY_MANIFEST: &str = ".communique-manifest.json";
 pub struct PdfRecord {
     /// Hash of what the PDF depends on.
     pub input: String,
+    /// Size of the PDF file, in bytes.
     pub len: u64,
     /// blake3 of the PDF's bytes: after a crash between a PDF write and the state write,
     /// the file on disk may be another version of the same length.
@@ -53,7 +54,9 @@ pub struct GoodVersion {
 /// What a journalist holds on to: the entry's key (its feed id) and its output name (its PDF).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Identity {
+    /// The entry's key, from which its feed id is made (`communiques/x`).
     pub key: String,
+    /// The PDF's name, without `.pdf`.
     pub slug: String,
     /// The title it was published with, to recognise a renamed file whose text was touched.
     pub title: String,
@@ -79,11 +82,15 @@ pub struct State {
 /// Why the state could not be read or written.
 #[derive(Debug, thiserror::Error)]
 pub enum StateError {
+    /// The state folder cannot be created, or its lock file opened or locked.
     #[error("{path}: {source}")]
     Io {
+        /// The lock file.
         path: PathBuf,
+        /// The operating system's error.
         source: std::io::Error,
     },
+    /// Writing a state file failed.
     #[error(transparent)]
     Write(#[from] PublishError),
 }
@@ -95,12 +102,14 @@ pub struct Store {
 }
 
 impl Store {
+    /// The store kept in `dir` (nothing is read or created yet).
     pub fn new(dir: &Path) -> Store {
         Store {
             dir: dir.to_path_buf(),
         }
     }
 
+    /// The state folder.
     pub fn dir(&self) -> &Path {
         &self.dir
     }

@@ -11,7 +11,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 /// The folders that decide an input's kind (each shape's parser gets every input).
-pub const PATHS: [&str; 3] = ["communiques/x.md", "revue-de-presse/x.md", "agenda/x.md"];
+pub(super) const PATHS: [&str; 3] = ["communiques/x.md", "revue-de-presse/x.md", "agenda/x.md"];
 
 fn now() -> chrono::DateTime<chrono::FixedOffset> {
     chrono::DateTime::parse_from_rfc3339("2026-11-23T12:00:00+01:00").unwrap()
@@ -19,7 +19,7 @@ fn now() -> chrono::DateTime<chrono::FixedOffset> {
 
 /// Any bytes, read as a release in each folder: never a panic, and every entry has a usable
 /// output name and stays inside what the model promises.
-pub fn source_file(bytes: &[u8]) {
+pub(super) fn source_file(bytes: &[u8]) {
     let config = Config::default();
     for path in PATHS {
         let loaded = source::load_bytes(Path::new(path), bytes, &config);
@@ -43,7 +43,7 @@ pub fn source_file(bytes: &[u8]) {
 }
 
 /// Any text as a revue-de-presse body: never a panic; every article has an http(s) URL.
-pub fn press_page(text: &str) {
+pub(super) fn press_page(text: &str) {
     let config = Config::default();
     let (entries, _) =
         press_review::parse_page(Path::new("revue-de-presse/x.md"), text, 5, &config);
@@ -62,7 +62,7 @@ pub fn press_page(text: &str) {
 
 /// Any bytes → entries (the first byte picks the folder) → catalog → feeds: every feed is
 /// well-formed XML, and no id appears twice in a feed.
-pub fn feeds(bytes: &[u8]) {
+pub(super) fn feeds(bytes: &[u8]) {
     let Some((&first, rest)) = bytes.split_first() else {
         return;
     };
@@ -109,7 +109,7 @@ fn assets() -> &'static pdf::Assets {
 }
 
 /// Any bytes as a communiqué → PDF: never a panic; a PDF that is produced is complete.
-pub fn pdf(bytes: &[u8]) {
+pub(super) fn pdf(bytes: &[u8]) {
     let config = Config::default();
     let loaded = source::load_bytes(Path::new("communiques/x.md"), bytes, &config);
     for entry in loaded.entries.iter().filter(|e| e.kind == Kind::Communique) {

@@ -64,6 +64,7 @@ impl Owners {
             .any(|o| self.by_output.get(o).is_some_and(|owner| *owner == file))
     }
 
+    /// Whether no output has an owner recorded.
     pub fn is_empty(&self) -> bool {
         self.by_output.is_empty()
     }

@@ -7,9 +7,17 @@ use crate::i18n::Message;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum UndatedReason {
     /// Words beside the article that look like a date but do not read (`31 février 2024`).
-    NotADate { value: String },
+    NotADate {
+        /// The words, as written.
+        value: String,
+    },
     /// The date line above it, on `line`, does not read.
-    DateAboveUnreadable { line: usize, value: String },
+    DateAboveUnreadable {
+        /// The file line of the date line (1-based).
+        line: usize,
+        /// The date line's text, as written.
+        value: String,
+    },
     /// A press table's date cell is empty.
     EmptyDateCell,
     /// Nothing dates it: neither its own line nor a line above.
@@ -19,6 +27,7 @@ pub enum UndatedReason {
 }
 
 impl UndatedReason {
+    /// The reason, as a message for people.
     pub fn message(&self) -> Message {
         match self {
             UndatedReason::NotADate { value } => {
@@ -49,30 +58,41 @@ pub enum ImageFailure {
     NoAssetsFolder,
     /// The release file's folder is unknown (a release read from memory).
     UnknownFolder,
+    /// The image file is bigger than the limit.
     TooLarge {
+        /// The image file's path.
         path: String,
+        /// The largest image embedded, in bytes.
         limit: u64,
     },
     /// No file at that path (the commonest case: said in words, not as a system error).
     Missing {
+        /// The path looked up.
         path: String,
     },
     /// The file cannot be read; `detail` is the system's error.
     Unreadable {
+        /// The image file's path.
         path: String,
+        /// The operating system's error text.
         detail: String,
     },
+    /// The file is not a PNG, JPEG, GIF or WebP image.
     NotAnImage {
+        /// The file's path.
         path: String,
     },
     /// A PNG, JPEG, GIF or WebP that does not decode; `detail` is the decoder's error.
     Damaged {
+        /// The image file's path.
         path: String,
+        /// The decoder's error text.
         detail: String,
     },
 }
 
 impl ImageFailure {
+    /// The reason, as a message for people.
     pub fn message(&self) -> Message {
         use ImageFailure as F;
         match self {
@@ -99,11 +119,14 @@ impl ImageFailure {
 /// A format communique recognises but does not read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileFormat {
+    /// An HTML page (`.html`, `.htm`, `.xhtml`).
     Html,
+    /// An Org-mode file (`.org`).
     OrgMode,
 }
 
 impl FileFormat {
+    /// The format's name, as a message for people.
     pub fn message(self) -> Message {
         match self {
             FileFormat::Html => Message::new("format-html"),
@@ -117,24 +140,34 @@ impl FileFormat {
 pub enum PdfFailure {
     /// The PDF library refused the document; `detail` is its error.
     Export {
+        /// The PDF library's error, as text.
         detail: String,
     },
     /// A configured file (font, logo) cannot be read.
     Unreadable {
+        /// The file's path, as configured.
         path: String,
+        /// The operating system's error text.
         detail: String,
     },
+    /// A configured font cannot be used.
     Font {
+        /// The font file's path, as configured.
         path: String,
+        /// What is wrong with it.
         fault: AssetFault,
     },
+    /// The configured bloc-marque logo cannot be used.
     Logo {
+        /// The logo file's path, as configured.
         path: String,
+        /// What is wrong with it.
         fault: AssetFault,
     },
 }
 
 impl PdfFailure {
+    /// The failure, as a message for people.
     pub fn message(&self) -> Message {
         match self {
             PdfFailure::Export { detail } => Message::new("pdf-export").arg("detail", detail),
@@ -161,10 +194,14 @@ pub enum AssetFault {
     /// A PNG whose width or height is 0.
     EmptyPng,
     /// A PNG that does not decode; `detail` is the decoder's error.
-    DamagedPng { detail: String },
+    DamagedPng {
+        /// The decoder's error text.
+        detail: String,
+    },
 }
 
 impl AssetFault {
+    /// The fault, as a message for people.
     pub fn message(&self) -> Message {
         match self {
             AssetFault::NotAFont => Message::new("asset-not-a-font"),

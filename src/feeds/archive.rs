@@ -12,11 +12,11 @@
 use crate::config::Config;
 
 /// The namespace of `fh:archive` (RFC 5005 §4).
-pub const FH_NAMESPACE: &str = "http://purl.org/syndication/history/1.0";
+pub(crate) const FH_NAMESPACE: &str = "http://purl.org/syndication/history/1.0";
 
 /// One document of a feed's history.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Page {
+pub(crate) enum Page {
     /// The subscription document; `prev` is the newest full archive page, if any.
     Current { prev: Option<usize> },
     /// A full, fixed archive page.
@@ -25,7 +25,7 @@ pub enum Page {
 
 impl Page {
     /// The page before this one in time.
-    pub fn prev(self) -> Option<usize> {
+    pub(crate) fn prev(self) -> Option<usize> {
         match self {
             Page::Current { prev } => prev,
             Page::Archive { index } => index.checked_sub(1),
@@ -35,7 +35,7 @@ impl Page {
 
 /// Path of one file of a feed, relative to the output directory: `dir` ends with `/`
 /// or is empty.
-pub fn path(dir: &str, page: Page, file: &str) -> String {
+pub(crate) fn path(dir: &str, page: Page, file: &str) -> String {
     match page {
         Page::Current { .. } => format!("{dir}{file}"),
         Page::Archive { index } => format!("{dir}archive/{}/{file}", index + 1),
@@ -43,24 +43,24 @@ pub fn path(dir: &str, page: Page, file: &str) -> String {
 }
 
 /// Public URL of [`path`].
-pub fn url(dir: &str, page: Page, file: &str, config: &Config) -> String {
+pub(crate) fn url(dir: &str, page: Page, file: &str, config: &Config) -> String {
     format!("{}/{}", config.feeds_url, path(dir, page, file))
 }
 
 /// Entries per archive page: 25 full communiqués make a few hundred kilobytes.
-pub const PAGE_SIZE: usize = 25;
+pub(crate) const PAGE_SIZE: usize = 25;
 
 /// How a feed of `total` entries splits into archive pages, given `feed-limit` (0: no
 /// limit, everything current).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Split {
+pub(crate) struct Split {
     pub size: usize,
     /// Full archive pages.
     pub full: usize,
 }
 
 impl Split {
-    pub fn new(total: usize, limit: usize) -> Split {
+    pub(crate) fn new(total: usize, limit: usize) -> Split {
         match limit {
             0 | usize::MAX => Split {
                 size: usize::MAX,
@@ -77,7 +77,7 @@ impl Split {
     }
 
     /// Entries of archive page `index`, as a range of a NEWEST-first list of `total`.
-    pub fn archive_range(self, index: usize, total: usize) -> std::ops::Range<usize> {
+    pub(crate) fn archive_range(self, index: usize, total: usize) -> std::ops::Range<usize> {
         let end = total - index * self.size;
         end - self.size..end
     }
@@ -85,14 +85,14 @@ impl Split {
     /// How many of the newest entries the current document must keep so that, with the
     /// archives, none is left out: those not in a full page yet (at least one).
     /// Without archives (`feed-limit = 0`) the size cap alone decides.
-    pub fn current_minimum(self, total: usize) -> usize {
+    pub(crate) fn current_minimum(self, total: usize) -> usize {
         if self.size == usize::MAX {
             return total.min(1);
         }
         (total - self.full * self.size).max(total.min(1))
     }
 
-    pub fn current(self) -> Page {
+    pub(crate) fn current(self) -> Page {
         Page::Current {
             prev: self.full.checked_sub(1),
         }

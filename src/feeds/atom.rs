@@ -7,7 +7,10 @@ use super::links::site_url;
 use atom_syndication::extension::Extension;
 use atom_syndication::{Category, Content, Entry, Feed, Person, Text, WriteConfig};
 
-pub fn render(meta: &FeedMeta<'_>, items: &[&Item]) -> Result<Vec<u8>, atom_syndication::Error> {
+pub(super) fn render(
+    meta: &FeedMeta<'_>,
+    items: &[&Item],
+) -> Result<Vec<u8>, atom_syndication::Error> {
     let config = meta.config;
     let links = head::links(
         meta,

@@ -9,7 +9,7 @@ use crate::config::Config;
 use crate::model::{Contact, Entry, Kind};
 
 /// The lead as Markdown: the entry's summary, else a press article's excerpt.
-pub fn summary_markdown(entry: &Entry) -> Option<&str> {
+pub(super) fn summary_markdown(entry: &Entry) -> Option<&str> {
     entry
         .summary
         .as_deref()
@@ -18,7 +18,12 @@ pub fn summary_markdown(entry: &Entry) -> Option<&str> {
 }
 
 /// Sanitised HTML of the whole entry.
-pub fn content_html(entry: &Entry, config: &Config, pdfs: &PdfSizes, html: &Sanitizer) -> String {
+pub(super) fn content_html(
+    entry: &Entry,
+    config: &Config,
+    pdfs: &PdfSizes,
+    html: &Sanitizer,
+) -> String {
     let mut raw = String::new();
     let page = base_for_links(entry, config);
     match entry.kind {
@@ -156,13 +161,13 @@ fn press_review(entry: &Entry, config: &Config, page: &str, out: &mut String) {
 }
 
 /// The press contact the entry names, else the site's: the PDF prints the same one.
-pub fn contact_of<'a>(entry: &'a Entry, config: &'a Config) -> &'a Contact {
+pub(super) fn contact_of<'a>(entry: &'a Entry, config: &'a Config) -> &'a Contact {
     entry.contact.as_ref().unwrap_or(&config.default_contact)
 }
 
 /// A communiqué's author for the feeds: its press contact (the person when named, else
 /// the issuing body) and the contact's e-mail when it is a plain address.
-pub fn contact_author(entry: &Entry, config: &Config) -> (String, Option<String>) {
+pub(super) fn contact_author(entry: &Entry, config: &Config) -> (String, Option<String>) {
     let contact = contact_of(entry, config);
     let name = contact
         .name
@@ -243,7 +248,7 @@ fn push_summary(entry: &Entry, out: &mut String) {
 }
 
 /// "52 Ko", "1,3 Mo": the size French sites print next to a download (rounded up).
-pub fn size_label(bytes: u64) -> String {
+pub(super) fn size_label(bytes: u64) -> String {
     if bytes < 1_000_000 {
         format!("{} Ko", bytes.div_ceil(1000).max(1))
     } else {

@@ -14,7 +14,7 @@ use std::cell::RefCell;
 use std::collections::HashSet;
 
 /// The one sanitiser for a feed build (ammonia's builder is costly to set up).
-pub struct Sanitizer {
+pub(super) struct Sanitizer {
     builder: Builder<'static>,
     /// The site's home: the page of text that names no page of its own.
     home: String,
@@ -28,7 +28,7 @@ thread_local! {
 }
 
 impl Sanitizer {
-    pub fn new(config: &Config) -> Sanitizer {
+    pub(super) fn new(config: &Config) -> Sanitizer {
         let mut builder = Builder::default();
         builder
             .url_schemes(HashSet::from(["http", "https", "mailto"]))
@@ -64,13 +64,13 @@ impl Sanitizer {
 
     /// [`Sanitizer::clean_at`] the site's home page (text that belongs to no entry page).
     #[cfg_attr(not(test), allow(dead_code))]
-    pub fn clean(&self, html: &str) -> String {
+    pub(super) fn clean(&self, html: &str) -> String {
         self.clean_at(html, &self.home)
     }
 
     /// Sanitised HTML of text shown on the page `page` (relative links resolve against
     /// it), with every XML-invalid character removed and active URL schemes defused.
-    pub fn clean_at(&self, html: &str, page: &str) -> String {
+    pub(super) fn clean_at(&self, html: &str, page: &str) -> String {
         let previous = PAGE.with(|p| std::mem::replace(&mut *p.borrow_mut(), page.to_string()));
         let cleaned = self.clean_here(html);
         PAGE.with(|p| *p.borrow_mut() = previous);
@@ -89,19 +89,19 @@ impl Sanitizer {
 
     /// Markdown rendered, then sanitised, as on the site's home page.
     #[cfg_attr(not(test), allow(dead_code))]
-    pub fn markdown(&self, markdown: &str) -> String {
+    pub(super) fn markdown(&self, markdown: &str) -> String {
         self.clean(&markdown_to_html(markdown))
     }
 
     /// Markdown shown on the page `page`, rendered, then sanitised.
-    pub fn markdown_at(&self, markdown: &str, page: &str) -> String {
+    pub(super) fn markdown_at(&self, markdown: &str, page: &str) -> String {
         self.clean_at(&markdown_to_html(markdown), page)
     }
 }
 
 /// Markdown → raw (unsanitised) HTML, with `(#)` placeholder links reduced to their text.
 /// Kramdown attribute lists are gone already: `source` cleans every Markdown it reads.
-pub fn markdown_to_html(markdown: &str) -> String {
+pub(super) fn markdown_to_html(markdown: &str) -> String {
     let source = xml::clean(markdown);
     let mut dropped_links = Vec::new();
     let events = Parser::new_ext(
@@ -131,7 +131,7 @@ pub fn markdown_to_html(markdown: &str) -> String {
 /// Plain text for titles, categories and names: [`html_text`] (tags and script/style
 /// contents removed, entities decoded, whitespace collapsed), made safe for feed readers.
 /// Many render RSS titles as HTML, so a `<` that would open a tag becomes `‹`.
-pub fn plain_text(text: &str) -> String {
+pub(super) fn plain_text(text: &str) -> String {
     let text = html_text(text);
     if !text.contains('<') {
         return defuse_schemes(&text, WORD_JOINER_COLON).into_owned();
@@ -175,7 +175,7 @@ fn starts_with_active_scheme(url: &str) -> bool {
 }
 
 /// Replaces the colon of every `javascript:`, `vbscript:` and `data:` (any case) by `colon`.
-pub fn defuse_schemes<'a>(text: &'a str, colon: &str) -> Cow<'a, str> {
+pub(super) fn defuse_schemes<'a>(text: &'a str, colon: &str) -> Cow<'a, str> {
     let lower = text.to_ascii_lowercase();
     if !ACTIVE_SCHEMES.iter().any(|s| lower.contains(s)) {
         return Cow::Borrowed(text);
@@ -203,7 +203,7 @@ pub fn defuse_schemes<'a>(text: &'a str, colon: &str) -> Cow<'a, str> {
 }
 
 /// Escapes text for an HTML element or a double-quoted attribute.
-pub fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

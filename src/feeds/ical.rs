@@ -40,15 +40,15 @@ const PARIS: &[&str] = &[
 ];
 
 /// Where the calendar goes, relative to the output directory.
-pub const PATH: &str = "agenda/agenda.ics";
+pub(super) const PATH: &str = "agenda/agenda.ics";
 
 /// Public URL of the calendar, linked from the agenda feeds and the press room.
-pub fn url(config: &Config) -> String {
+pub(super) fn url(config: &Config) -> String {
     format!("{}/{PATH}", config.feeds_url)
 }
 
 /// The whole calendar: every published event with a known day, in catalog order.
-pub fn render(entries: &[std::sync::Arc<Entry>], config: &Config) -> Vec<u8> {
+pub(super) fn render(entries: &[std::sync::Arc<Entry>], config: &Config) -> Vec<u8> {
     let paris = config.time_zone.name() == PARIS_TZID;
     let site = plain_text(&config.site_title);
     let mut lines: Vec<String> = vec![

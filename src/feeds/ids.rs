@@ -15,7 +15,7 @@ pub fn entry_id(entry: &Entry, config: &Config) -> String {
 }
 
 /// `tag:{authority}:feed` for the main feed, `tag:{authority}:feed/{kind}` per kind.
-pub fn feed_id(kind: Option<Kind>, config: &Config) -> String {
+pub(super) fn feed_id(kind: Option<Kind>, config: &Config) -> String {
     match kind {
         None => format!("tag:{}:feed", config.id_authority),
         Some(kind) => format!("tag:{}:feed/{}", config.id_authority, kind.slug()),

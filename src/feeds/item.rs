@@ -15,7 +15,7 @@ use chrono::{DateTime, FixedOffset};
 /// release cannot push a feed past what readers accept (they cap feeds at 2–15 MiB).
 const MAX_CONTENT_BYTES: usize = 128 * 1024;
 
-pub struct Item {
+pub(super) struct Item {
     pub id: String,
     pub title: String,
     /// The page the entry is about (`rel="alternate"`).
@@ -34,13 +34,13 @@ pub struct Item {
     pub author_email: Option<String>,
 }
 
-pub struct Enclosure {
+pub(super) struct Enclosure {
     pub url: String,
     pub length: u64,
 }
 
 impl Item {
-    pub fn new(entry: &Entry, config: &Config, pdfs: &PdfSizes, html: &Sanitizer) -> Item {
+    pub(super) fn new(entry: &Entry, config: &Config, pdfs: &PdfSizes, html: &Sanitizer) -> Item {
         let link = entry_link(entry, config);
         let summary = summary_markdown(entry)
             .map(|s| html.markdown_at(s, &base_for_links(entry, config)))
@@ -108,7 +108,7 @@ impl Item {
 }
 
 /// `config.author`, never empty: Atom requires a name for every author.
-pub fn default_author(config: &Config) -> String {
+pub(super) fn default_author(config: &Config) -> String {
     [&config.author, &config.site_title]
         .into_iter()
         .map(|name| plain_text(name))

@@ -62,7 +62,7 @@ struct Attachment<'a> {
     size_in_bytes: u64,
 }
 
-pub fn render(meta: &FeedMeta<'_>, items: &[&Item]) -> Result<Vec<u8>, serde_json::Error> {
+pub(super) fn render(meta: &FeedMeta<'_>, items: &[&Item]) -> Result<Vec<u8>, serde_json::Error> {
     let config = meta.config;
     let feed = Feed {
         version: "https://jsonfeed.org/version/1.1",

@@ -33,7 +33,7 @@ pub fn entry_link(entry: &Entry, config: &Config) -> String {
 
 /// The normalised pages of the site's own entries (communiqués, events): a press article
 /// at one of these addresses is the same publication.
-pub fn site_pages(entries: &[Arc<Entry>], config: &Config) -> HashSet<String> {
+pub(super) fn site_pages(entries: &[Arc<Entry>], config: &Config) -> HashSet<String> {
     entries
         .iter()
         .filter(|e| e.kind != Kind::PressReview)
@@ -43,7 +43,7 @@ pub fn site_pages(entries: &[Arc<Entry>], config: &Config) -> HashSet<String> {
 
 /// Whether `entry` is a press article whose address is one of `pages`: shown once, as
 /// the communiqué, in a feed holding both.
-pub fn repeats_a_page(entry: &Entry, pages: &HashSet<String>) -> bool {
+pub(super) fn repeats_a_page(entry: &Entry, pages: &HashSet<String>) -> bool {
     entry.kind == Kind::PressReview
         && !pages.is_empty()
         && entry
@@ -110,18 +110,18 @@ pub fn feed_url(kind: Option<Kind>, file: &str, config: &Config) -> String {
 }
 
 /// The site's home page, the feeds' `alternate`.
-pub fn site_url(config: &Config) -> String {
+pub(super) fn site_url(config: &Config) -> String {
     format!("{}/", config.base_url)
 }
 
 /// `raw` made absolute against the site's home and ASCII-only, if it is http(s).
-pub fn absolute_http_url(raw: &str, config: &Config) -> Option<String> {
+pub(super) fn absolute_http_url(raw: &str, config: &Config) -> Option<String> {
     resolve(raw, &site_url(config)).filter(|url| url.starts_with("http"))
 }
 
 /// `raw` as written on the page `base`, made absolute and ASCII-only (http, https, mailto,
 /// tel); `None` for placeholders and refused schemes.
-pub fn link_on_page(raw: &str, base: &str) -> Option<String> {
+pub(super) fn link_on_page(raw: &str, base: &str) -> Option<String> {
     resolve(raw, base)
 }
 

@@ -2,11 +2,11 @@
 //! kind, per tag) with their RFC 5005 archives, the agenda's iCalendar and the press room
 //! page. Pure functions of (Catalog, Config, PDF sizes) → bytes.
 //!
-//! Each entry is prepared once ([`item::Item`]: plain titles, sanitised HTML, absolute
-//! URLs, `tag:` ids) and then laid out by [`atom`], [`rss`] and [`json`]. Every XML feed is
+//! Each entry is prepared once (`item::Item`: plain titles, sanitised HTML, absolute
+//! URLs, `tag:` ids) and then laid out by the `atom`, `rss` and `json` modules. Every XML feed is
 //! re-parsed with a strict XML parser before it is returned.
 
-pub mod archive;
+pub(crate) mod archive;
 mod atom;
 mod content;
 mod head;
@@ -18,7 +18,7 @@ mod json;
 mod links;
 mod pressroom;
 mod rss;
-pub mod spec;
+pub(crate) mod spec;
 mod time;
 
 pub use ids::entry_id;
@@ -45,7 +45,9 @@ pub const MAX_FEED_BYTES: usize = 512 * 1024;
 /// A rendered output file, relative to the output directory.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
+    /// Where it goes, relative to the output directory (`communiques/atom.xml`).
     pub path: PathBuf,
+    /// The file's content.
     pub bytes: Vec<u8>,
     /// The same bytes the previous call of [`render_feeds_cached`] with this cache handed
     /// over: a publisher that wrote them then need not read the file back to compare (the
@@ -56,10 +58,22 @@ pub struct OutputFile {
 /// Why a feed could not be produced (a bug, never a user's file: it is checked before).
 #[derive(Debug, thiserror::Error)]
 pub enum FeedError {
+    /// The re-parse of a written feed found it is not well-formed XML.
     #[error("{path}: generated feed is not well-formed XML: {message}")]
-    NotWellFormed { path: PathBuf, message: String },
+    NotWellFormed {
+        /// The feed file, relative to the output directory.
+        path: PathBuf,
+        /// The XML parser's message.
+        message: String,
+    },
+    /// A feed writer failed.
     #[error("{path}: cannot write feed: {message}")]
-    Render { path: PathBuf, message: String },
+    Render {
+        /// The feed file, relative to the output directory.
+        path: PathBuf,
+        /// The writer's error, as text.
+        message: String,
+    },
 }
 
 /// Document-level facts shared by the Atom, RSS and JSON layouts.
@@ -80,17 +94,17 @@ pub(crate) struct FeedMeta<'a> {
 
 impl FeedMeta<'_> {
     /// URL of this document in the format `file`.
-    pub fn url(&self, file: &str) -> String {
+    pub(crate) fn url(&self, file: &str) -> String {
         archive::url(self.dir, self.page, file, self.config)
     }
 
     /// URL of the feed's current document in the format `file`.
-    pub fn current_url(&self, file: &str) -> String {
+    pub(crate) fn current_url(&self, file: &str) -> String {
         archive::url(self.dir, Page::Current { prev: None }, file, self.config)
     }
 
     /// URL of archive page `index` in the format `file`.
-    pub fn page_url(&self, index: usize, file: &str) -> String {
+    pub(crate) fn page_url(&self, index: usize, file: &str) -> String {
         archive::url(self.dir, Page::Archive { index }, file, self.config)
     }
 }

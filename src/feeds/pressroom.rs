@@ -26,7 +26,7 @@ const LATEST_ARTICLES: usize = 30;
 const LEAD_CHARS: usize = 320;
 
 /// What the page is made of.
-pub struct Room<'a> {
+pub(super) struct Room<'a> {
     /// The catalog, newest first.
     pub entries: &'a [Arc<Entry>],
     pub feeds: &'a [FeedSpec],
@@ -38,7 +38,7 @@ pub struct Room<'a> {
     pub now: DateTime<FixedOffset>,
 }
 
-pub fn render(room: &Room<'_>) -> String {
+pub(super) fn render(room: &Room<'_>) -> String {
     let config = room.config;
     let site = escape(&plain_text(&config.site_title));
     let mut out = String::with_capacity(32 * 1024);

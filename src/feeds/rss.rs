@@ -14,14 +14,14 @@ use rss::{Category, Channel, Enclosure, Guid};
 
 /// Why the RSS layout failed: the writer, or the crate's own validation of dates and URLs.
 #[derive(Debug, thiserror::Error)]
-pub enum RssError {
+pub(super) enum RssError {
     #[error("{0}")]
     Write(#[from] rss::Error),
     #[error("{0}")]
     Invalid(#[from] rss::validation::ValidationError),
 }
 
-pub fn render(meta: &FeedMeta<'_>, items: &[&Item]) -> Result<Vec<u8>, RssError> {
+pub(super) fn render(meta: &FeedMeta<'_>, items: &[&Item]) -> Result<Vec<u8>, RssError> {
     let config = meta.config;
     let date = rfc2822(meta.updated, config);
     // The site page is the channel's own `<link>`, not an atom link.

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 /// What selects a feed's entries.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Selection {
+pub(crate) enum Selection {
     All,
     Kind(Kind),
     /// Entries with a tag or category whose slug is this one.
@@ -21,7 +21,7 @@ pub enum Selection {
 
 /// One feed: where it goes, what it is called, which entries it shows.
 #[derive(Debug, Clone)]
-pub struct FeedSpec {
+pub(crate) struct FeedSpec {
     pub selection: Selection,
     /// Folder relative to the output dir, with a trailing `/` ("" for the main feed).
     pub dir: String,
@@ -67,7 +67,7 @@ impl FeedSpec {
 }
 
 /// The slug and plain label of each tag and category of an entry.
-pub fn tag_slugs(entry: &Entry) -> impl Iterator<Item = (String, String)> + '_ {
+pub(crate) fn tag_slugs(entry: &Entry) -> impl Iterator<Item = (String, String)> + '_ {
     entry.category.iter().chain(&entry.tags).filter_map(|raw| {
         let label = plain_text(raw);
         Some((slugify(&label)?, label))
@@ -80,7 +80,7 @@ pub fn tag_slugs(entry: &Entry) -> impl Iterator<Item = (String, String)> + '_ {
 /// Ids are unique by construction (distinct keys give distinct ids); a duplicate key would
 /// still be a catalog bug, and readers must never see one id twice, so the first (newest)
 /// wins everywhere.
-pub fn all_feeds<'a>(
+pub(crate) fn all_feeds<'a>(
     entries: &'a [Arc<Entry>],
     config: &Config,
 ) -> Vec<(FeedSpec, Vec<&'a Arc<Entry>>)> {

@@ -5,12 +5,12 @@ use crate::model::{Entry, Precision, PubDate};
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Timelike};
 
 /// The instant re-expressed in the configured zone (Europe/Paris), keeping its offset.
-pub fn local(at: DateTime<FixedOffset>, config: &Config) -> DateTime<FixedOffset> {
+pub(super) fn local(at: DateTime<FixedOffset>, config: &Config) -> DateTime<FixedOffset> {
     at.with_timezone(&config.time_zone).fixed_offset()
 }
 
 /// RFC 2822 in English, as RSS requires: `Tue, 12 Sep 2023 00:00:00 +0200`.
-pub fn rfc2822(at: DateTime<FixedOffset>, config: &Config) -> String {
+pub(super) fn rfc2822(at: DateTime<FixedOffset>, config: &Config) -> String {
     // chrono's `to_rfc2822` writes "9 Oct"; the two-digit day is what readers and
     // validators expect most. `%a`/`%b` are always English in chrono.
     local(at, config)
@@ -20,7 +20,7 @@ pub fn rfc2822(at: DateTime<FixedOffset>, config: &Config) -> String {
 
 /// The `updated` of a feed with no entry: fixed (never the build time) so an empty
 /// feed's bytes never change. Midnight, 1 January of the id authority's year.
-pub fn empty_feed_date(config: &Config) -> DateTime<FixedOffset> {
+pub(super) fn empty_feed_date(config: &Config) -> DateTime<FixedOffset> {
     let year = config
         .id_authority
         .rsplit(',')
@@ -36,7 +36,7 @@ pub fn empty_feed_date(config: &Config) -> DateTime<FixedOffset> {
 }
 
 /// "12 septembre 2023", "1er mars 2024", "mai 2022", as precise as the source was.
-pub fn french_date(date: &PubDate, config: &Config) -> String {
+pub(super) fn french_date(date: &PubDate, config: &Config) -> String {
     date.french(config.time_zone)
 }
 
@@ -44,7 +44,7 @@ pub fn french_date(date: &PubDate, config: &Config) -> String {
 /// later than its date, else its date, exactly as given: a day-precision date stays at
 /// midnight, with no invented fraction of a second (the W3C validator's "same
 /// atom:updated" note on such entries is honest and accepted).
-pub fn entry_updated(entry: &Entry) -> DateTime<FixedOffset> {
+pub(super) fn entry_updated(entry: &Entry) -> DateTime<FixedOffset> {
     match entry.updated {
         Some(updated) if updated.at > entry.date.at => updated.at,
         _ => entry.date.at,
@@ -58,7 +58,7 @@ fn french_time(date: &PubDate, config: &Config) -> Option<String> {
 }
 
 /// "12 septembre 2023 à 14 h 00" (or without the time when the source gave none).
-pub fn french_date_time(date: &PubDate, config: &Config) -> String {
+pub(super) fn french_date_time(date: &PubDate, config: &Config) -> String {
     match french_time(date, config) {
         Some(time) => format!("{} à {time}", french_date(date, config)),
         None => french_date(date, config),
@@ -67,7 +67,7 @@ pub fn french_date_time(date: &PubDate, config: &Config) -> String {
 
 /// An event's span in French: "Le 10 mai 2023 de 14 h 00 à 17 h 30",
 /// "Du 10 mai 2023 à 14 h 00 au 11 mai 2023 à 17 h 30", "Le 10 mai 2023".
-pub fn french_span(start: &PubDate, end: Option<&PubDate>, config: &Config) -> String {
+pub(super) fn french_span(start: &PubDate, end: Option<&PubDate>, config: &Config) -> String {
     let Some(end) = end.filter(|end| end.at != start.at) else {
         return match start.precision {
             // "En mai 2022", never "Le 1er mai 2022" for a month the source only named.

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 /// A place in the document: page and top-left point (krilla's coordinates, y down).
 #[derive(Debug, Clone, Copy)]
-pub struct Spot {
+pub(super) struct Spot {
     pub page: usize,
     pub x: f32,
     pub y: f32,
@@ -18,13 +18,13 @@ pub struct Spot {
 
 /// First spot of each note call and of each note, by note number.
 #[derive(Default)]
-pub struct Anchors {
+pub(super) struct Anchors {
     calls: HashMap<u32, Spot>,
     notes: HashMap<u32, Spot>,
 }
 
 impl Anchors {
-    pub fn find(blocks: &[Block], pages: &[Vec<Placed>]) -> Anchors {
+    pub(super) fn find(blocks: &[Block], pages: &[Vec<Placed>]) -> Anchors {
         let mut a = Anchors::default();
         for (page, placed) in pages.iter().enumerate() {
             for p in placed {
@@ -69,7 +69,7 @@ impl Anchors {
     }
 
     /// Where a note link leads.
-    pub fn destination(&self, link: NoteLink) -> Option<Spot> {
+    pub(super) fn destination(&self, link: NoteLink) -> Option<Spot> {
         match link {
             NoteLink::ToNote(n) => self.notes.get(&n).copied(),
             NoteLink::ToCall(n) => self.calls.get(&n).copied(),

@@ -4,7 +4,7 @@
 use super::text::{Line, Typeset};
 
 /// A laid-out block and how it flows.
-pub struct Block {
+pub(super) struct Block {
     /// Structure element its text belongs to.
     pub node: usize,
     /// Lines as pagination sees them (a table row or a figure is one line of its height).
@@ -28,31 +28,31 @@ pub struct Block {
 
 /// A heading's entry in the PDF outline (bookmarks).
 #[derive(Debug, Clone)]
-pub struct Bookmark {
+pub(super) struct Bookmark {
     /// Structure level: 1 is the title.
     pub level: u16,
     pub title: String,
 }
 
-pub struct Label {
+pub(super) struct Label {
     pub node: usize,
     pub laid: Typeset,
     pub x: f32,
 }
 
 /// Content that never splits across pages.
-pub enum Unit {
+pub(super) enum Unit {
     Row(Row),
     Figure(Figure),
 }
 
 /// One table row: its cells side by side.
-pub struct Row {
+pub(super) struct Row {
     pub cells: Vec<CellBox>,
     pub height: f32,
 }
 
-pub struct CellBox {
+pub(super) struct CellBox {
     /// The TH or TD element.
     pub node: usize,
     pub laid: Typeset,
@@ -64,7 +64,7 @@ pub struct CellBox {
 }
 
 /// An embedded image: its Figure element, decoded image and drawn size.
-pub struct Figure {
+pub(super) struct Figure {
     pub node: usize,
     pub image: krilla::image::Image,
     pub width: f32,
@@ -72,7 +72,7 @@ pub struct Figure {
 }
 
 impl Block {
-    pub fn text(node: usize, laid: Typeset, x: f32, space_after: f32) -> Block {
+    pub(super) fn text(node: usize, laid: Typeset, x: f32, space_after: f32) -> Block {
         Block {
             node,
             laid,
@@ -88,7 +88,7 @@ impl Block {
     }
 
     /// A block pagination treats as one line of `height`.
-    pub fn unit(node: usize, unit: Unit, height: f32, x: f32) -> Block {
+    pub(super) fn unit(node: usize, unit: Unit, height: f32, x: f32) -> Block {
         let line = Line {
             baseline: 0.0,
             height,

@@ -53,10 +53,10 @@ const HEADING_FLOW: Flow = Flow {
 };
 
 /// Longest title text kept in the metadata, outline and heading attributes.
-pub const META_CHARS: usize = 2000;
+pub(super) const META_CHARS: usize = 2000;
 
 /// Lays the entry out; stops as soon as the text alone is longer than `max_pages` pages.
-pub fn compose(
+pub(super) fn compose(
     entry: &Entry,
     config: &Config,
     shaper: &mut Shaper<'_>,
@@ -139,7 +139,7 @@ pub fn compose(
 
 /// The title, or when it is blank (PDF/UA needs one) the category and date.
 /// Both are read as the feeds read them: `L&rsquo;État` is L’État, `<b>` is markup.
-pub fn display_title(entry: &Entry, config: &Config) -> String {
+pub(super) fn display_title(entry: &Entry, config: &Config) -> String {
     let title = html_text(&entry.title);
     if !clip(&title, usize::MAX).is_empty() {
         return title;
@@ -158,7 +158,7 @@ fn document_type(entry: &Entry) -> String {
 }
 
 /// The summary as plain text, for the XMP subject.
-pub fn plain_summary(entry: &Entry, config: &Config) -> String {
+pub(super) fn plain_summary(entry: &Entry, config: &Config) -> String {
     entry.summary.as_deref().map_or_else(String::new, |s| {
         let page = crate::feeds::base_for_links(entry, config);
         let blocks = markdown::parse(s, &page, config.limits.markdown_max_nesting);
@@ -168,7 +168,7 @@ pub fn plain_summary(entry: &Entry, config: &Config) -> String {
 
 /// At most `max` characters, without control characters (metadata strings), and without
 /// what the page itself cannot print, so the metadata says what the page shows.
-pub fn clip(s: &str, max: usize) -> String {
+pub(super) fn clip(s: &str, max: usize) -> String {
     let clean: String = s
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })

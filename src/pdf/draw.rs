@@ -20,7 +20,7 @@ use krilla::text::{GlyphId, KrillaGlyph};
 
 /// What drawn content is, for the structure tree.
 #[derive(Debug, Clone, Copy)]
-pub enum Mark {
+pub(super) enum Mark {
     /// Real content of structure element `node`; `key` says which text it is, so links of
     /// different blocks never merge.
     Content { node: usize, key: LinkScope },
@@ -37,7 +37,7 @@ pub enum Mark {
 }
 
 /// A link's rectangles on the current page, waiting for the page's surface to be finished.
-pub struct PendingLink {
+pub(super) struct PendingLink {
     node: usize,
     child: usize,
     target: text::Target,
@@ -45,7 +45,7 @@ pub struct PendingLink {
 }
 
 /// Everything one page's drawing needs besides the surface.
-pub struct Pen<'a> {
+pub(super) struct Pen<'a> {
     pub assets: &'a Assets,
     pub tree: &'a mut Tree,
     pub page: usize,
@@ -56,7 +56,7 @@ pub struct Pen<'a> {
 
 impl Pen<'_> {
     /// Draws line `index` of `laid` with its box top at `top` and its start at `x`.
-    pub fn line(
+    pub(super) fn line(
         &mut self,
         s: &mut Surface<'_>,
         laid: &Typeset,
@@ -199,7 +199,7 @@ impl Pen<'_> {
     }
 
     /// Turns the page's collected links into tagged link annotations.
-    pub fn annotate(self, page: &mut Page<'_>) {
+    pub(super) fn annotate(self, page: &mut Page<'_>) {
         for link in self.links {
             let (target, alt) = match &link.target {
                 text::Target::Uri(uri) => {
@@ -231,7 +231,7 @@ impl Pen<'_> {
 
 /// A link annotation's URI in 7-bit ASCII (PDF wants it so): `url` percent-encodes the path
 /// and query and punycodes the host; what it cannot parse is percent-encoded byte by byte.
-pub fn ascii_uri(uri: &str) -> String {
+pub(super) fn ascii_uri(uri: &str) -> String {
     if let Ok(u) = url::Url::parse(uri) {
         return u.to_string();
     }
@@ -246,7 +246,7 @@ pub fn ascii_uri(uri: &str) -> String {
     out
 }
 
-pub fn fill(c: Color) -> Fill {
+pub(super) fn fill(c: Color) -> Fill {
     Fill {
         paint: rgb::Color::new(c[0], c[1], c[2]).into(),
         opacity: NormalizedF32::ONE,
@@ -255,12 +255,12 @@ pub fn fill(c: Color) -> Fill {
 }
 
 /// A horizontal rule, as a layout artifact.
-pub fn rule(s: &mut Surface<'_>, x0: f32, x1: f32, y: f32, width: f32, c: Color) {
+pub(super) fn rule(s: &mut Surface<'_>, x0: f32, x1: f32, y: f32, width: f32, c: Color) {
     segment(s, (x0, y), (x1, y), width, c);
 }
 
 /// A straight line, as a layout artifact.
-pub fn segment(s: &mut Surface<'_>, from: (f32, f32), to: (f32, f32), width: f32, c: Color) {
+pub(super) fn segment(s: &mut Surface<'_>, from: (f32, f32), to: (f32, f32), width: f32, c: Color) {
     let mut pb = PathBuilder::new();
     pb.move_to(from.0, from.1);
     pb.line_to(to.0, to.1);
@@ -280,7 +280,7 @@ pub fn segment(s: &mut Surface<'_>, from: (f32, f32), to: (f32, f32), width: f32
 }
 
 /// Width of a laid-out single line (for right alignment).
-pub fn line_width(laid: &Typeset) -> f32 {
+pub(super) fn line_width(laid: &Typeset) -> f32 {
     laid.lines
         .first()
         .and_then(|l| l.glyphs.iter().rev().find(|g| !g.space))

@@ -197,7 +197,7 @@ fn read_logo(path: &Path) -> Result<Logo, PdfError> {
 
 /// A face's hyphen glyph: its id and its advance at size 1.
 #[derive(Debug, Clone, Copy)]
-pub struct HyphenGlyph {
+pub(super) struct HyphenGlyph {
     pub gid: u32,
     pub advance: f32,
 }

@@ -3,24 +3,24 @@
 //! characters that cannot be printed or extracted back.
 
 /// U+00A0: before `:` and inside « » (a full no-break space, as the Imprimerie nationale asks).
-pub const NBSP: char = '\u{A0}';
+pub(super) const NBSP: char = '\u{A0}';
 /// U+202F: the thin no-break space before `; ! ?`.
-pub const NNBSP: char = '\u{202F}';
+pub(super) const NNBSP: char = '\u{202F}';
 /// U+00AD: a hyphenation opportunity; drawn as a hyphen only at a line end.
-pub const SHY: char = '\u{AD}';
+pub(super) const SHY: char = '\u{AD}';
 /// U+2060: forbids a line break; never drawn.
-pub const WJ: char = '\u{2060}';
+pub(super) const WJ: char = '\u{2060}';
 
 /// A character with its style: the index of its inline run, and the bits `typo` sets
 /// (`URL`, `SUP`). Transformations keep each character's style with it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Styled {
+pub(super) struct Styled {
     pub c: char,
     pub style: u32,
 }
 
 impl Styled {
-    pub const fn new(c: char, style: u32) -> Styled {
+    pub(super) const fn new(c: char, style: u32) -> Styled {
         Styled { c, style }
     }
 }
@@ -28,7 +28,7 @@ impl Styled {
 /// Drops what cannot be drawn or extracted faithfully: control characters (a hard break stays
 /// as `\n`), BOM and non-characters, private-use code points (PDF/A-2a forbids them), and
 /// collapses runs of spaces the way HTML would.
-pub fn sanitize(chars: &mut Vec<Styled>) {
+pub(super) fn sanitize(chars: &mut Vec<Styled>) {
     let mut out: Vec<Styled> = Vec::with_capacity(chars.len());
     for &Styled { c, style: s } in chars.iter() {
         let c = match c {
@@ -55,7 +55,7 @@ pub fn sanitize(chars: &mut Vec<Styled>) {
 
 /// Code as written: tabs become four spaces, spaces are kept, only what cannot be drawn or
 /// extracted is dropped.
-pub fn sanitize_code(chars: &mut Vec<Styled>) {
+pub(super) fn sanitize_code(chars: &mut Vec<Styled>) {
     let mut out: Vec<Styled> = Vec::with_capacity(chars.len());
     for &Styled { c, style: s } in chars.iter() {
         match c {
@@ -74,7 +74,7 @@ pub fn sanitize_code(chars: &mut Vec<Styled>) {
 
 /// Removes the hyphenation points of the word holding the soft hyphen at byte `at` of `text`
 /// (the string built from `chars`). False when there was none to remove.
-pub fn unhyphenate_at(chars: &mut Vec<Styled>, text: &str, at: usize) -> bool {
+pub(super) fn unhyphenate_at(chars: &mut Vec<Styled>, text: &str, at: usize) -> bool {
     let index = text.get(..at).map(|t| t.chars().count());
     let Some(i) = index.filter(|&i| chars.get(i).is_some_and(|p| p.c == SHY)) else {
         return false;
@@ -116,7 +116,7 @@ pub(super) fn is_unprintable(c: char) -> bool {
 /// No-break spaces: `mot :` → `mot\u{A0}:`, `mot ;` → `mot\u{202F};` (also when the space is
 /// missing after a letter), `« x »` → `«\u{A0}x\u{A0}»`. URLs, times and ratios (`https://`,
 /// `10:30`) are left alone because the punctuation is not followed by a space.
-pub fn french_spacing(chars: &mut Vec<Styled>, keep: impl Fn(u32) -> bool) {
+pub(super) fn french_spacing(chars: &mut Vec<Styled>, keep: impl Fn(u32) -> bool) {
     let mut out: Vec<Styled> = Vec::with_capacity(chars.len() + 8);
     let n = chars.len();
     for i in 0..n {
@@ -175,7 +175,7 @@ pub fn french_spacing(chars: &mut Vec<Styled>, keep: impl Fn(u32) -> bool) {
 /// words. Skipped: short words, words in capitals (acronyms, titles), very long "words"
 /// (identifiers, hostile input; those wrap anywhere instead), and characters of styles for
 /// which `skip(style)` is true (links, whose text is often a URL).
-pub fn hyphenate(chars: &mut Vec<Styled>, skip: impl Fn(u32) -> bool) {
+pub(super) fn hyphenate(chars: &mut Vec<Styled>, skip: impl Fn(u32) -> bool) {
     let mut out: Vec<Styled> = Vec::with_capacity(chars.len() + chars.len() / 8);
     let mut i = 0;
     let mut word = String::new();
@@ -222,12 +222,12 @@ pub fn hyphenate(chars: &mut Vec<Styled>, skip: impl Fn(u32) -> bool) {
 }
 
 /// U+200B: a line-break opportunity; never drawn.
-pub const ZWSP: char = '\u{200B}';
+pub(super) const ZWSP: char = '\u{200B}';
 
 /// An address (`https://…`, `nom@domaine.fr`) breaks only after `/ . _ ? &`, never inside
 /// its scheme, and never with an inserted hyphen: a reader retyping it from paper must not
 /// meet a hyphen that is not in the address. `is_address(style)` tells its characters.
-pub fn break_addresses(chars: &mut Vec<Styled>, is_address: impl Fn(u32) -> bool) {
+pub(super) fn break_addresses(chars: &mut Vec<Styled>, is_address: impl Fn(u32) -> bool) {
     if !chars.iter().any(|p| is_address(p.style)) {
         return;
     }

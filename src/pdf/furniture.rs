@@ -25,7 +25,7 @@ const DETAIL_X: f32 = MARGIN_LEFT + ORG_WIDTH + 18.0;
 /// Height of the logo when a PNG bloc-marque is configured.
 const LOGO_HEIGHT: f32 = 64.0;
 
-pub enum Header {
+pub(super) enum Header {
     Text {
         marque: Typeset,
         devise: Typeset,
@@ -37,7 +37,7 @@ pub enum Header {
 }
 
 /// Creates the bloc-marque's structure element first, so it is read first.
-pub fn header(shaper: &mut Shaper<'_>, tree: &mut Tree, assets: &Assets) -> Header {
+pub(super) fn header(shaper: &mut Shaper<'_>, tree: &mut Tree, assets: &Assets) -> Header {
     if assets.logo.is_some() {
         let node = tree.add(
             None,
@@ -53,7 +53,7 @@ pub fn header(shaper: &mut Shaper<'_>, tree: &mut Tree, assets: &Assets) -> Head
     }
 }
 
-pub fn draw_header(header: &Header, s: &mut Surface<'_>, pen: &mut Pen<'_>) {
+pub(super) fn draw_header(header: &Header, s: &mut Surface<'_>, pen: &mut Pen<'_>) {
     let first = pen.page == 0;
     match header {
         Header::Text {
@@ -112,7 +112,7 @@ pub fn draw_header(header: &Header, s: &mut Surface<'_>, pen: &mut Pen<'_>) {
 }
 
 /// The contact block, laid out once for all pages.
-pub struct Footer {
+pub(super) struct Footer {
     /// "Contact presse": the block's heading, for sighted and blind readers alike.
     label: Typeset,
     org: Typeset,
@@ -123,7 +123,7 @@ pub struct Footer {
 }
 
 /// Lays the contact block out (its structure elements come later, see [`footer_nodes`]).
-pub fn footer(shaper: &mut Shaper<'_>, contact: &Contact) -> Footer {
+pub(super) fn footer(shaper: &mut Shaper<'_>, contact: &Contact) -> Footer {
     let label = shaper.plain("CONTACT PRESSE", &CONTACT, ORG_WIDTH);
     let org = shaper.plain(contact.organisation.trim(), &ORG, ORG_WIDTH);
     let detail_width = WIDTH - MARGIN_RIGHT - DETAIL_X;
@@ -172,7 +172,7 @@ pub fn footer(shaper: &mut Shaper<'_>, contact: &Contact) -> Footer {
 }
 
 /// The contact block's structure elements: a "Contact presse" heading, then its lines.
-pub fn footer_nodes(tree: &mut Tree, footer: &mut Footer) {
+pub(super) fn footer_nodes(tree: &mut Tree, footer: &mut Footer) {
     footer.nodes = vec![
         tree.add(None, Kind::H(2, "Contact presse".into())),
         tree.add(None, Kind::P),
@@ -193,7 +193,12 @@ impl TextStyle {
     }
 }
 
-pub fn draw_footer(footer: &Footer, s: &mut Surface<'_>, pen: &mut Pen<'_>, folio: &Typeset) {
+pub(super) fn draw_footer(
+    footer: &Footer,
+    s: &mut Surface<'_>,
+    pen: &mut Pen<'_>,
+    folio: &Typeset,
+) {
     let first = pen.page == 0;
     draw::rule(
         s,
@@ -250,6 +255,6 @@ pub fn draw_footer(footer: &Footer, s: &mut Surface<'_>, pen: &mut Pen<'_>, foli
 }
 
 /// "1/2".
-pub fn folio(shaper: &mut Shaper<'_>, page: usize, pages: usize) -> Typeset {
+pub(super) fn folio(shaper: &mut Shaper<'_>, page: usize, pages: usize) -> Typeset {
     shaper.plain(&format!("{}/{}", page + 1, pages), &FOLIO, 100.0)
 }

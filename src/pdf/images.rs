@@ -11,12 +11,14 @@ const MAX_IMAGE_BYTES: u64 = 8 * 1024 * 1024;
 /// An image that could not be embedded, with why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MissingImage {
+    /// The image's source, as written in the release.
     pub src: String,
+    /// Why it could not be embedded.
     pub reason: ImageFailure,
 }
 
 /// Where images are looked for, and what could not be found.
-pub struct Images<'a> {
+pub(super) struct Images<'a> {
     /// The release file's folder.
     pub dir: Option<&'a Path>,
     /// `[pdf] assets`: the folder `/uploads/…` lives in.
@@ -25,7 +27,7 @@ pub struct Images<'a> {
 }
 
 impl Images<'_> {
-    pub fn load(&mut self, src: &str) -> Option<krilla::image::Image> {
+    pub(super) fn load(&mut self, src: &str) -> Option<krilla::image::Image> {
         match self.try_load(src) {
             Ok(image) => Some(image),
             Err(reason) => {
@@ -122,7 +124,7 @@ fn decode(bytes: Vec<u8>) -> Result<krilla::image::Image, Option<String>> {
 
 /// Drawn size: the column's width at most, `max_height` at most, never enlarged beyond
 /// 96 dpi.
-pub fn fit(image: &krilla::image::Image, max_width: f32, max_height: f32) -> (f32, f32) {
+pub(super) fn fit(image: &krilla::image::Image, max_width: f32, max_height: f32) -> (f32, f32) {
     let (w, h) = image.size();
     let (w, h) = (w.max(1) as f32 * 0.75, h.max(1) as f32 * 0.75);
     let scale = (max_width / w).min(max_height / h).min(1.0);
@@ -130,7 +132,7 @@ pub fn fit(image: &krilla::image::Image, max_width: f32, max_height: f32) -> (f3
 }
 
 /// A Figure needs alternative text: the alt, else the file name.
-pub fn alt_or_name(alt: &str, src: &str) -> String {
+pub(super) fn alt_or_name(alt: &str, src: &str) -> String {
     if !alt.trim().is_empty() {
         return alt.trim().to_string();
     }

@@ -5,7 +5,7 @@
 //! become plain text; a link whose text is not its address gets a numbered note giving it.
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-pub use shapes::{Align, Block, Cell, Inline, NoteLink};
+pub(super) use shapes::{Align, Block, Cell, Inline, NoteLink};
 
 enum Container {
     Root(Vec<Block>),
@@ -83,12 +83,12 @@ pub(super) struct Walker<'a> {
 
 /// Parses `markdown` into blocks. Relative links are made absolute against `base_url`;
 /// nesting deeper than `max_depth` is flattened into the enclosing block.
-pub fn parse(markdown: &str, base_url: &str, max_depth: usize) -> Vec<Block> {
+pub(super) fn parse(markdown: &str, base_url: &str, max_depth: usize) -> Vec<Block> {
     run(markdown, base_url, max_depth, false)
 }
 
 /// [`parse`] for the body: links whose text is not their address are given in the notes.
-pub fn parse_body(markdown: &str, base_url: &str, max_depth: usize) -> Vec<Block> {
+pub(super) fn parse_body(markdown: &str, base_url: &str, max_depth: usize) -> Vec<Block> {
     run(markdown, base_url, max_depth, true)
 }
 
@@ -434,7 +434,7 @@ impl Walker<'_> {
 
 /// The printable target of a Markdown link, or `None` for placeholders (`#`, empty) and
 /// schemes a PDF should not open.
-pub fn resolve_link(dest: &str, base_url: &str) -> Option<String> {
+pub(super) fn resolve_link(dest: &str, base_url: &str) -> Option<String> {
     // The resolver the feeds use: the same link gives the same address in feed and PDF.
     crate::web::url::resolve(dest, base_url)
 }
@@ -445,7 +445,7 @@ mod html;
 mod plain;
 #[path = "markdown_shapes.rs"]
 mod shapes;
-pub use plain::blocks_text;
+pub(super) use plain::blocks_text;
 #[path = "markdown_notes.rs"]
 mod notes;
 #[path = "markdown_tables.rs"]

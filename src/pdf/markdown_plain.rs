@@ -5,7 +5,7 @@ use super::Block;
 
 /// All the text of already parsed `blocks`, paragraphs separated by a space: for metadata
 /// (XMP subject) and note texts. Text from raw Markdown or HTML is [`crate::text`]'s job.
-pub fn blocks_text(blocks: &[Block]) -> String {
+pub(crate) fn blocks_text(blocks: &[Block]) -> String {
     let mut out = String::new();
     fn walk(blocks: &[Block], out: &mut String) {
         for b in blocks {

@@ -3,7 +3,7 @@
 
 /// A run of text with one style.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Inline {
+pub(crate) struct Inline {
     pub text: String,
     pub bold: bool,
     pub italic: bool,
@@ -21,7 +21,7 @@ pub struct Inline {
 
 /// The two ends of a note, by note number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NoteLink {
+pub(crate) enum NoteLink {
     /// The call in the text: goes to note `n`.
     ToNote(u32),
     /// The note's number: goes back to the call of note `n`.
@@ -29,7 +29,7 @@ pub enum NoteLink {
 }
 
 impl Inline {
-    pub fn plain(text: impl Into<String>) -> Inline {
+    pub(crate) fn plain(text: impl Into<String>) -> Inline {
         Inline {
             text: text.into(),
             ..Inline::default()
@@ -39,7 +39,7 @@ impl Inline {
 
 /// One cell of a table; header cells are tagged TH.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Cell {
+pub(crate) struct Cell {
     pub header: bool,
     pub runs: Vec<Inline>,
     /// The column's alignment as the Markdown delimiter row gives it (`---:` is `Right`).
@@ -47,7 +47,7 @@ pub struct Cell {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Align {
+pub(crate) enum Align {
     /// Not given: figures flush right, text flush left.
     Auto,
     Left,
@@ -56,7 +56,7 @@ pub enum Align {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum Block {
+pub(crate) enum Block {
     Para(Vec<Inline>),
     /// Markdown level 1–6 as written.
     Heading(u8, Vec<Inline>),

@@ -21,7 +21,7 @@ pub enum Conformance {
     Archival,
 }
 
-pub fn configuration(c: Conformance) -> Result<Configuration, PdfError> {
+pub(super) fn configuration(c: Conformance) -> Result<Configuration, PdfError> {
     let b = ConfigurationBuilder::new();
     let b = match c {
         Conformance::ArchivalAccessible => b
@@ -33,7 +33,7 @@ pub fn configuration(c: Conformance) -> Result<Configuration, PdfError> {
     b.finish().map_err(PdfError::Configuration)
 }
 
-pub fn metadata(
+pub(super) fn metadata(
     entry: &Entry,
     title: String,
     author: String,
@@ -74,7 +74,7 @@ pub fn metadata(
 }
 
 /// A heading met while placing blocks: level, text, page, top.
-pub struct Mark {
+pub(super) struct Mark {
     pub level: u16,
     pub title: String,
     pub page: usize,
@@ -82,7 +82,7 @@ pub struct Mark {
 }
 
 /// Nested bookmarks: each heading goes under the nearest previous heading of a lower level.
-pub fn outline(marks: &[Mark]) -> Outline {
+pub(super) fn outline(marks: &[Mark]) -> Outline {
     fn take(marks: &[Mark], i: &mut usize, level: u16) -> Vec<OutlineNode> {
         let mut nodes = Vec::new();
         while let Some(m) = marks.get(*i) {

@@ -46,17 +46,37 @@ use std::path::{Path, PathBuf};
 /// Why a PDF could not be produced.
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
+    /// A configured font or logo file cannot be read.
     #[error("{path}: cannot read: {source}")]
     Read {
+        /// The file, as configured.
         path: PathBuf,
+        /// The operating system's error.
         source: std::io::Error,
     },
+    /// A configured font cannot be used.
     #[error("{path}: unusable font: {fault}")]
-    Font { path: PathBuf, fault: AssetFault },
+    Font {
+        /// The font file, as configured.
+        path: PathBuf,
+        /// What is wrong with it.
+        fault: AssetFault,
+    },
+    /// The configured bloc-marque logo cannot be used.
     #[error("{path}: unusable logo: {fault}")]
-    Logo { path: PathBuf, fault: AssetFault },
+    Logo {
+        /// The logo file, as configured.
+        path: PathBuf,
+        /// What is wrong with it.
+        fault: AssetFault,
+    },
+    /// The PDF would have more pages than `[pdf] max-pages`.
     #[error("the PDF would be longer than {limit} pages")]
-    TooManyPages { limit: usize },
+    TooManyPages {
+        /// The most pages a PDF may have.
+        limit: usize,
+    },
+    /// Characters that no font, embedded or fallback, can print.
     #[error("no font has a glyph for {chars}")]
     MissingGlyphs {
         /// The characters, each once, in order of appearance.
@@ -68,6 +88,7 @@ pub enum PdfError {
     /// The validators asked for cannot be combined (a bug: the set is fixed).
     #[error("PDF export failed: {}", self.export_detail().unwrap_or_default())]
     Configuration(krilla::configure::ConfigurationError),
+    /// krilla refused the A4 page size (a bug: the size is fixed).
     #[error("PDF export failed: {}", self.export_detail().unwrap_or_default())]
     PageSize,
 }
@@ -86,6 +107,7 @@ impl PdfError {
 
 /// A PDF and what it had to leave out.
 pub struct Rendered {
+    /// The PDF file's bytes.
     pub bytes: Vec<u8>,
     /// Images printed as "[Image : alt]" because they could not be read.
     pub missing_images: Vec<MissingImage>,

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 /// Some lines of one block on one page.
 #[derive(Debug, Clone)]
-pub struct Placed {
+pub(super) struct Placed {
     pub block: usize,
     pub lines: Range<usize>,
     /// Top of the first line's box.
@@ -18,7 +18,7 @@ pub struct Placed {
 
 /// Assigns every line of `blocks` to a page between `top` and `bottom`; stops with an error
 /// as soon as more than `max_pages` pages are needed.
-pub fn paginate(
+pub(super) fn paginate(
     blocks: &[Block],
     top: f32,
     bottom: f32,

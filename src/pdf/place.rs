@@ -14,7 +14,7 @@ use krilla::tagging::{ArtifactType, ContentTag};
 
 /// Draws `p` (lines of `blocks[p.block]`); returns the block when its first line is drawn
 /// here, for the outline.
-pub fn placed<'b>(
+pub(super) fn placed<'b>(
     blocks: &'b [Block],
     p: &Placed,
     s: &mut Surface<'_>,

@@ -9,7 +9,7 @@ use std::num::NonZeroU16;
 
 /// Which drawn text a link belongs to, so the links of different blocks never merge.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LinkScope {
+pub(super) enum LinkScope {
     /// A block of the text column, by index.
     Block(usize),
     /// The list label or note number of a block.
@@ -24,7 +24,7 @@ pub enum LinkScope {
 
 /// One link of drawn text: where its text is and which of that text's links it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LinkId {
+pub(super) struct LinkId {
     pub scope: LinkScope,
     /// Index in the laid-out text's links.
     pub index: usize,
@@ -32,13 +32,13 @@ pub struct LinkId {
 
 /// What a table header cell heads.
 #[derive(Debug, Clone, Copy)]
-pub enum Scope {
+pub(super) enum Scope {
     Column,
     Row,
 }
 
 #[derive(Debug, Clone)]
-pub enum Kind {
+pub(super) enum Kind {
     P,
     /// Level 1 is the communiqué's title; body headings start at 2.
     H(u16, String),
@@ -78,14 +78,14 @@ struct Element {
 
 /// Arena of structure elements; node ids are indices. Nodes are created in reading order.
 #[derive(Default)]
-pub struct Tree {
+pub(super) struct Tree {
     nodes: Vec<Element>,
     roots: Vec<usize>,
 }
 
 impl Tree {
     /// A new element under `parent` (`None`: at the document level).
-    pub fn add(&mut self, parent: Option<usize>, kind: Kind) -> usize {
+    pub(super) fn add(&mut self, parent: Option<usize>, kind: Kind) -> usize {
         let id = self.nodes.len();
         self.nodes.push(Element {
             kind,
@@ -98,14 +98,14 @@ impl Tree {
         id
     }
 
-    pub fn content(&mut self, node: usize, id: Identifier) {
+    pub(super) fn content(&mut self, node: usize, id: Identifier) {
         if let Some(n) = self.nodes.get_mut(node) {
             n.children.push(Child::Content(id));
         }
     }
 
     /// Content that is strong or emphasised: consecutive pieces share one element.
-    pub fn styled_content(&mut self, node: usize, emph: Emph, id: Identifier) {
+    pub(super) fn styled_content(&mut self, node: usize, emph: Emph, id: Identifier) {
         let Some(n) = self.nodes.get_mut(node) else {
             return;
         };
@@ -121,7 +121,7 @@ impl Tree {
 
     /// Content belonging to link `link` on `page`; returns the position of its `Link` element
     /// so the annotation can join it once the page is finished.
-    pub fn link_content(
+    pub(super) fn link_content(
         &mut self,
         node: usize,
         link: LinkId,
@@ -150,7 +150,7 @@ impl Tree {
         Some(n.children.len() - 1)
     }
 
-    pub fn link_annotation(&mut self, node: usize, child: usize, id: Identifier) {
+    pub(super) fn link_annotation(&mut self, node: usize, child: usize, id: Identifier) {
         if let Some(Child::Link { annots, .. }) = self
             .nodes
             .get_mut(node)
@@ -160,7 +160,7 @@ impl Tree {
         }
     }
 
-    pub fn into_krilla(self, lang: &str) -> TagTree {
+    pub(super) fn into_krilla(self, lang: &str) -> TagTree {
         let mut tree = TagTree::new().with_lang(Some(lang.to_string()));
         let mut nodes: Vec<Option<Element>> = self.nodes.into_iter().map(Some).collect();
         for root in self.roots {

@@ -14,15 +14,15 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 /// RGBA; parley carries it as the brush.
-pub type Color = [u8; 4];
-pub const BLACK: Color = [0x16, 0x16, 0x16, 0xFF];
+pub(super) type Color = [u8; 4];
+pub(super) const BLACK: Color = [0x16, 0x16, 0x16, 0xFF];
 /// DSFR "bleu France".
-pub const BLUE: Color = [0x00, 0x00, 0x91, 0xFF];
-pub const GREY: Color = [0x3A, 0x3A, 0x3A, 0xFF];
+pub(super) const BLUE: Color = [0x00, 0x00, 0x91, 0xFF];
+pub(super) const GREY: Color = [0x3A, 0x3A, 0x3A, 0xFF];
 
 /// How a whole block is set.
 #[derive(Debug, Clone, Copy)]
-pub struct TextStyle {
+pub(super) struct TextStyle {
     pub size: f32,
     /// Multiple of the font size.
     pub line_height: f32,
@@ -36,7 +36,7 @@ pub struct TextStyle {
 }
 
 impl TextStyle {
-    pub const fn new(size: f32) -> TextStyle {
+    pub(super) const fn new(size: f32) -> TextStyle {
         TextStyle {
             size,
             line_height: 1.25,
@@ -48,29 +48,29 @@ impl TextStyle {
             mono: false,
         }
     }
-    pub const fn mono(mut self) -> Self {
+    pub(super) const fn mono(mut self) -> Self {
         self.mono = true;
         self.justify = false;
         self.hyphenate = false;
         self
     }
-    pub const fn bold(mut self) -> Self {
+    pub(super) const fn bold(mut self) -> Self {
         self.bold = true;
         self
     }
-    pub const fn italic(mut self) -> Self {
+    pub(super) const fn italic(mut self) -> Self {
         self.italic = true;
         self
     }
-    pub const fn color(mut self, color: Color) -> Self {
+    pub(super) const fn color(mut self, color: Color) -> Self {
         self.color = color;
         self
     }
-    pub const fn leading(mut self, line_height: f32) -> Self {
+    pub(super) const fn leading(mut self, line_height: f32) -> Self {
         self.line_height = line_height;
         self
     }
-    pub const fn justified(mut self) -> Self {
+    pub(super) const fn justified(mut self) -> Self {
         self.justify = true;
         self.hyphenate = true;
         self
@@ -79,7 +79,7 @@ impl TextStyle {
 
 /// One glyph, positioned relative to its line's start and baseline.
 #[derive(Debug, Clone)]
-pub struct PlacedGlyph {
+pub(super) struct PlacedGlyph {
     pub face: usize,
     pub size: f32,
     /// Pen position before the glyph.
@@ -99,14 +99,14 @@ pub struct PlacedGlyph {
 
 /// Inline emphasis, for the structure tree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Emph {
+pub(super) enum Emph {
     None,
     Strong,
     Em,
 }
 
 #[derive(Debug, Clone)]
-pub struct Line {
+pub(super) struct Line {
     /// From the line box top to the baseline.
     pub baseline: f32,
     pub height: f32,
@@ -121,7 +121,7 @@ pub struct Line {
 /// A laid-out paragraph: the text as typeset (with no-break spaces and soft hyphens), its
 /// lines, and the link targets glyphs point at.
 #[derive(Debug, Clone, Default)]
-pub struct Typeset {
+pub(super) struct Typeset {
     pub text: String,
     pub lines: Vec<Line>,
     pub links: Vec<Target>,
@@ -129,19 +129,19 @@ pub struct Typeset {
 
 /// Where a link goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Target {
+pub(super) enum Target {
     Uri(String),
     /// From a call to its note, or back (see [`NoteLink`]).
     Note(NoteLink),
 }
 
 impl Typeset {
-    pub fn height(&self) -> f32 {
+    pub(super) fn height(&self) -> f32 {
         self.lines.iter().map(|l| l.height).sum()
     }
 
     /// Width of the longest line's ink, trailing spaces left out (table columns).
-    pub fn width(&self) -> f32 {
+    pub(super) fn width(&self) -> f32 {
         self.lines
             .iter()
             .filter_map(|l| l.glyphs.iter().rev().find(|g| !g.space))
@@ -151,7 +151,7 @@ impl Typeset {
 }
 
 /// Per-render layout state: parley contexts over our fonts only.
-pub struct Shaper<'a> {
+pub(super) struct Shaper<'a> {
     pub(super) assets: &'a Assets,
     fcx: FontContext,
     lcx: LayoutContext<Color>,
@@ -166,7 +166,7 @@ const MAX_STRETCH: f32 = 0.7;
 /// Relayouts allowed to undo hyphenations (never more than two hyphenated lines in a row).
 const MAX_REFLOWS: usize = 12;
 /// Superscript size, as a fraction of the text size.
-pub const SUP_SCALE: f32 = 0.65;
+pub(super) const SUP_SCALE: f32 = 0.65;
 
 /// What a range of equal style needs at layout and drawing.
 pub(super) struct RangeInfo {
@@ -186,7 +186,7 @@ fn interior_spaces(line: &Line) -> usize {
 }
 
 impl<'a> Shaper<'a> {
-    pub fn new(assets: &'a Assets) -> Shaper<'a> {
+    pub(super) fn new(assets: &'a Assets) -> Shaper<'a> {
         let mut fcx = assets.font_context();
         let mut lcx = LayoutContext::new();
         let hyphens = fonts::hyphen_glyphs(assets, &mut fcx, &mut lcx);
@@ -200,11 +200,11 @@ impl<'a> Shaper<'a> {
     }
 
     /// A single plain string.
-    pub fn plain(&mut self, text: &str, style: &TextStyle, width: f32) -> Typeset {
+    pub(super) fn plain(&mut self, text: &str, style: &TextStyle, width: f32) -> Typeset {
         self.layout(std::slice::from_ref(&Inline::plain(text)), style, width)
     }
 
-    pub fn layout(&mut self, runs: &[Inline], style: &TextStyle, width: f32) -> Typeset {
+    pub(super) fn layout(&mut self, runs: &[Inline], style: &TextStyle, width: f32) -> Typeset {
         let mut chars = prepare(runs, style);
         let mut laid = self.shape(&chars, runs, style, width);
         // A third hyphenated line in a row loses its hyphenation point; lay out again.

@@ -7,14 +7,14 @@
 use super::french::{NBSP, NNBSP, Styled};
 
 /// Style bit: the character belongs to a web or e-mail address (no typography, no hyphens).
-pub const URL: u32 = 1 << 31;
+pub(super) const URL: u32 = 1 << 31;
 /// Style bit: the character is set as a superscript (ordinal suffix).
-pub const SUP: u32 = 1 << 30;
+pub(super) const SUP: u32 = 1 << 30;
 /// The style index without the bits above.
-pub const STYLE: u32 = !(URL | SUP);
+pub(super) const STYLE: u32 = !(URL | SUP);
 
 /// Applies every rule to the characters for which `protected(style)` is false.
-pub fn apply(chars: &mut Vec<Styled>, protected: impl Fn(u32) -> bool) {
+pub(super) fn apply(chars: &mut Vec<Styled>, protected: impl Fn(u32) -> bool) {
     let kept = |p: &Styled| p.style & URL != 0 || protected(p.style & STYLE);
     let mut out: Vec<Marked> = chars
         .iter()
@@ -306,7 +306,7 @@ fn ordinals(v: &mut [Marked]) {
 
 /// Marks web and e-mail addresses written in prose (`https://…`, `www.…`, `nom@domaine.fr`)
 /// so typography and hyphenation leave them whole; trailing punctuation stays prose.
-pub fn mark_addresses(chars: &mut [Styled]) {
+pub(super) fn mark_addresses(chars: &mut [Styled]) {
     let mut i = 0;
     while i < chars.len() {
         if chars[i].c.is_whitespace() {

@@ -33,34 +33,51 @@ use std::time::{Duration, Instant};
 /// Where releases are read and outputs written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paths {
+    /// The folder of release files (`releases/`).
     pub releases: PathBuf,
+    /// The output folder that is served (`feeds/`, `pdf/`…).
     pub out: PathBuf,
 }
 
 /// Why a build could not complete (a user's file never causes this: it gives diagnostics).
 #[derive(Debug, thiserror::Error)]
 pub enum PipelineError {
+    /// The releases folder cannot be listed.
     #[error("{path}: cannot read the releases directory: {source}")]
     Releases {
+        /// The releases folder.
         path: PathBuf,
+        /// The operating system's error.
         source: std::io::Error,
     },
+    /// The releases folder holds no release: nothing is published, nothing removed.
     #[error("{path}: no release found; nothing was published or removed (an unmounted folder?)")]
-    NoReleases { path: PathBuf },
+    NoReleases {
+        /// The releases folder.
+        path: PathBuf,
+    },
+    /// The publish would withdraw more than half of what is online, so nothing is done.
     #[error(
         "this build would withdraw {withdrawn} of the {published} published entries (e.g. {examples}); nothing was written or removed"
     )]
     WouldWithdraw {
+        /// How many published entries would go.
         withdrawn: usize,
+        /// How many entries are online now.
         published: usize,
+        /// Up to three release files of the withdrawn entries, comma-separated.
         examples: String,
     },
+    /// Writing or removing an output file failed.
     #[error(transparent)]
     Publish(#[from] crate::publish::PublishError),
+    /// Reading, saving or locking the state failed.
     #[error("state: {0}")]
     State(#[from] state::StateError),
+    /// A feed could not be rendered.
     #[error(transparent)]
     Feed(#[from] feeds::FeedError),
+    /// A configured font or logo cannot be used.
     #[error("PDF assets: {0}")]
     Assets(#[from] pdf::PdfError),
 }
@@ -68,18 +85,26 @@ pub enum PipelineError {
 /// What a publish did, for the log line and for tests.
 #[derive(Debug, Clone, Default)]
 pub struct BuildReport {
+    /// How many entries are published.
     pub entries: usize,
+    /// How many PDFs were rendered (not reused from an earlier publish).
     pub pdfs_rendered: usize,
+    /// Output files whose bytes changed, relative to the output folder, in writing order.
     pub written: Vec<PathBuf>,
+    /// Output files removed, relative to the output folder, sorted.
     pub removed: Vec<PathBuf>,
+    /// Every file's diagnostics and the merge's.
     pub diagnostics: Vec<Diagnostic>,
+    /// When the next held-back entry is due, if any: the watcher publishes again then.
     pub next_embargo: Option<DateTime<FixedOffset>>,
     /// Held back at this publish (embargo or future date), soonest first.
     pub scheduled: Vec<Arc<Entry>>,
+    /// Wall-clock time the publish took.
     pub elapsed: Duration,
 }
 
 impl BuildReport {
+    /// How many diagnostics are errors.
     pub fn error_count(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.is_error()).count()
     }
@@ -114,6 +139,8 @@ pub struct Site {
 }
 
 impl Site {
+    /// A site with nothing read yet, its state loaded from the state folder; fails when a
+    /// configured font or logo cannot be read or used.
     pub fn new(config: Config, paths: Paths) -> Result<Site, PipelineError> {
         let assets = pdf::Assets::load(&config.pdf)?;
         let store = Store::new(
@@ -168,10 +195,12 @@ impl Site {
         })
     }
 
+    /// The settings it was made with.
     pub fn config(&self) -> &Config {
         &self.config
     }
 
+    /// Where it reads and writes.
     pub fn paths(&self) -> &Paths {
         &self.paths
     }

@@ -58,12 +58,16 @@ impl SourceState {
 /// Which release files changed since the previous scan.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SourceChanges {
+    /// New release files, relative to releases/.
     pub added: Vec<PathBuf>,
+    /// Release files modified since the previous scan, relative to releases/.
     pub changed: Vec<PathBuf>,
+    /// Release files that are gone, relative to releases/.
     pub removed: Vec<PathBuf>,
 }
 
 impl SourceChanges {
+    /// Whether no release file changed.
     pub fn is_empty(&self) -> bool {
         self.added.is_empty() && self.changed.is_empty() && self.removed.is_empty()
     }

@@ -11,10 +11,13 @@ use std::sync::Arc;
 /// The status of one release (or of one entry of a press page).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Status {
+    /// In the feeds now.
     Published,
     /// Held by an embargo or a future date until an instant.
     Scheduled,
+    /// Kept out by `draft: true`.
     Draft,
+    /// Kept out by `published: false`.
     Unpublished,
     /// An error keeps the file (or its new version) out.
     Error,
@@ -36,6 +39,7 @@ impl Status {
 /// One line of `list`.
 #[derive(Debug, Clone)]
 pub struct Listed {
+    /// What happens to it at the instant asked.
     pub status: Status,
     /// The entry, when the file gave one (published or scheduled, or the version still online).
     pub entry: Option<Arc<Entry>>,
@@ -48,11 +52,17 @@ pub struct Listed {
 /// How many releases are in each status, and the next instant something goes out.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Summary {
+    /// How many are [`Status::Published`].
     pub published: usize,
+    /// How many are [`Status::Scheduled`].
     pub scheduled: usize,
+    /// How many are [`Status::Draft`].
     pub drafts: usize,
+    /// How many are [`Status::Unpublished`].
     pub unpublished: usize,
+    /// How many are [`Status::Error`].
     pub errors: usize,
+    /// When the soonest scheduled entry goes out, if any.
     pub next: Option<DateTime<FixedOffset>>,
 }
 

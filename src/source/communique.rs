@@ -12,7 +12,7 @@ use crate::text::plain::markdown_text;
 
 /// What the text of a communiqué says about itself, and its body without page furniture.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Inferred {
+pub(crate) struct Inferred {
     pub category: Option<String>,
     pub title: Option<String>,
     pub title_line: usize,
@@ -32,7 +32,7 @@ const DOCUMENT_TYPES: [&str; 4] = [
 ];
 
 /// Scans `markdown` (starting at file line `first_line`).
-pub fn infer(markdown: &str, first_line: usize, config: &Config) -> Inferred {
+pub(crate) fn infer(markdown: &str, first_line: usize, config: &Config) -> Inferred {
     let mut found = Inferred::default();
     let mut body: Vec<&Block> = Vec::new();
     let all = blocks(markdown, first_line);

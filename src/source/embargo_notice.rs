@@ -37,7 +37,7 @@ const PHRASES: &[&str] = &[
 
 /// One notice found in a body.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Notice {
+pub(crate) struct Notice {
     /// File line of the notice.
     pub line: usize,
     /// The notice as written (plain text).
@@ -49,7 +49,7 @@ pub struct Notice {
 }
 
 /// The notices of `markdown` (starting at file line `first_line`) and the body without them.
-pub fn find(markdown: &str, first_line: usize, tz: Tz) -> (Vec<Notice>, String) {
+pub(crate) fn find(markdown: &str, first_line: usize, tz: Tz) -> (Vec<Notice>, String) {
     let mut notices = Vec::new();
     let mut kept = Vec::new();
     for block in blocks(markdown, first_line) {

@@ -14,7 +14,7 @@ use serde_json::Value;
 use std::path::Path;
 
 /// Reads the agenda facts of an event's front matter; bad dates are reported, not fatal.
-pub fn info(
+pub(crate) fn info(
     rel: &Path,
     doc: &Document<'_>,
     config: &Config,

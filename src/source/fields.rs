@@ -7,7 +7,7 @@ use crate::model::{Attachment, Contact, Image};
 use serde_json::{Map, Value};
 
 /// The value of the first key present among `names`, compared case-insensitively.
-pub fn get<'a>(fields: &'a Map<String, Value>, names: &[&str]) -> Option<&'a Value> {
+pub(crate) fn get<'a>(fields: &'a Map<String, Value>, names: &[&str]) -> Option<&'a Value> {
     names.iter().find_map(|name| {
         fields
             .iter()
@@ -18,7 +18,7 @@ pub fn get<'a>(fields: &'a Map<String, Value>, names: &[&str]) -> Option<&'a Val
 
 /// A scalar as text: whitespace collapsed, `&nbsp;` and a literal `\n` (seen in CMS titles)
 /// turned into spaces. `None` when absent or blank.
-pub fn text(value: Option<&Value>) -> Option<String> {
+pub(crate) fn text(value: Option<&Value>) -> Option<String> {
     let raw = match value? {
         Value::String(s) => s.clone(),
         Value::Number(n) => n.to_string(),
@@ -31,7 +31,7 @@ pub fn text(value: Option<&Value>) -> Option<String> {
 }
 
 /// A multi-line text kept as Markdown (only trimmed): `chapeau-text` may contain Markdown.
-pub fn markdown(value: Option<&Value>) -> Option<String> {
+pub(crate) fn markdown(value: Option<&Value>) -> Option<String> {
     match value? {
         Value::String(s) => {
             let s = s.replace("&nbsp;", "\u{a0}");
@@ -43,7 +43,7 @@ pub fn markdown(value: Option<&Value>) -> Option<String> {
 }
 
 /// A list of scalars, or a single scalar, as texts.
-pub fn texts(value: Option<&Value>) -> Vec<String> {
+pub(crate) fn texts(value: Option<&Value>) -> Vec<String> {
     match value {
         Some(Value::Array(items)) => items.iter().filter_map(|v| text(Some(v))).collect(),
         Some(Value::String(s)) if s.contains(',') && !s.contains(' ') => s
@@ -54,26 +54,13 @@ pub fn texts(value: Option<&Value>) -> Vec<String> {
     }
 }
 
-/// A boolean written as YAML boolean or as a string ("false", "non").
-pub fn boolean(value: Option<&Value>) -> Option<bool> {
-    match value? {
-        Value::Bool(b) => Some(*b),
-        Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
-            "true" | "yes" | "oui" => Some(true),
-            "false" | "no" | "non" => Some(false),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-pub fn collapse_spaces(text: &str) -> String {
+pub(crate) fn collapse_spaces(text: &str) -> String {
     text.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// `contact-presse: {name, tel: [...], email}`; the issuing body and role come from the
 /// site default, since the CMS only records the person.
-pub fn contact(value: Option<&Value>, default: &Contact) -> Option<Contact> {
+pub(crate) fn contact(value: Option<&Value>, default: &Contact) -> Option<Contact> {
     let map = value?.as_object()?;
     let name = text(get(map, nested::CONTACT_NAME));
     let phones: Vec<String> = texts(get(map, nested::CONTACT_PHONES))
@@ -96,7 +83,7 @@ pub fn contact(value: Option<&Value>, default: &Contact) -> Option<Contact> {
 }
 
 /// French phone numbers read the same whatever the separator: `01.71.21.12.50` → `01 71 21 12 50`.
-pub fn normalise_phone(phone: &str) -> String {
+pub(crate) fn normalise_phone(phone: &str) -> String {
     let trimmed = phone.trim();
     let digits: String = trimmed.chars().filter(char::is_ascii_digit).collect();
     let only_separators = trimmed
@@ -110,7 +97,7 @@ pub fn normalise_phone(phone: &str) -> String {
 }
 
 /// `files: [{file|lien, nom}]` (or a map of them), `file:` and `communique_file:`.
-pub fn attachments(fields: &Map<String, Value>) -> Vec<Attachment> {
+pub(crate) fn attachments(fields: &Map<String, Value>) -> Vec<Attachment> {
     let mut found = Vec::new();
     let mut push = |url: Option<String>, label: Option<String>| {
         if let Some(url) = url {
@@ -158,7 +145,7 @@ pub fn attachments(fields: &Map<String, Value>) -> Vec<Attachment> {
 }
 
 /// `une-ou-diaporama: [{image, alternative-textuelle}]`, `image:`.
-pub fn images(fields: &Map<String, Value>) -> Vec<Image> {
+pub(crate) fn images(fields: &Map<String, Value>) -> Vec<Image> {
     let mut found = Vec::new();
     if let Some(Value::Array(items)) = keys::IMAGES.get(fields) {
         for item in items {

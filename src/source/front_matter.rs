@@ -9,7 +9,7 @@ use std::path::Path;
 
 /// A release split in two. Line numbers are 1-based and refer to the whole file.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Document<'a> {
+pub(crate) struct Document<'a> {
     /// The YAML mapping; empty when the file has no front matter.
     pub fields: Map<String, Value>,
     /// Whether the file had a front matter block at all.
@@ -21,7 +21,11 @@ pub struct Document<'a> {
 }
 
 /// Splits `text` and parses its front matter, if any.
-pub fn parse<'a>(rel: &Path, text: &'a str, limits: &Limits) -> Result<Document<'a>, Diagnostic> {
+pub(crate) fn parse<'a>(
+    rel: &Path,
+    text: &'a str,
+    limits: &Limits,
+) -> Result<Document<'a>, Diagnostic> {
     let Some((yaml, body, body_first_line)) = split(text) else {
         if text.starts_with("---\n") || text == "---" {
             return Err(Diagnostic::error(rel, Problem::UnterminatedFrontMatter)
@@ -59,7 +63,7 @@ pub fn parse<'a>(rel: &Path, text: &'a str, limits: &Limits) -> Result<Document<
 
 impl Document<'_> {
     /// File line of the first top-level key among `names` (case-insensitive); 0 if absent.
-    pub fn key_line(&self, names: &[&str]) -> usize {
+    pub(crate) fn key_line(&self, names: &[&str]) -> usize {
         self.yaml
             .lines()
             .position(|line| {

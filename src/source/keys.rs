@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 
 /// What a key's value is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
+pub(crate) enum Role {
     /// Decides whether and when the file is published.
     Control,
     /// Read into the entry (title, dates, contact…).
@@ -23,156 +23,119 @@ pub enum Role {
 
 /// One front-matter key: its name, the other spellings read as the same key, and its role.
 #[derive(Debug, Clone, Copy)]
-pub struct Key {
+pub(crate) struct Key {
     pub name: &'static str,
     pub aliases: &'static [&'static str],
     pub role: Role,
-    /// What it holds, for messages and documentation.
-    pub holds: &'static str,
 }
 
 impl Key {
     /// The name and every alias, as `fields::get` takes them.
-    pub fn spellings(&self) -> impl Iterator<Item = &'static str> {
+    pub(crate) fn spellings(&self) -> impl Iterator<Item = &'static str> {
         std::iter::once(self.name).chain(self.aliases.iter().copied())
     }
 
     /// The value of this key in `fields` under any of its spellings (case-insensitive).
-    pub fn get<'a>(&self, fields: &'a Map<String, Value>) -> Option<&'a Value> {
+    pub(crate) fn get<'a>(&self, fields: &'a Map<String, Value>) -> Option<&'a Value> {
         self.spellings().find_map(|name| get(fields, &[name]))
     }
 
     /// The file line of this key (any spelling), 0 if absent.
-    pub fn line(&self, doc: &Document<'_>) -> usize {
+    pub(crate) fn line(&self, doc: &Document<'_>) -> usize {
         let names: Vec<&str> = self.spellings().collect();
         doc.key_line(&names)
     }
 }
 
-const fn key(
-    name: &'static str,
-    aliases: &'static [&'static str],
-    role: Role,
-    holds: &'static str,
-) -> Key {
+const fn key(name: &'static str, aliases: &'static [&'static str], role: Role) -> Key {
     Key {
         name,
         aliases,
         role,
-        holds,
     }
 }
 
-pub const PUBLISHED: Key = key("published", &[], Role::Control, "false keeps the file out");
-pub const DRAFT: Key = key("draft", &[], Role::Control, "true keeps the file out");
-pub const EMBARGO: Key = key(
-    "embargo",
-    &[],
-    Role::Control,
-    "not published before this instant",
-);
-pub const DATE: Key = key(
-    "date",
-    &[],
-    Role::Control,
-    "publication date; in the future, it acts as an embargo",
-);
-pub const TITLE: Key = key("title", &["titre"], Role::Content, "the title");
-pub const CATEGORIES: Key = key(
-    "categories",
-    &["categorie", "category"],
-    Role::Content,
-    "document type (Communiqué de presse…)",
-);
-pub const TAGS: Key = key("tags", &["mots-cles"], Role::Content, "keywords");
-pub const SUMMARY: Key = key(
+/// False keeps the file out.
+pub(crate) const PUBLISHED: Key = key("published", &[], Role::Control);
+/// True keeps the file out.
+pub(crate) const DRAFT: Key = key("draft", &[], Role::Control);
+/// Not published before this instant.
+pub(crate) const EMBARGO: Key = key("embargo", &[], Role::Control);
+/// Publication date; in the future, it acts as an embargo.
+pub(crate) const DATE: Key = key("date", &[], Role::Control);
+/// The release's title.
+pub(crate) const TITLE: Key = key("title", &["titre"], Role::Content);
+/// Document type (Communiqué de presse…).
+pub(crate) const CATEGORIES: Key = key("categories", &["categorie", "category"], Role::Content);
+/// Keywords.
+pub(crate) const TAGS: Key = key("tags", &["mots-cles"], Role::Content);
+/// The lead.
+pub(crate) const SUMMARY: Key = key(
     "chapeau-text",
     &["chapeau", "excerpt", "description", "summary"],
     Role::Content,
-    "the lead",
 );
-pub const PLACE: Key = key(
-    "place",
-    &["lieu-communique"],
-    Role::Content,
-    "dateline place",
-);
-pub const CONTACT: Key = key(
+/// Dateline place.
+pub(crate) const PLACE: Key = key("place", &["lieu-communique"], Role::Content);
+/// Press contact {name, tel, email}.
+pub(crate) const CONTACT: Key = key(
     "contact-presse",
     &["contact_presse", "contact"],
     Role::Content,
-    "press contact {name, tel, email}",
 );
-pub const FILES: Key = key("files", &[], Role::Content, "attachments [{file, nom}]");
-pub const COMMUNIQUE_FILE: Key = key(
-    "communique_file",
-    &["file"],
-    Role::Content,
-    "the communiqué as a document",
-);
-pub const IMAGES: Key = key(
-    "une-ou-diaporama",
-    &[],
-    Role::Content,
-    "illustrations [{image, alternative-textuelle}]",
-);
-pub const IMAGE: Key = key("image", &[], Role::Content, "an illustration");
-pub const LAYOUT: Key = key("layout", &[], Role::Content, "kind of release");
-pub const TYPE: Key = key("type", &[], Role::Content, "kind of release");
-pub const ARTICLES: Key = key(
+/// Attachments [{file, nom}].
+pub(crate) const FILES: Key = key("files", &[], Role::Content);
+/// The communiqué as a document.
+pub(crate) const COMMUNIQUE_FILE: Key = key("communique_file", &["file"], Role::Content);
+/// Illustrations [{image, alternative-textuelle}].
+pub(crate) const IMAGES: Key = key("une-ou-diaporama", &[], Role::Content);
+/// An illustration.
+pub(crate) const IMAGE: Key = key("image", &[], Role::Content);
+/// Kind of release.
+pub(crate) const LAYOUT: Key = key("layout", &[], Role::Content);
+/// Kind of release.
+pub(crate) const TYPE: Key = key("type", &[], Role::Content);
+/// Press articles [{title, date, url}].
+pub(crate) const ARTICLES: Key = key(
     "communiques",
     &["articles", "presse", "press"],
     Role::Content,
-    "press articles [{title, date, url}]",
 );
-pub const EVENT_START: Key = key(
+/// Event start.
+pub(crate) const EVENT_START: Key = key(
     "event_start_date",
     &["dateEvent", "date_debut"],
     Role::Content,
-    "event start",
 );
-pub const EVENT_END: Key = key("event_end_date", &["date_fin"], Role::Content, "event end");
-pub const VENUE: Key = key("lieu", &[], Role::Content, "event venue");
-pub const ADDRESS: Key = key("adresse", &[], Role::Content, "event address");
-pub const EVENT_FIELDS: Key = key(
-    "champs_informations",
-    &[],
-    Role::Content,
-    "event details [{intitule, contenu, lien}]",
-);
-pub const PERMALINK: Key = key(
-    "permalink",
-    &[],
-    Role::Content,
-    "the page's own address on the site",
-);
-pub const UPDATED: Key = key(
+/// Event end.
+pub(crate) const EVENT_END: Key = key("event_end_date", &["date_fin"], Role::Content);
+/// Event venue.
+pub(crate) const VENUE: Key = key("lieu", &[], Role::Content);
+/// Event address.
+pub(crate) const ADDRESS: Key = key("adresse", &[], Role::Content);
+/// Event details [{intitule, contenu, lien}].
+pub(crate) const EVENT_FIELDS: Key = key("champs_informations", &[], Role::Content);
+/// The page's own address on the site.
+pub(crate) const PERMALINK: Key = key("permalink", &[], Role::Content);
+/// Date of the last correction.
+pub(crate) const UPDATED: Key = key(
     "updated",
     &["last_modified_at", "last-modified-at", "lastmod"],
     Role::Content,
-    "date of the last correction",
 );
-pub const ID: Key = key(
-    "id",
-    &[],
-    Role::Content,
-    "pins the entry's identity: its feed id and PDF name survive a renamed file",
-);
-pub const SLUG: Key = key(
-    "slug",
-    &[],
-    Role::Content,
-    "the page's name on the site (Jekyll's :title)",
-);
+/// Pins the entry's identity: its feed id and PDF name survive a renamed file.
+pub(crate) const ID: Key = key("id", &[], Role::Content);
+/// The page's name on the site (Jekyll's :title).
+pub(crate) const SLUG: Key = key("slug", &[], Role::Content);
 
 /// The two spellings Jekyll itself reads for a page's categories (`categories`, split on
 /// spaces, then `category`): page addresses are built as Jekyll builds them, whatever
 /// aliases communique accepts for [`CATEGORIES`].
-pub const JEKYLL_CATEGORIES: &str = "categories";
-pub const JEKYLL_CATEGORY: &str = "category";
+pub(crate) const JEKYLL_CATEGORIES: &str = "categories";
+pub(crate) const JEKYLL_CATEGORY: &str = "category";
 
 /// Every key communique knows. Site keys are listed so that real files raise no warning.
-pub const KEYS: &[Key] = &[
+pub(crate) const KEYS: &[Key] = &[
     PUBLISHED,
     DRAFT,
     EMBARGO,
@@ -199,20 +162,19 @@ pub const KEYS: &[Key] = &[
     UPDATED,
     ID,
     SLUG,
-    key("url", &[], Role::Site, "the generator's URL"),
-    key("lang", &["lang-ref", "language"], Role::Site, "language"),
+    // The generator's URL.
+    key("url", &[], Role::Site),
+    // Language.
+    key("lang", &["lang-ref", "language"], Role::Site),
+    // Authors.
     key(
         "author",
         &["authors", "auteur", "auteurs", "agents", "personnes"],
         Role::Site,
-        "authors",
     ),
-    key(
-        "aliases",
-        &["alias", "redirect_from"],
-        Role::Site,
-        "old addresses",
-    ),
+    // Old addresses.
+    key("aliases", &["alias", "redirect_from"], Role::Site),
+    // Site layout.
     key(
         "section_id",
         &[
@@ -224,26 +186,27 @@ pub const KEYS: &[Key] = &[
             "nav_order",
         ],
         Role::Site,
-        "site layout",
     ),
+    // Press resources.
     key(
         "ressources-presse",
         &["ressource-presse", "infos-presse"],
         Role::Site,
-        "press resources",
     ),
-    key("afficher_la_carte", &[], Role::Site, "event map"),
-    key("une", &[], Role::Site, "a site page's banner"),
+    // Event map.
+    key("afficher_la_carte", &[], Role::Site),
+    // A site page's banner.
+    key("une", &[], Role::Site),
 ];
 
 /// The known key spelled `name` (case-insensitive), if any.
-pub fn lookup(name: &str) -> Option<&'static Key> {
+pub(crate) fn lookup(name: &str) -> Option<&'static Key> {
     KEYS.iter()
         .find(|k| k.spellings().any(|s| s.eq_ignore_ascii_case(name)))
 }
 
 /// A yes/no value: YAML booleans, and the words people type (English and French).
-pub fn flag(value: &Value) -> Option<bool> {
+pub(crate) fn flag(value: &Value) -> Option<bool> {
     match value {
         Value::Bool(b) => Some(*b),
         Value::String(s) => match &*fold(s) {
@@ -256,7 +219,7 @@ pub fn flag(value: &Value) -> Option<bool> {
 }
 
 /// A value as the person wrote it, for messages.
-pub fn shown(value: &Value) -> String {
+pub(crate) fn shown(value: &Value) -> String {
     match value {
         Value::String(s) => s.clone(),
         Value::Null => String::new(),
@@ -265,9 +228,9 @@ pub fn shown(value: &Value) -> String {
 }
 
 mod check;
-pub mod nested;
+pub(crate) mod nested;
 
-pub use check::{KeyReport, WrittenKey, check, misspelling_of, written_keys};
+pub(crate) use check::{check, misspelling_of};
 
 #[cfg(test)]
 mod tests;

@@ -17,18 +17,18 @@ const PRESS_CATEGORIES: [&str; 3] = [
 ];
 
 /// Whether `label` is one of the press office's document types, however it is written.
-pub fn is_press_category(label: &str) -> bool {
+pub(crate) fn is_press_category(label: &str) -> bool {
     let folded = fold(label);
     PRESS_CATEGORIES.iter().any(|p| folded == *p)
 }
 
 /// Whether the file is a blog post (`layout: post`), whose `categories` are Jekyll's
 /// taxonomy (`dinsic presse`), not a document type.
-pub fn is_blog_post(doc: &Document<'_>) -> bool {
+pub(crate) fn is_blog_post(doc: &Document<'_>) -> bool {
     text(keys::LAYOUT.get(&doc.fields)).is_some_and(|l| l.trim().eq_ignore_ascii_case("post"))
 }
 
-pub fn detect(rel: &Path, doc: &Document<'_>, config: &Config) -> Option<Kind> {
+pub(crate) fn detect(rel: &Path, doc: &Document<'_>, config: &Config) -> Option<Kind> {
     by_front_matter(doc)
         .or_else(|| by_folder(rel))
         .or_else(|| by_name(rel, doc))

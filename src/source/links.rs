@@ -10,7 +10,12 @@ use std::path::Path;
 /// A warning for each Markdown link or image of `markdown` written as a host name without
 /// its scheme (`www.example.fr/x`): a browser on the site would open a page of the site.
 /// `first_line` is the file line of the text's first line.
-pub fn check(rel: &Path, markdown: &str, first_line: usize, diagnostics: &mut Vec<Diagnostic>) {
+pub(crate) fn check(
+    rel: &Path,
+    markdown: &str,
+    first_line: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let parser = Parser::new_ext(markdown, Options::ENABLE_TABLES).into_offset_iter();
     for (event, range) in parser {
         let line = first_line + markdown[..range.start].matches('\n').count();
@@ -30,7 +35,7 @@ pub fn check(rel: &Path, markdown: &str, first_line: usize, diagnostics: &mut Ve
 }
 
 /// A warning when `dest` (written at `line`) is a host name without its scheme.
-pub fn check_one(rel: &Path, dest: &str, line: usize, diagnostics: &mut Vec<Diagnostic>) {
+pub(crate) fn check_one(rel: &Path, dest: &str, line: usize, diagnostics: &mut Vec<Diagnostic>) {
     if classify(dest) != LinkKind::MissingScheme {
         return;
     }

@@ -2,20 +2,20 @@
 //!
 //! A file gives zero or more entries and diagnostics; one bad file never affects another.
 
-pub mod communique;
+pub(crate) mod communique;
 mod controls;
 pub mod dates;
-pub mod embargo_notice;
-pub mod event;
-pub mod fields;
-pub mod front_matter;
-pub mod keys;
-pub mod kind;
-pub mod links;
-pub mod page;
-pub mod placeholder;
+pub(crate) mod embargo_notice;
+pub(crate) mod event;
+pub(crate) mod fields;
+pub(crate) mod front_matter;
+pub(crate) mod keys;
+pub(crate) mod kind;
+pub(crate) mod links;
+pub(crate) mod page;
+pub(crate) mod placeholder;
 pub mod press_review;
-pub mod read;
+pub(crate) mod read;
 pub mod scan;
 pub mod text;
 
@@ -31,7 +31,9 @@ use std::path::Path;
 /// What one file gave.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Loaded {
+    /// What the file publishes: one entry, or one per article of a press-review page.
     pub entries: Vec<Entry>,
+    /// Everything found wrong in it, errors and warnings.
     pub diagnostics: Vec<Diagnostic>,
     /// The file asks to be kept out (an `embargo:` that cannot be read, a misspelled control):
     /// nothing may stand in for it, not even the last good version of a published file.
@@ -52,10 +54,12 @@ pub enum Hold {
 }
 
 impl Loaded {
+    /// Whether a diagnostic is an error (the file is kept out).
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
 
+    /// A file that gave nothing but this diagnostic.
     pub fn failed(diagnostic: Diagnostic) -> Self {
         Loaded {
             entries: Vec::new(),

@@ -15,7 +15,7 @@ use std::path::{Component, Path};
 
 /// Site-relative URL of the page, or `None` with an error when the file's own
 /// `permalink:` names a placeholder Jekyll does not know (Jekyll would stop there too).
-pub fn page(
+pub(crate) fn page(
     rel: &Path,
     kind: Kind,
     doc: &Document<'_>,

@@ -38,7 +38,7 @@ const WORDS: &[&str] = &["lorem", "ipsum"];
 const MARKERS: &[&str] = &["TODO", "TBD", "FIXME", "XXX", "XXXX", "XXXXX"];
 
 /// The placeholder words found in `text`, as written, in order of first appearance.
-pub fn find(text: &str) -> Vec<String> {
+pub(crate) fn find(text: &str) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
     let mut push = |word: String| {
         if !found.contains(&word) {

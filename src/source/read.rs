@@ -10,19 +10,14 @@ use std::path::Path;
 
 /// The decoded text of a release and what was repaired on the way.
 #[derive(Debug)]
-pub struct ReleaseText {
+pub(crate) struct ReleaseText {
     pub text: String,
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Reads and decodes `root/rel`.
-pub fn read_release(root: &Path, rel: &Path, limits: &Limits) -> Result<ReleaseText, Diagnostic> {
-    decode(rel, &read_bytes(root, rel, limits)?)
-}
-
 /// Reads the raw bytes of `root/rel`. Refuses symlinks, FIFOs and devices without opening
 /// them (opening a FIFO would block the whole build), and files over `limits.max_file_bytes`.
-pub fn read_bytes(root: &Path, rel: &Path, limits: &Limits) -> Result<Vec<u8>, Diagnostic> {
+pub(crate) fn read_bytes(root: &Path, rel: &Path, limits: &Limits) -> Result<Vec<u8>, Diagnostic> {
     let path = root.join(rel);
     let meta = std::fs::symlink_metadata(&path)
         .map_err(|e| Diagnostic::error(rel, Problem::Io(e.to_string())))?;
@@ -88,7 +83,7 @@ fn too_large(rel: &Path, size: u64, limit: u64) -> Diagnostic {
 /// Decodes bytes into clean text: BOM dropped, Windows-1252 accepted (Word exports) with a
 /// warning giving the first invalid UTF-8 byte, CRLF/CR turned into LF, XML-invalid
 /// characters removed with a warning naming their first line.
-pub fn decode(rel: &Path, bytes: &[u8]) -> Result<ReleaseText, Diagnostic> {
+pub(crate) fn decode(rel: &Path, bytes: &[u8]) -> Result<ReleaseText, Diagnostic> {
     let mut warnings = Vec::new();
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
@@ -139,7 +134,7 @@ pub fn decode(rel: &Path, bytes: &[u8]) -> Result<ReleaseText, Diagnostic> {
 
 /// Removes characters XML 1.0 cannot carry (the feeds' set: [`crate::text::xml`]); returns
 /// the text, how many were removed and the 1-based line of the first one.
-pub fn strip_xml_invalid(text: &str) -> (String, usize, usize) {
+pub(crate) fn strip_xml_invalid(text: &str) -> (String, usize, usize) {
     let is_invalid = crate::text::xml::is_unwanted;
     let Some(first) = text.find(is_invalid) else {
         return (text.to_string(), 0, 0);

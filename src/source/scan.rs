@@ -22,6 +22,7 @@ pub enum NameKind {
     Foreign,
 }
 
+/// What the file name `name` (without folders) says the file is.
 pub fn classify(name: &str) -> NameKind {
     let lower = name.to_lowercase();
     let dropping = lower.starts_with('.')
@@ -100,7 +101,9 @@ fn not_read(rel: &Path) -> Diagnostic {
 pub struct Found {
     /// Relative to the releases root, UTF-8 (other names are reported, not listed).
     pub rel: String,
+    /// Size, in bytes.
     pub len: u64,
+    /// Last modification time, when the filesystem gives one.
     pub modified: Option<SystemTime>,
 }
 

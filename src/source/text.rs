@@ -9,7 +9,9 @@ pub use crate::text::{file_slug, slugify};
 /// A Markdown block (paragraph, heading, list…) as written, with its first line in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block {
+    /// The block's Markdown, its lines joined with `\n`.
     pub markdown: String,
+    /// 1-based file line of its first line.
     pub line: usize,
 }
 

@@ -1,8 +1,8 @@
 //! Text toolkit: the one place for each way the pipeline reads or reshapes text, so that the
 //! feeds, the PDF and the catalog give the same answer. URLs and markup escaping live in
-//! [`crate::web`].
+//! the crate-private `web` module.
 //!
-//! - [`fold`]: comparison keys (`L’État` = `l'Etat`), accents and ligatures folded;
+//! - [`fold`](mod@fold): comparison keys (`L’État` = `l'Etat`), accents and ligatures folded;
 //! - [`slug`]: file and label slugs built on the same folding;
 //! - [`html`]: the readable text of an HTML fragment, entities decoded;
 //! - [`markdown`]: editor artefacts (kramdown lists, Liquid) removed once, in `source`;

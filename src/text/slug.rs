@@ -1,6 +1,6 @@
 //! Slugs of file names and labels: what feed ids, PDF names and tag pages are named by.
 //! The page addresses Jekyll makes keep their accents and follow Jekyll's own rules: those
-//! are [`crate::web::permalink`]'s.
+//! are the crate-private `web::permalink`'s.
 
 use super::fold::fold_into;
 

@@ -12,7 +12,9 @@ pub enum Clock {
     /// `start` at `origin`, then advancing with real time: `--now` pins the date while
     /// embargo timers still fire after the real delay.
     From {
+        /// The instant it read when it was made.
         start: DateTime<FixedOffset>,
+        /// When it was made, on the monotonic clock.
         origin: Instant,
     },
 }
@@ -26,6 +28,7 @@ impl Clock {
         }
     }
 
+    /// The instant now: for `System`, at `time_zone`'s offset; for `From`, at `start`'s.
     pub fn now(&self, time_zone: chrono_tz::Tz) -> DateTime<FixedOffset> {
         match self {
             Clock::System => in_zone(Utc::now().fixed_offset(), time_zone),

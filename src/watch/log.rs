@@ -39,9 +39,13 @@ impl fmt::Display for Reason {
 /// One rebuild: why, what changed in releases/, what publish did.
 #[derive(Debug, Clone)]
 pub struct Rebuild {
+    /// What set it off.
     pub reason: Reason,
+    /// The instant it published at (the watcher's clock).
     pub at: DateTime<FixedOffset>,
+    /// The release files added, changed and removed since the previous rebuild.
     pub changes: SourceChanges,
+    /// What publish did.
     pub report: BuildReport,
     /// Files whose embargo (or future date) ended in this rebuild: published now.
     pub released: Vec<PathBuf>,

@@ -55,7 +55,9 @@ const SETTLE: Duration = Duration::from_millis(250);
 pub struct Options {
     /// The settings file, reloaded when it changes; `None`: the built-in defaults.
     pub config_path: Option<PathBuf>,
+    /// The releases folder watched and the output folder published to.
     pub paths: Paths,
+    /// The instant every publish is made at.
     pub clock: Clock,
     /// Quiet time before events are handed over (see [`DEFAULT_DEBOUNCE`]).
     pub debounce: Duration,
@@ -66,6 +68,8 @@ pub struct Options {
 }
 
 impl Options {
+    /// These paths and clock, with the default debounce, no withdrawal allowed and the
+    /// settings' state folder.
     pub fn new(config_path: Option<PathBuf>, paths: Paths, clock: Clock) -> Options {
         Options {
             config_path,
@@ -91,20 +95,29 @@ impl Options {
 /// Why the watcher could not start or had to stop. Problems in users' files never end it.
 #[derive(Debug, thiserror::Error)]
 pub enum WatchError {
+    /// The settings file is refused at start.
     #[error(transparent)]
     Config(#[from] ConfigError),
+    /// The first build, or a later publish, could not complete.
     #[error(transparent)]
     Pipeline(#[from] PipelineError),
+    /// The system refused to watch a folder.
     #[error("{path}: cannot watch: {source}")]
     Watch {
+        /// The folder.
         path: PathBuf,
+        /// The file-watching library's error.
         source: notify::Error,
     },
+    /// A watched path cannot be resolved to an absolute one (missing, unreadable).
     #[error("{path}: {source}")]
     Path {
+        /// The path, as given.
         path: PathBuf,
+        /// The operating system's error.
         source: std::io::Error,
     },
+    /// The file-watching thread ended.
     #[error("the file watcher stopped unexpectedly")]
     WatcherGone,
 }
@@ -132,11 +145,16 @@ pub enum WatchEvent {
     Rebuilt(Box<Rebuild>),
     /// A file's diagnostics, told once each time they change (files relative to releases/).
     Diagnostics {
+        /// The release file.
         file: PathBuf,
+        /// All of its diagnostics now.
         diagnostics: Vec<Diagnostic>,
     },
     /// A file that had diagnostics has none any more.
-    Resolved { file: PathBuf },
+    Resolved {
+        /// The release file, relative to releases/.
+        file: PathBuf,
+    },
     /// A problem of the watcher or the settings (not of a release): told, then carried on.
     Problem(Message),
 }

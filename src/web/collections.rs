@@ -16,7 +16,7 @@ pub struct Collection {
 }
 
 /// numerique.gouv.fr's collections (its `_config.yml`).
-pub fn defaults() -> Vec<Collection> {
+pub(crate) fn defaults() -> Vec<Collection> {
     vec![
         Collection {
             label: "communiques".into(),
@@ -34,7 +34,7 @@ pub fn defaults() -> Vec<Collection> {
 /// `[collections.<label>]` in `communique.toml`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct CollectionFile {
+pub(crate) struct CollectionFile {
     /// Jekyll's pattern; Jekyll's own default when absent.
     pub permalink: Option<String>,
     /// `communique` or `event`; guessed from the label when absent.
@@ -42,7 +42,7 @@ pub struct CollectionFile {
 }
 
 /// The collection of `kind`, or Jekyll's default pattern under the kind's usual label.
-pub fn for_kind(collections: &[Collection], kind: Kind) -> Collection {
+pub(crate) fn for_kind(collections: &[Collection], kind: Kind) -> Collection {
     collections
         .iter()
         .find(|c| c.kind == kind)
@@ -59,7 +59,7 @@ pub fn for_kind(collections: &[Collection], kind: Kind) -> Collection {
 
 /// Applies the file's collections over `collections` (same label: replaced). The message
 /// of an `Err` names the label and what to write.
-pub fn apply(
+pub(crate) fn apply(
     collections: &mut Vec<Collection>,
     file: impl IntoIterator<Item = (String, CollectionFile)>,
 ) -> Result<(), String> {

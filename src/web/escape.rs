@@ -29,12 +29,12 @@ const PATH: &AsciiSet = &NON_ALPHANUMERIC
 const TAG_SPECIFIC: &AsciiSet = &PATH.remove(b'?');
 
 /// A URL path as Jekyll escapes it (`URL.escape_path`).
-pub fn path(value: &str) -> String {
+pub(crate) fn path(value: &str) -> String {
     utf8_percent_encode(value, PATH).to_string()
 }
 
 /// The specific part of a `tag:` URI.
-pub fn tag_specific(value: &str) -> String {
+pub(crate) fn tag_specific(value: &str) -> String {
     utf8_percent_encode(value, TAG_SPECIFIC).to_string()
 }
 

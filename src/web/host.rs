@@ -6,7 +6,7 @@ use crate::text::fold;
 use url::Url;
 
 /// The host as people read it: lower-case, without `www.`.
-pub fn readable_host(url: &Url) -> Option<String> {
+pub(crate) fn readable_host(url: &Url) -> Option<String> {
     let host = url.host_str()?.to_ascii_lowercase();
     let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
     (!host.is_empty()).then_some(host)
@@ -15,7 +15,7 @@ pub fn readable_host(url: &Url) -> Option<String> {
 /// True when an outlet name reads like the host: "Acteurs publics" ~ acteurspublics.fr,
 /// "Les Échos Start" ~ start.lesechos.fr, "Next" ~ next.ink. Used to learn names safely
 /// ("Binaire" is a blog on lemonde.fr and must not rename Le Monde).
-pub fn outlet_matches_host(outlet: &str, host: &str) -> bool {
+pub(crate) fn outlet_matches_host(outlet: &str, host: &str) -> bool {
     let name: String = fold(outlet).split(' ').collect();
     if name.len() < 3 {
         return false;

@@ -2,9 +2,9 @@
 //! one resolver every renderer uses for links ([`url`]), hosts as people read them ([`host`]),
 //! and which `<…>` is markup ([`prose`]).
 
-pub mod collections;
-pub mod escape;
-pub mod host;
-pub mod permalink;
-pub mod prose;
-pub mod url;
+pub(crate) mod collections;
+pub(crate) mod escape;
+pub(crate) mod host;
+pub(crate) mod permalink;
+pub(crate) mod prose;
+pub(crate) mod url;

@@ -8,11 +8,11 @@ use chrono::{DateTime, Datelike, Timelike};
 use chrono_tz::Tz;
 
 /// Jekyll's pattern for a collection that sets no `permalink` (site style "date").
-pub const DEFAULT_PATTERN: &str = "/:collection/:path:output_ext";
+pub(crate) const DEFAULT_PATTERN: &str = "/:collection/:path:output_ext";
 
 /// What Jekyll knows of a document when it builds its URL.
 #[derive(Debug, Clone)]
-pub struct Document<'a> {
+pub(crate) struct Document<'a> {
     /// The collection's label (`communiques`).
     pub collection: &'a str,
     /// Path inside the collection's folder, with its extension (`2024/lancement.md`).
@@ -29,10 +29,10 @@ pub struct Document<'a> {
 /// A placeholder Jekyll does not know: Jekyll stops the build on it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("`:{0}` is not a placeholder Jekyll knows")]
-pub struct UnknownPlaceholder(pub String);
+pub(crate) struct UnknownPlaceholder(pub String);
 
 /// Every placeholder of `Drops::UrlDrop`, for checking patterns in the configuration.
-pub const PLACEHOLDERS: [&str; 25] = [
+pub(crate) const PLACEHOLDERS: [&str; 25] = [
     "collection",
     "path",
     "name",
@@ -61,7 +61,7 @@ pub const PLACEHOLDERS: [&str; 25] = [
 ];
 
 /// Checks a pattern: every `:name` must be a placeholder Jekyll knows.
-pub fn check_pattern(pattern: &str) -> Result<(), UnknownPlaceholder> {
+pub(crate) fn check_pattern(pattern: &str) -> Result<(), UnknownPlaceholder> {
     placeholders(pattern).try_for_each(|(_, name)| {
         if PLACEHOLDERS.contains(&name) {
             Ok(())
@@ -74,7 +74,7 @@ pub fn check_pattern(pattern: &str) -> Result<(), UnknownPlaceholder> {
 /// The site-relative URL Jekyll writes the document at (`/espace-presse/Mon-titre/`), with
 /// placeholder values escaped as Jekyll escapes them; literal text of the pattern is kept
 /// as written, as Jekyll does (make it ASCII with [`super::url::ascii_path`]).
-pub fn url(pattern: &str, doc: &Document<'_>) -> Result<String, UnknownPlaceholder> {
+pub(crate) fn url(pattern: &str, doc: &Document<'_>) -> Result<String, UnknownPlaceholder> {
     let template = doc.permalink.unwrap_or(pattern);
     let mut out = String::with_capacity(template.len() + 64);
     let mut last = 0;

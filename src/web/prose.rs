@@ -103,7 +103,7 @@ const MARKUP: [&str; 91] = [
 
 /// `html` with the `<` of every tag that is not [`MARKUP`] written `&lt;` (and its `>`
 /// `&gt;`), so that it shows as text. Comments, doctypes and known tags are untouched.
-pub fn escape_prose_tags(html: &str) -> Cow<'_, str> {
+pub(crate) fn escape_prose_tags(html: &str) -> Cow<'_, str> {
     if !html.contains('<') {
         return Cow::Borrowed(html);
     }
@@ -138,7 +138,7 @@ pub fn escape_prose_tags(html: &str) -> Cow<'_, str> {
 
 /// Whether `html` (an inline HTML fragment such as pulldown-cmark reports) is prose that
 /// only looks like a tag: `<title>`, `<nom-du-service>`, not `<br>` or `<!-- -->`.
-pub fn is_prose_tag(html: &str) -> bool {
+pub(crate) fn is_prose_tag(html: &str) -> bool {
     html.strip_prefix('<')
         .is_some_and(|after| !is_markup(after))
 }

@@ -9,7 +9,7 @@ const ALLOWED_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
 
 /// What a link destination written in a release is, before resolution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LinkKind {
+pub(crate) enum LinkKind {
     /// Empty or `#`: a CMS placeholder, to be shown as text.
     Placeholder,
     /// A scheme that runs code (`javascript:`, `data:`, `vbscript:`) or that feeds do not
@@ -25,7 +25,7 @@ pub enum LinkKind {
 }
 
 /// Classifies `raw` as written in a release.
-pub fn classify(raw: &str) -> LinkKind {
+pub(crate) fn classify(raw: &str) -> LinkKind {
     let dest = raw.trim();
     if dest.is_empty() || dest == "#" {
         return LinkKind::Placeholder;
@@ -59,7 +59,7 @@ fn looks_like_email(dest: &str) -> bool {
 
 /// `raw` resolved against `page` (the absolute URL of the page the link is on), as an
 /// ASCII-only absolute URL; `None` for placeholders, refused schemes and unusable input.
-pub fn resolve(raw: &str, page: &str) -> Option<String> {
+pub(crate) fn resolve(raw: &str, page: &str) -> Option<String> {
     let dest = raw.trim();
     let joined = match classify(dest) {
         LinkKind::Placeholder | LinkKind::Refused => return None,
@@ -120,13 +120,13 @@ fn looks_like_host(dest: &str) -> bool {
 /// `url` (as the `url` crate serialises it) with every character RFC 3986 does not allow
 /// outside the host percent-encoded: `[`, `]`, `|`, `{`, `}`, `^`, `\`, a second `#`, a `%`
 /// that starts no escape, and any non-ASCII left. Existing escapes are kept.
-pub fn ascii(url: &str) -> String {
+pub(crate) fn ascii(url: &str) -> String {
     let (head, rest) = split_after_host(url);
     format!("{head}{}", ascii_path(rest))
 }
 
 /// A path, query and fragment (no scheme, no host) made ASCII as [`ascii`] does.
-pub fn ascii_path(rest: &str) -> String {
+pub(crate) fn ascii_path(rest: &str) -> String {
     let mut out = String::with_capacity(rest.len() + 8);
     let bytes = rest.as_bytes();
     let mut seen_hash = false;

@@ -4,13 +4,13 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 /// The binary built by this package.
-pub fn communique() -> Command {
+pub(crate) fn communique() -> Command {
     Command::new(env!("CARGO_BIN_EXE_communique"))
 }
 
 /// `communique check` of `dir/releases` (output `dir/feeds`) at a fixed instant, under the
 /// locale `lang` alone (`LC_ALL` and `LC_MESSAGES` removed).
-pub fn check(dir: &Path, lang: &str) -> Output {
+pub(crate) fn check(dir: &Path, lang: &str) -> Output {
     communique()
         .args(["check", "--now", "2026-11-29 12:00", "--releases"])
         .arg(dir.join("releases"))
@@ -24,7 +24,7 @@ pub fn check(dir: &Path, lang: &str) -> Output {
 }
 
 /// What the person at the terminal reads: standard error, then standard output.
-pub fn text(output: &Output) -> String {
+pub(crate) fn text(output: &Output) -> String {
     format!(
         "{}{}",
         String::from_utf8_lossy(&output.stderr),

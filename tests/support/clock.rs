@@ -3,14 +3,14 @@
 use chrono::{DateTime, FixedOffset};
 
 /// The instant most tests publish at.
-pub const NOW: &str = "2026-11-23T12:00:00+01:00";
+pub(crate) const NOW: &str = "2026-11-23T12:00:00+01:00";
 
 /// An RFC 3339 instant.
-pub fn at(rfc3339: &str) -> DateTime<FixedOffset> {
+pub(crate) fn at(rfc3339: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(rfc3339).unwrap_or_else(|e| panic!("{rfc3339}: {e}"))
 }
 
 /// [`NOW`] as an instant.
-pub fn now() -> DateTime<FixedOffset> {
+pub(crate) fn now() -> DateTime<FixedOffset> {
     at(NOW)
 }

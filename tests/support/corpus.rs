@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 /// The shared seeds and corpus: `$COMMUNIQUE_SHARED` when set, else `../shared` beside the
 /// repository, when present (CI has it; a bare clone or a worktree elsewhere may not).
-pub fn shared_dir() -> Option<PathBuf> {
+pub(crate) fn shared_dir() -> Option<PathBuf> {
     let dir = std::env::var_os("COMMUNIQUE_SHARED")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
@@ -25,7 +25,7 @@ pub fn shared_dir() -> Option<PathBuf> {
 
 /// Every entry of every release below `root` of `kind`, with the file it came from
 /// (relative to `root`), in the scanner's order.
-pub fn entries_of(root: &Path, kind: Kind, config: &Config) -> Vec<(PathBuf, Entry)> {
+pub(crate) fn entries_of(root: &Path, kind: Kind, config: &Config) -> Vec<(PathBuf, Entry)> {
     let (files, _) = source::scan::scan(root);
     let mut out = Vec::new();
     for found in &files {

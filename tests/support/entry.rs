@@ -6,7 +6,7 @@ use communique::model::{Entry, Kind, Origin, Precision, PubDate};
 use std::path::PathBuf;
 
 /// Builds an [`Entry`]: the kind, key and date are required, the rest starts empty.
-pub struct EntryBuilder {
+pub(crate) struct EntryBuilder {
     entry: Entry,
 }
 
@@ -14,7 +14,7 @@ impl EntryBuilder {
     /// An entry of `kind` with the stable `key` (`communiques/nec-2023`), dated `at` to the
     /// day; its slug is the key's last segment, its title `Titre <slug>`, its origin
     /// `<key>.md` line 1.
-    pub fn new(kind: Kind, key: &str, at: DateTime<FixedOffset>) -> EntryBuilder {
+    pub(crate) fn new(kind: Kind, key: &str, at: DateTime<FixedOffset>) -> EntryBuilder {
         let slug = key.rsplit('/').next().unwrap_or(key).to_string();
         EntryBuilder {
             entry: Entry {
@@ -49,19 +49,19 @@ impl EntryBuilder {
     }
 
     /// The output name (`pdf/<slug>.pdf`).
-    pub fn slug(mut self, slug: &str) -> EntryBuilder {
+    pub(crate) fn slug(mut self, slug: &str) -> EntryBuilder {
         self.entry.slug = slug.into();
         self
     }
 
     /// How much of the date the source gave.
-    pub fn precision(mut self, precision: Precision) -> EntryBuilder {
+    pub(crate) fn precision(mut self, precision: Precision) -> EntryBuilder {
         self.entry.date.precision = precision;
         self
     }
 
     /// The file (relative to the releases) and line the entry was read from.
-    pub fn origin(mut self, file: &str, line: usize) -> EntryBuilder {
+    pub(crate) fn origin(mut self, file: &str, line: usize) -> EntryBuilder {
         self.entry.origin = Origin {
             file: PathBuf::from(file),
             line,
@@ -69,7 +69,7 @@ impl EntryBuilder {
         self
     }
 
-    pub fn build(self) -> Entry {
+    pub(crate) fn build(self) -> Entry {
         self.entry
     }
 }

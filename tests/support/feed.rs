@@ -6,12 +6,12 @@ use feed_rs::model::Feed;
 use std::path::Path;
 
 /// Parses a feed's text: strict XML first (an XML feed), then feed-rs.
-pub fn parse(text: &str) -> Feed {
+pub(crate) fn parse(text: &str) -> Feed {
     parse_named(text, "feed")
 }
 
 /// [`parse`], naming `what` (a file, a feed path) when the feed is refused.
-pub fn parse_named(text: &str, what: &str) -> Feed {
+pub(crate) fn parse_named(text: &str, what: &str) -> Feed {
     if !text.trim_start().starts_with('{') {
         roxmltree::Document::parse(text).unwrap_or_else(|e| panic!("{what}: not strict XML: {e}"));
     }
@@ -19,7 +19,7 @@ pub fn parse_named(text: &str, what: &str) -> Feed {
 }
 
 /// The text of the feed at `path` and the feed it parses to (strict XML, then feed-rs).
-pub fn read_with_text(path: &Path) -> (String, Feed) {
+pub(crate) fn read_with_text(path: &Path) -> (String, Feed) {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let text =
         String::from_utf8(bytes).unwrap_or_else(|e| panic!("{}: not UTF-8: {e}", path.display()));
@@ -28,17 +28,17 @@ pub fn read_with_text(path: &Path) -> (String, Feed) {
 }
 
 /// The feed at `path` (strict XML, then feed-rs).
-pub fn read(path: &Path) -> Feed {
+pub(crate) fn read(path: &Path) -> Feed {
     read_with_text(path).1
 }
 
 /// Entry ids of the feed at `path`, in document order.
-pub fn ids(path: &Path) -> Vec<String> {
+pub(crate) fn ids(path: &Path) -> Vec<String> {
     read(path).entries.into_iter().map(|e| e.id).collect()
 }
 
 /// Entry titles of the feed at `path`, in document order (empty for an entry without one).
-pub fn titles(path: &Path) -> Vec<String> {
+pub(crate) fn titles(path: &Path) -> Vec<String> {
     read(path)
         .entries
         .into_iter()
@@ -47,7 +47,7 @@ pub fn titles(path: &Path) -> Vec<String> {
 }
 
 /// Links of an Atom or RSS document with `rel`, read with roxmltree (any namespace).
-pub fn links(path: &Path, rel: &str) -> Vec<String> {
+pub(crate) fn links(path: &Path, rel: &str) -> Vec<String> {
     let text = files::read(path);
     let doc = roxmltree::Document::parse(&text).unwrap();
     doc.descendants()
@@ -57,7 +57,7 @@ pub fn links(path: &Path, rel: &str) -> Vec<String> {
 }
 
 /// Whether the document is marked as an RFC 5005 archive page (`<fh:archive/>`).
-pub fn has_fh_archive(path: &Path) -> bool {
+pub(crate) fn has_fh_archive(path: &Path) -> bool {
     let text = files::read(path);
     let doc = roxmltree::Document::parse(&text).unwrap();
     doc.descendants().any(|n| {
@@ -67,7 +67,7 @@ pub fn has_fh_archive(path: &Path) -> bool {
 }
 
 /// Ids of an RSS document (its `guid`s), read with roxmltree.
-pub fn rss_ids(path: &Path) -> Vec<String> {
+pub(crate) fn rss_ids(path: &Path) -> Vec<String> {
     let text = files::read(path);
     let doc = roxmltree::Document::parse(&text).unwrap();
     doc.descendants()
@@ -77,12 +77,12 @@ pub fn rss_ids(path: &Path) -> Vec<String> {
 }
 
 /// A JSON document.
-pub fn json(path: &Path) -> serde_json::Value {
+pub(crate) fn json(path: &Path) -> serde_json::Value {
     serde_json::from_str(&files::read(path)).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 /// Item ids of a JSON Feed document.
-pub fn json_ids(value: &serde_json::Value) -> Vec<String> {
+pub(crate) fn json_ids(value: &serde_json::Value) -> Vec<String> {
     value["items"]
         .as_array()
         .unwrap()

@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// Writes `text` at `path`, making its folders.
-pub fn write(path: &Path, text: &str) {
+pub(crate) fn write(path: &Path, text: &str) {
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent).unwrap();
     }
@@ -13,12 +13,12 @@ pub fn write(path: &Path, text: &str) {
 }
 
 /// The text of `path`; the path is named when it cannot be read.
-pub fn read(path: &Path) -> String {
+pub(crate) fn read(path: &Path) -> String {
     fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 /// Copies a directory tree (regular files only).
-pub fn copy_tree(from: &Path, to: &Path) {
+pub(crate) fn copy_tree(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
     for entry in fs::read_dir(from).unwrap_or_else(|e| panic!("{}: {e}", from.display())) {
         let entry = entry.unwrap();
@@ -32,7 +32,7 @@ pub fn copy_tree(from: &Path, to: &Path) {
 }
 
 /// Every file below `dir`, relative, sorted.
-pub fn files_below(dir: &Path) -> Vec<PathBuf> {
+pub(crate) fn files_below(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -50,7 +50,7 @@ pub fn files_below(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// Every file below `dir` with its bytes.
-pub fn contents(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+pub(crate) fn contents(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     files_below(dir)
         .into_iter()
         .map(|rel| {
@@ -62,7 +62,7 @@ pub fn contents(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 
 /// Every file below `dir` with its bytes, while another thread or process may be writing
 /// there: a file that vanishes between listing and reading (a temp file renamed) is left out.
-pub fn contents_live(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+pub(crate) fn contents_live(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     files_below(dir)
         .into_iter()
         .filter_map(|rel| Some((rel.clone(), fs::read(dir.join(&rel)).ok()?)))
@@ -71,7 +71,7 @@ pub fn contents_live(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 
 /// Copies a tree another process may be writing: files that vanish meanwhile (a temp file
 /// renamed, a pruned copy) are skipped; every file that is copied is whole (writes rename).
-pub fn copy_live_tree(from: &Path, to: &Path) {
+pub(crate) fn copy_live_tree(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
     for entry in fs::read_dir(from).into_iter().flatten().flatten() {
         let target = to.join(entry.file_name());

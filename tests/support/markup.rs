@@ -17,7 +17,7 @@ const ACTIVE_ELEMENTS: [&str; 12] = [
 const ACTIVE_SCHEMES: [&str; 3] = ["javascript:", "vbscript:", "data:"];
 
 /// Every piece of executable markup found, described for a failure message; empty if clean.
-pub fn executable_markup(xml: &str) -> Vec<String> {
+pub(crate) fn executable_markup(xml: &str) -> Vec<String> {
     let mut found = Vec::new();
     for (level, text) in [
         ("raw XML", xml.to_string()),
@@ -52,7 +52,7 @@ pub fn executable_markup(xml: &str) -> Vec<String> {
 /// One level of XML unescaping, as an XML parser hands text to the reader: the five
 /// predefined entities and character references are decoded, except inside CDATA sections,
 /// whose content is taken verbatim (it already *is* the value: `&lt;` in CDATA stays `&lt;`).
-pub fn xml_unescape(text: &str) -> String {
+pub(crate) fn xml_unescape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(start) = rest.find("<![CDATA[") {
@@ -68,14 +68,14 @@ pub fn xml_unescape(text: &str) -> String {
 
 /// A start tag: lower-case name and attributes (lower-case names, raw values).
 #[derive(Debug)]
-pub struct Tag {
+pub(crate) struct Tag {
     pub name: String,
     pub attributes: Vec<(String, String)>,
 }
 
 /// Reads every start tag `<name attr=value …>` the way an HTML tokenizer would (quoted
 /// values may contain `>` and spaces). End tags, comments and text are skipped.
-pub fn tags(text: &str) -> Vec<Tag> {
+pub(crate) fn tags(text: &str) -> Vec<Tag> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;

@@ -5,13 +5,13 @@
 //! `tests/main.rs` holds it as `mod support`; `tests/common/mod.rs` re-exports it for a test
 //! file that still builds as its own binary.
 
-pub mod cli;
-pub mod clock;
-pub mod corpus;
-pub mod entry;
-pub mod feed;
-pub mod files;
-pub mod markup;
-pub mod pdf;
-pub mod site;
-pub mod subscribers;
+pub(crate) mod cli;
+pub(crate) mod clock;
+pub(crate) mod corpus;
+pub(crate) mod entry;
+pub(crate) mod feed;
+pub(crate) mod files;
+pub(crate) mod markup;
+pub(crate) mod pdf;
+pub(crate) mod site;
+pub(crate) mod subscribers;

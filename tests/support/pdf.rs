@@ -10,7 +10,7 @@ use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// A 60×30 PNG (blue and red halves).
-pub const PNG: &[u8] = b"\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x3c\x00\x00\x00\x1e\x08\x02\x00\x00\x00\xff\xfa\xea\x18\x00\x00\x00\x36\x49\x44\x41\x54\x78\xda\xed\xce\x41\x0d\x00\x20\x00\x03\xb1\x73\x80\x76\x24\xe2\x04\x15\xfb\x35\xa9\x80\x56\x77\xe4\x75\x46\x92\x96\x96\x96\x96\x96\x96\x96\x96\x96\x96\x96\x96\x96\x96\x96\x96\x96\x96\x96\x5e\xa5\x3f\x35\x3e\x49\xd0\x2b\x20\x31\x67\x00\x00\x00\x00\x49\x45\x4e\x44\xae\x42\x60\x82";
+pub(crate) const PNG: &[u8] = b"\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x3c\x00\x00\x00\x1e\x08\x02\x00\x00\x00\xff\xfa\xea\x18\x00\x00\x00\x36\x49\x44\x41\x54\x78\xda\xed\xce\x41\x0d\x00\x20\x00\x03\xb1\x73\x80\x76\x24\xe2\x04\x15\xfb\x35\xa9\x80\x56\x77\xe4\x75\x46\x92\x96\x96\x96\x96\x96\x96\x96\x96\x96\x96\x96\x96\x96\x96\x96\x96\x96\x96\x96\x5e\xa5\x3f\x35\x3e\x49\xd0\x2b\x20\x31\x67\x00\x00\x00\x00\x49\x45\x4e\x44\xae\x42\x60\x82";
 
 /// A new folder `…/<n>-<name>` in this process's temporary folder: tests run in parallel
 /// threads of one process, so no two calls share a folder, whatever names they give.
@@ -26,14 +26,14 @@ fn fresh_dir(name: &str) -> PathBuf {
 }
 
 /// A fresh releases folder for one test.
-pub fn releases(name: &str) -> PathBuf {
+pub(crate) fn releases(name: &str) -> PathBuf {
     let dir = fresh_dir(name);
     std::fs::create_dir_all(dir.join("communiques")).unwrap();
     dir
 }
 
 /// Writes a communiqué with `front` front-matter lines and `body`, and loads it.
-pub fn load(dir: &Path, front: &str, body: &str) -> Entry {
+pub(crate) fn load(dir: &Path, front: &str, body: &str) -> Entry {
     let rel = Path::new("communiques/essai.md");
     let text = format!(
         "---\ntitle: \"Essai de composition\"\ndate: 2024-03-12 10:00:00 +01:00\ncategories:\n- Communiqué de presse\n{front}---\n{body}\n"
@@ -44,13 +44,17 @@ pub fn load(dir: &Path, front: &str, body: &str) -> Entry {
     loaded.entries.into_iter().next().unwrap()
 }
 
-pub fn render_in(dir: &Path, entry: &Entry, config: &Config) -> Result<pdf::Rendered, PdfError> {
+pub(crate) fn render_in(
+    dir: &Path,
+    entry: &Entry,
+    config: &Config,
+) -> Result<pdf::Rendered, PdfError> {
     let assets = Assets::load(&config.pdf).unwrap();
     pdf::render_in(entry, config, &assets, dir)
 }
 
 /// Renders `body` and writes the PDF beside the release; its path.
-pub fn pdf_of(name: &str, front: &str, body: &str) -> PathBuf {
+pub(crate) fn pdf_of(name: &str, front: &str, body: &str) -> PathBuf {
     let dir = releases(name);
     let entry = load(&dir, front, body);
     let rendered = render_in(&dir, &entry, &Config::default()).unwrap();
@@ -60,7 +64,7 @@ pub fn pdf_of(name: &str, front: &str, body: &str) -> PathBuf {
 }
 
 /// A file named `name` with `bytes`, in a fresh temporary folder; its path.
-pub fn tmp(name: &str, bytes: &[u8]) -> PathBuf {
+pub(crate) fn tmp(name: &str, bytes: &[u8]) -> PathBuf {
     let path = fresh_dir(name).join(name);
     std::fs::write(&path, bytes).unwrap();
     path
@@ -68,7 +72,7 @@ pub fn tmp(name: &str, bytes: &[u8]) -> PathBuf {
 
 /// The standard output of `name args…`, which must succeed; `None` (and a SKIP line) when
 /// the tool is not installed.
-pub fn tool(name: &str, args: &[&str]) -> Option<String> {
+pub(crate) fn tool(name: &str, args: &[&str]) -> Option<String> {
     match Command::new(name).args(args).output() {
         Ok(out) => {
             assert!(
@@ -86,20 +90,20 @@ pub fn tool(name: &str, args: &[&str]) -> Option<String> {
 }
 
 /// The text layer as pdftotext extracts it (UTF-8).
-pub fn text_of(path: &Path) -> Option<String> {
+pub(crate) fn text_of(path: &Path) -> Option<String> {
     tool("pdftotext", &["-enc", "UTF-8", path.to_str().unwrap(), "-"])
 }
 
 /// Lines joined the way a reader joins them: a soft hyphen at a line end joins the word.
-pub fn joined(raw: &str) -> String {
+pub(crate) fn joined(raw: &str) -> String {
     raw.replace("\u{AD}\n", "").replace('\u{AD}', "")
 }
 
-pub const NB: [char; 2] = ['\u{A0}', '\u{202F}'];
+pub(crate) const NB: [char; 2] = ['\u{A0}', '\u{202F}'];
 
 /// The quoted text pieces of `pdfinfo -struct-text`, joined: the text as tagged, with its
 /// no-break spaces.
-pub fn struct_text(tree: &str) -> String {
+pub(crate) fn struct_text(tree: &str) -> String {
     tree.lines()
         .filter_map(|l| {
             let l = l.trim();
@@ -112,7 +116,7 @@ pub fn struct_text(tree: &str) -> String {
 
 /// The PDF rewritten by qpdf in QDF form (uncompressed, one object per line), to read its
 /// objects; `None` (and a SKIP line) when qpdf is not installed.
-pub fn qdf(path: &Path) -> Option<String> {
+pub(crate) fn qdf(path: &Path) -> Option<String> {
     let out = tmp("qdf.pdf", b"");
     let Ok(status) = Command::new("qpdf")
         .args(["--qdf", "--object-streams=disable"])

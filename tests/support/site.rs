@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Every feed a build publishes, relative to the output directory.
-pub const FEEDS: [&str; 8] = [
+pub(crate) const FEEDS: [&str; 8] = [
     "atom.xml",
     "rss.xml",
     "communiques/atom.xml",
@@ -21,20 +21,20 @@ pub const FEEDS: [&str; 8] = [
 ];
 
 /// The feeds' public address (the default `base-url` and `feeds-path`).
-pub const FEEDS_URL: &str = "https://www.numerique.gouv.fr/feeds/";
+pub(crate) const FEEDS_URL: &str = "https://www.numerique.gouv.fr/feeds/";
 
 /// The shipped releases directory.
-pub fn releases_dir() -> PathBuf {
+pub(crate) fn releases_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("releases")
 }
 
 /// The default settings with `feed-limit = 0`: every entry in the current feeds.
-pub fn unlimited() -> Config {
+pub(crate) fn unlimited() -> Config {
     limited(0)
 }
 
 /// The default settings with `feed-limit = limit`.
-pub fn limited(limit: usize) -> Config {
+pub(crate) fn limited(limit: usize) -> Config {
     Config {
         feed_limit: limit,
         ..Config::default()
@@ -42,7 +42,7 @@ pub fn limited(limit: usize) -> Config {
 }
 
 /// The pipeline's folders.
-pub fn paths(releases: &Path, out: &Path) -> Paths {
+pub(crate) fn paths(releases: &Path, out: &Path) -> Paths {
     Paths {
         releases: releases.to_path_buf(),
         out: out.to_path_buf(),
@@ -50,7 +50,7 @@ pub fn paths(releases: &Path, out: &Path) -> Paths {
 }
 
 /// A build of `releases` into `out` at `now`; the pipeline itself must not fail.
-pub fn build(
+pub(crate) fn build(
     releases: &Path,
     out: &Path,
     config: Config,
@@ -61,7 +61,7 @@ pub fn build(
 }
 
 /// A build that must give no error diagnostic.
-pub fn build_clean(
+pub(crate) fn build_clean(
     releases: &Path,
     out: &Path,
     config: Config,
@@ -73,14 +73,14 @@ pub fn build_clean(
 }
 
 /// The state folder communique keeps beside an output folder (`.communique/<name>`).
-pub fn state_dir(out: &Path) -> PathBuf {
+pub(crate) fn state_dir(out: &Path) -> PathBuf {
     communique::state::default_dir(out)
 }
 
 /// A build from scratch into a new folder, with a copy of what `live_out`'s communique
 /// remembers (its state): what a fresh process would publish for `releases` at `now`. Entries
 /// corrected since their first publication keep their correction date, as they must.
-pub fn rebuild_from_scratch(
+pub(crate) fn rebuild_from_scratch(
     releases: &Path,
     live_out: &Path,
     config: Config,

@@ -9,7 +9,7 @@ use communique::Config;
 use std::path::{Path, PathBuf};
 
 /// A communiqué with `extra` front-matter lines.
-pub fn communique(title: &str, date: &str, extra: &str) -> String {
+pub(crate) fn communique(title: &str, date: &str, extra: &str) -> String {
     format!(
         "---\ntitle: \"{title}\"\ndate: {date}\n{extra}chapeau-text: \"La DINUM annonce : {title}.\"\n---\n\n\
          Paris, le 2 février 2024\n\nLe programme avance ; les équipes, elles, recrutent.\n"
@@ -18,7 +18,7 @@ pub fn communique(title: &str, date: &str, extra: &str) -> String {
 
 /// The shipped releases plus hand-written communiqués (tags in several spellings) and
 /// events (all-day, several days, timed across the spring DST change, month only).
-pub fn releases(root: &Path) -> PathBuf {
+pub(crate) fn releases(root: &Path) -> PathBuf {
     let releases = root.join("releases");
     copy_tree(&releases_dir(), &releases);
     let c = releases.join("communiques");
@@ -70,7 +70,7 @@ pub fn releases(root: &Path) -> PathBuf {
 
 /// The site built with `config` at `now()` into `feeds/` of a new folder: the folder (removed
 /// when dropped), its releases and its output.
-pub fn built(config: Config) -> (tempfile::TempDir, PathBuf, PathBuf) {
+pub(crate) fn built(config: Config) -> (tempfile::TempDir, PathBuf, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let releases = releases(dir.path());
     let out = dir.path().join("feeds");
@@ -79,7 +79,7 @@ pub fn built(config: Config) -> (tempfile::TempDir, PathBuf, PathBuf) {
 }
 
 /// The file in `out` that a feed URL names.
-pub fn local(out: &Path, url: &str) -> PathBuf {
+pub(crate) fn local(out: &Path, url: &str) -> PathBuf {
     out.join(
         url.strip_prefix(FEEDS_URL)
             .unwrap_or_else(|| panic!("not a feed URL: {url}")),

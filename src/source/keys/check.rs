@@ -46,14 +46,14 @@ const CONTROL_WORDS: &[&str] = &[
 
 /// A top-level key as written in the YAML, located in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WrittenKey {
+pub(crate) struct WrittenKey {
     pub name: String,
     pub line: usize,
     pub column: usize,
 }
 
 /// Top-level keys in order, with their file positions (the parsed map has none).
-pub fn written_keys(doc: &Document<'_>) -> Vec<WrittenKey> {
+pub(crate) fn written_keys(doc: &Document<'_>) -> Vec<WrittenKey> {
     let mut keys = Vec::new();
     for (index, line) in doc.yaml.lines().enumerate() {
         if line.starts_with([' ', '\t', '-', '#']) || line.trim().is_empty() {
@@ -106,14 +106,14 @@ fn is_invisible(c: char) -> bool {
 /// What the checks found: diagnostics, and whether an error concerns an editorial control
 /// (then the file is withheld: no earlier version may stand in for it).
 #[derive(Debug, Default)]
-pub struct KeyReport {
+pub(crate) struct KeyReport {
     pub diagnostics: Vec<Diagnostic>,
     pub control_error: bool,
 }
 
 /// Checks every top-level key: duplicates, invisible characters, misspelled controls, unknown
 /// keys, and the values of the controls.
-pub fn check(rel: &Path, doc: &Document<'_>) -> KeyReport {
+pub(crate) fn check(rel: &Path, doc: &Document<'_>) -> KeyReport {
     let mut report = KeyReport::default();
     let written = written_keys(doc);
     // Only the same spelling twice is a duplicate: Netlify CMS writes `categories` and
@@ -234,7 +234,7 @@ fn resembles_control(name: &str) -> Option<&'static str> {
 
 /// The written key that looks like a misspelling of `wanted` (`tilte` for `title`): where a
 /// "missing" message should point.
-pub fn misspelling_of(doc: &Document<'_>, wanted: &Key) -> Option<WrittenKey> {
+pub(crate) fn misspelling_of(doc: &Document<'_>, wanted: &Key) -> Option<WrittenKey> {
     written_keys(doc)
         .into_iter()
         .find(|k| lookup(&k.name).is_none() && nearest_key(&k.name) == Some(wanted.name))

@@ -11,7 +11,7 @@ pub(super) struct Logical {
 }
 
 impl Logical {
-    pub fn position(&self, byte: usize) -> (usize, usize) {
+    pub(super) fn position(&self, byte: usize) -> (usize, usize) {
         let (offset, line, col0) = self
             .segments
             .iter()

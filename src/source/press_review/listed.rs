@@ -20,12 +20,16 @@ use crate::source::keys::nested::{
 };
 
 /// Whether the front matter holds a list of articles (maps with a link).
-pub fn has_list(doc: &Document<'_>) -> bool {
+pub(crate) fn has_list(doc: &Document<'_>) -> bool {
     matches!(crate::source::keys::ARTICLES.get(&doc.fields), Some(Value::Array(items))
         if items.iter().any(|i| i.as_object().is_some_and(|m| get(m, URL).is_some())))
 }
 
-pub fn articles(rel: &Path, doc: &Document<'_>, config: &Config) -> (Vec<Entry>, Vec<Diagnostic>) {
+pub(crate) fn articles(
+    rel: &Path,
+    doc: &Document<'_>,
+    config: &Config,
+) -> (Vec<Entry>, Vec<Diagnostic>) {
     let mut entries = Vec::new();
     let mut diagnostics = Vec::new();
     let Some(Value::Array(items)) = crate::source::keys::ARTICLES.get(&doc.fields) else {

@@ -24,7 +24,7 @@ mod around;
 mod clues;
 mod lines;
 mod links;
-pub mod listed;
+pub(crate) mod listed;
 mod naming;
 mod outlets;
 mod scanner;
@@ -57,10 +57,15 @@ pub fn parse_page(
 /// An article as read from a page or a front-matter list.
 #[derive(Debug, Clone, Default)]
 pub struct ArticleFacts<'a> {
+    /// The article's title, as written.
     pub title: &'a str,
+    /// The article's address, as written (checked by [`article_entry`]).
     pub url: &'a str,
+    /// The outlet's name, when the source gives one; else one is made from the host name.
     pub outlet: Option<&'a str>,
+    /// The page section it is listed under, if any.
     pub section: Option<&'a str>,
+    /// The quoted excerpt, if any.
     pub excerpt: Option<&'a str>,
 }
 

@@ -53,7 +53,7 @@ pub fn name_for_host(host: &str) -> Option<&'static str> {
 }
 
 /// Whether `text` is the name of an outlet of the table ("Les Echos", "le monde").
-pub fn is_known_name(text: &str) -> bool {
+pub(super) fn is_known_name(text: &str) -> bool {
     let folded = fold(text);
     !folded.is_empty() && OUTLETS.names.contains(&*folded)
 }

@@ -25,7 +25,7 @@ const TRACKING: &[&str] = &[
 
 /// Why a link destination is not an article URL.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum UrlProblem {
+pub(super) enum UrlProblem {
     /// `#`, empty: an unfinished link.
     Placeholder,
     /// `mailto:`, `tel:`, `javascript:`…: not a web page.
@@ -36,7 +36,7 @@ pub enum UrlProblem {
 
 /// Fixes what was seen in real files: `<url>`, a `"title"` after the URL, spaces,
 /// `https:/https://`, `https:/host`, a trailing encoded no-break space.
-pub fn repair(text: &str) -> String {
+pub(super) fn repair(text: &str) -> String {
     let mut s = text.trim().trim_matches(|c| c == '<' || c == '>').trim();
     // `(url "title")` and `(url 'title')`: the destination is the first token.
     if let Some(i) = s.find([' ', '\t']) {
@@ -93,7 +93,7 @@ pub fn repair(text: &str) -> String {
 }
 
 /// Turns a link destination into an absolute http(s) URL; relative ones are joined to `base`.
-pub fn resolve(dest: &str, base: Option<&Url>) -> Result<Url, UrlProblem> {
+pub(super) fn resolve(dest: &str, base: Option<&Url>) -> Result<Url, UrlProblem> {
     let s = repair(dest);
     if s.is_empty() || s.starts_with('#') {
         return Err(UrlProblem::Placeholder);
@@ -115,7 +115,7 @@ pub fn resolve(dest: &str, base: Option<&Url>) -> Result<Url, UrlProblem> {
 
 /// The scheme of a link a browser would run or render inline (`javascript:`, `vbscript:`,
 /// `data:`), lower-cased with its colon, if `dest` has one.
-pub fn active_scheme(dest: &str) -> Option<String> {
+pub(super) fn active_scheme(dest: &str) -> Option<String> {
     let scheme = Url::parse(repair(dest).trim())
         .ok()?
         .scheme()
@@ -135,7 +135,7 @@ fn is_tracking(key: &str, host: &str) -> bool {
 }
 
 /// Identity form of an absolute article URL (see `super::normalise_url`).
-pub fn normalise(url: &Url) -> Option<String> {
+pub(super) fn normalise(url: &Url) -> Option<String> {
     if !matches!(url.scheme(), "http" | "https") {
         return None;
     }
