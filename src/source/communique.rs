@@ -42,11 +42,10 @@ pub fn infer(markdown: &str, first_line: usize, config: &Config) -> Inferred {
         let block = &all[index];
         index += 1;
         let text = plain(&block.markdown);
-        let upper = text.to_uppercase();
         if is_bloc_marque(&text) {
             continue;
         }
-        if let Some(kind) = DOCUMENT_TYPES.iter().find(|t| upper == **t) {
+        if let Some(kind) = DOCUMENT_TYPES.iter().find(|t| is_upper_of(&text, t)) {
             if found.category.is_none() {
                 found.category = Some(sentence_case(kind));
             }
@@ -108,8 +107,35 @@ pub fn infer(markdown: &str, first_line: usize, config: &Config) -> Inferred {
 }
 
 fn is_bloc_marque(text: &str) -> bool {
-    let t = text.to_uppercase();
-    t == "GOUVERNEMENT" || t == "LIBERTÉ ÉGALITÉ FRATERNITÉ" || t == "RÉPUBLIQUE FRANÇAISE"
+    [
+        "GOUVERNEMENT",
+        "LIBERTÉ ÉGALITÉ FRATERNITÉ",
+        "RÉPUBLIQUE FRANÇAISE",
+    ]
+    .iter()
+    .any(|t| is_upper_of(text, t))
+}
+
+/// Whether `text` upper-cased is `upper`, compared letter by letter: every paragraph is
+/// tested, and most differ at their first letters (no copy of the paragraph is made).
+fn is_upper_of(text: &str, upper: &str) -> bool {
+    text.chars().flat_map(char::to_uppercase).eq(upper.chars())
+}
+
+/// `text` after `prefix` (lower-case) when it starts with it in any case, compared letter by
+/// letter: contact lines are looked for in every paragraph.
+fn strip_prefix_lower<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let mut wanted = prefix.chars();
+    for (at, c) in text.char_indices() {
+        let mut lower = c.to_lowercase();
+        if wanted.as_str().is_empty() {
+            return Some(&text[at..]);
+        }
+        if !lower.all(|l| wanted.next() == Some(l)) {
+            return None;
+        }
+    }
+    wanted.as_str().is_empty().then_some("")
 }
 
 fn is_heading(markdown: &str) -> bool {
@@ -148,8 +174,8 @@ fn contact_block(blocks: &[Block], config: &Config) -> Option<(Contact, usize)> 
     let first = plain(&blocks.first()?.markdown);
     let default = &config.default_contact;
     let is_organisation = first.eq_ignore_ascii_case(&default.organisation)
-        || first.to_lowercase().starts_with("direction ")
-        || first.to_lowercase().starts_with("contact presse");
+        || strip_prefix_lower(&first, "direction ").is_some()
+        || strip_prefix_lower(&first, "contact presse").is_some();
     let starts_with_phone = phone_line(&first).is_some();
     if !is_organisation && !starts_with_phone {
         return None;
@@ -170,8 +196,8 @@ fn contact_block(blocks: &[Block], config: &Config) -> Option<(Contact, usize)> 
             contact.phones = phones;
         } else if let Some(email) = email_line(&text) {
             contact.email = Some(email);
-        } else if text.to_lowercase().starts_with("relations presse")
-            || text.to_lowercase().starts_with("service de presse")
+        } else if strip_prefix_lower(&text, "relations presse").is_some()
+            || strip_prefix_lower(&text, "service de presse").is_some()
         {
             contact.role = Some(text);
         } else {
@@ -185,10 +211,10 @@ fn contact_block(blocks: &[Block], config: &Config) -> Option<(Contact, usize)> 
 
 /// "Tél : 01 71 21 12 50 – 06 10 60 41 19" → the numbers.
 fn phone_line(text: &str) -> Option<Vec<String>> {
-    let lower = text.to_lowercase();
     let rest = ["tél", "tel", "téléphone"]
         .iter()
-        .find_map(|p| lower.strip_prefix(p))?;
+        .find_map(|p| strip_prefix_lower(text, p))?
+        .to_lowercase();
     let rest = rest.trim_start_matches([' ', '.', '\u{a0}', '\u{202f}']);
     let rest = rest.strip_prefix(':')?;
     let phones = rest
@@ -201,10 +227,10 @@ fn phone_line(text: &str) -> Option<Vec<String>> {
 
 /// "Mél : x@y.fr" → the address.
 fn email_line(text: &str) -> Option<String> {
-    let lower = text.to_lowercase();
     let rest = ["mél", "mel", "mail", "courriel", "e-mail", "email"]
         .iter()
-        .find_map(|p| lower.strip_prefix(p))?;
+        .find_map(|p| strip_prefix_lower(text, p))?
+        .to_lowercase();
     let address = rest
         .trim_start_matches([' ', '\u{a0}', '\u{202f}', ':'])
         .trim();
@@ -214,6 +240,37 @@ fn email_line(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn case_is_compared_without_copying_the_paragraph() {
+        assert!(is_upper_of("Communiqué de presse", "COMMUNIQUÉ DE PRESSE"));
+        assert!(is_upper_of(
+            "liberté égalité fraternité",
+            "LIBERTÉ ÉGALITÉ FRATERNITÉ"
+        ));
+        assert!(!is_upper_of(
+            "Communiqué de presse du jour",
+            "COMMUNIQUÉ DE PRESSE"
+        ));
+        assert!(!is_upper_of("Communique de presse", "COMMUNIQUÉ DE PRESSE"));
+        assert_eq!(strip_prefix_lower("TÉL : 01", "tél"), Some(" : 01"));
+        assert_eq!(
+            strip_prefix_lower("Direction du numérique", "direction "),
+            Some("du numérique")
+        );
+        assert_eq!(strip_prefix_lower("Mél", "mél"), Some(""));
+        assert_eq!(strip_prefix_lower("Mé", "mél"), None);
+        assert_eq!(strip_prefix_lower("Tel", "tél"), None);
+        assert_eq!(
+            email_line("MÉL : Presse@Numerique.gouv.fr").as_deref(),
+            Some("presse@numerique.gouv.fr")
+        );
+        assert_eq!(
+            phone_line("TÉLÉPHONE : 01 71 21 12 50"),
+            None,
+            "\"tél\" is tried first, as before"
+        );
+    }
 
     #[test]
     fn a_heading_before_the_dateline_is_the_title() {
