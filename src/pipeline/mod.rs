@@ -8,9 +8,11 @@
 mod memory;
 mod messages;
 mod pdfs;
+mod settled;
 mod sources;
 mod status;
 
+pub use settled::unchanged;
 pub use sources::SourceChanges;
 pub use status::{Listed, Status, Summary};
 
@@ -77,6 +79,9 @@ pub struct BuildReport {
     /// Held back at this publish (embargo or future date), soonest first.
     pub scheduled: Vec<Arc<Entry>>,
     pub elapsed: Duration,
+    /// When what this publish wrote stops holding without any file changing (an embargo
+    /// ends, an event passes).
+    pub valid_until: Option<DateTime<FixedOffset>>,
 }
 
 impl BuildReport {
@@ -136,12 +141,12 @@ impl Site {
         }
         // Trust a record only for a PDF whose bytes are the ones it describes (checked once
         // per process; later publishes know what they wrote).
+        let stamps = settled::load(store.dir())
+            .map(|s| s.outputs)
+            .unwrap_or_default();
         let pdfs = records
             .into_iter()
-            .filter(|(slug, record)| {
-                std::fs::read(paths.out.join(feeds::pdf_path(slug)))
-                    .is_ok_and(|bytes| blake3::hash(&bytes).to_hex().as_str() == record.hash)
-            })
+            .filter(|(slug, record)| settled::holds(&paths.out, &pdf_rel(slug), record, &stamps))
             .map(|(slug, record)| {
                 let pdf = RenderedPdf {
                     record,
@@ -237,6 +242,7 @@ impl Site {
             entries: catalog.entries.len(),
             next_embargo: catalog.next_embargo,
             scheduled: catalog.scheduled.clone(),
+            valid_until: settled::valid_until(&catalog, now),
             ..BuildReport::default()
         };
 
@@ -405,7 +411,12 @@ pub fn build(
     paths: Paths,
     now: DateTime<FixedOffset>,
 ) -> Result<BuildReport, PipelineError> {
+    if let Some((_, report)) = unchanged(&config, &paths, now) {
+        return Ok(report);
+    }
     let mut site = Site::new(config, paths)?;
     site.rescan()?;
-    site.publish(now)
+    let report = site.publish(now)?;
+    site.settle(&report, &site.summary(now), now);
+    Ok(report)
 }

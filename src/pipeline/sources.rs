@@ -10,14 +10,14 @@ use crate::state::{GoodVersion, Identity};
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::SystemTime;
 
 /// Cheap identity of a file's content: size and mtime first, then a content hash.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Fingerprint {
-    len: u64,
-    modified: Option<SystemTime>,
+    pub(super) len: u64,
+    pub(super) modified: Option<SystemTime>,
     pub(super) hash: blake3::Hash,
 }
 
@@ -31,8 +31,9 @@ pub(super) struct SourceState {
     pub(super) published: Vec<Arc<Entry>>,
     /// The bytes of a good read not yet kept in the state (cleared once kept).
     pub(super) good_bytes: Option<Arc<[u8]>>,
-    /// What the latest good read publishes, hashed ([`content_hash`]).
-    pub(super) content: Option<String>,
+    /// What the latest good read publishes, hashed ([`content_hash`]) when first asked: a
+    /// `check` never needs it.
+    content: OnceLock<String>,
 }
 
 /// What entries publish, as one hash: everything a reader sees except the dates a correction
@@ -52,6 +53,15 @@ impl SourceState {
     /// Whether the latest read is what is published.
     pub(super) fn is_good(&self) -> bool {
         !self.loaded.has_errors() && !self.loaded.entries.is_empty()
+    }
+
+    /// [`content_hash`] of a good read; `None` for a read with errors or no entry.
+    pub(super) fn content(&self) -> Option<&str> {
+        self.is_good().then(|| {
+            self.content
+                .get_or_init(|| content_hash(&self.loaded.entries))
+                .as_str()
+        })
     }
 }
 
@@ -211,12 +221,11 @@ impl Site {
             fingerprint,
             published: loaded.entries.iter().cloned().map(Arc::new).collect(),
             good_bytes: None,
-            content: None,
+            content: OnceLock::new(),
             loaded,
         };
         if state.is_good() {
             state.good_bytes = bytes.map(Into::into);
-            state.content = Some(content_hash(&state.loaded.entries));
         } else if state.loaded.has_errors() && !state.loaded.withheld {
             // Last good version: a broken edit keeps what was published, unless the edit
             // withholds the file (an unreadable embargo or control fails closed).
