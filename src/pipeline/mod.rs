@@ -11,6 +11,7 @@ mod pdfs;
 mod settled;
 mod sources;
 mod status;
+mod writers;
 
 pub use settled::unchanged;
 pub use sources::SourceChanges;
@@ -22,15 +23,16 @@ use crate::diagnostic::Diagnostic;
 use crate::feeds::{self, PdfSizes};
 use crate::model::Entry;
 use crate::pdf;
-use crate::publish::{Outcome, Publisher};
+use crate::publish::Publisher;
 use crate::state::{self, State, Store};
 use chrono::{DateTime, FixedOffset};
 use pdfs::RenderedPdf;
 use sources::SourceState;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, mpsc};
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
+use writers::{PDF_WRITERS, pdf_queue_len, write_in_order, write_pdfs};
 
 /// Where releases are read and outputs written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -254,26 +256,45 @@ impl Site {
             .into_iter()
             .filter_map(|rel| Some(rel.file_stem()?.to_str()?.to_string()))
             .collect();
-        let new_pdfs = self.render_pdfs(&catalog, &on_disk, &mut diagnostics);
-        report.pdfs_rendered = new_pdfs.len();
-        let sizes: PdfSizes = self
-            .pdfs
-            .iter()
-            .map(|(slug, pdf)| (slug.clone(), pdf.record.len))
-            .collect();
-
-        // 2. One writer thread takes the PDFs, then each feed as soon as it is rendered:
-        // writing overlaps rendering, and the queue's order keeps a feed from reaching the
-        // disk before a PDF it links.
-        let new_slugs: Vec<String> = new_pdfs.iter().map(|(slug, _)| slug.clone()).collect();
+        // 2. A few writer threads take each PDF as soon as it is rendered (the queue is short:
+        // a clean build holds a few PDFs at a time, not thousands; several writers let the
+        // disk sync them together). Only once every PDF is on disk, one writer takes each
+        // feed as soon as it is rendered, in order: a feed never reaches the disk before a
+        // PDF it links.
         let mut produced: HashSet<PathBuf> = HashSet::new();
-        let (written, rendered) = std::thread::scope(|scope| {
+        let (queue, files) = mpsc::sync_channel::<(PathBuf, Vec<u8>)>(pdf_queue_len());
+        let files = Mutex::new(files);
+        let (written, rendered, new_slugs) = std::thread::scope(|scope| {
+            let writers: Vec<_> = (0..PDF_WRITERS)
+                .map(|_| scope.spawn(|| write_pdfs(&publisher, &files)))
+                .collect();
+            let new_slugs =
+                self.render_pdfs(&catalog, &on_disk, &mut diagnostics, |slug, bytes| {
+                    let _ = queue.send((feeds::pdf_path(&slug), bytes));
+                });
+            drop(queue);
+            report.pdfs_rendered = new_slugs.len();
+            let mut written = Vec::new();
+            for writer in writers {
+                match writer.join() {
+                    Ok(Ok(paths)) => written.extend(paths),
+                    Ok(Err(err)) => return (Err(err), Ok(()), new_slugs),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+            if let Some(pdf) = written.first()
+                && let Err(err) = publisher.sync_dir_of(pdf)
+            {
+                return (Err(err), Ok(()), new_slugs);
+            }
+            let sizes: PdfSizes = self
+                .pdfs
+                .iter()
+                .map(|(slug, pdf)| (slug.clone(), pdf.record.len))
+                .collect();
             let (queue, files) = mpsc::channel::<(PathBuf, Vec<u8>)>();
             let writer = scope.spawn(|| write_in_order(&publisher, files));
             // A closed queue means the writer failed; its error is returned below.
-            for (slug, bytes) in new_pdfs {
-                let _ = queue.send((feeds::pdf_path(&slug), bytes));
-            }
             let rendered = feeds::render_feeds_cached(
                 &catalog,
                 &self.config,
@@ -290,10 +311,14 @@ impl Site {
                 },
             );
             drop(queue);
-            let written = writer
+            let feeds_written = writer
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (written, rendered)
+            let written = feeds_written.map(|feeds| {
+                written.extend(feeds);
+                written
+            });
+            (written, rendered, new_slugs)
         });
         match written {
             Ok(written) => report.written.extend(written),
@@ -388,21 +413,6 @@ impl Site {
 
 fn pdf_rel(slug: &str) -> String {
     feeds::pdf_path(slug).to_string_lossy().into_owned()
-}
-
-/// Writes what arrives, in order, until the queue closes or a write fails; returns the paths
-/// whose bytes changed.
-fn write_in_order(
-    publisher: &Publisher,
-    files: mpsc::Receiver<(PathBuf, Vec<u8>)>,
-) -> Result<Vec<PathBuf>, crate::publish::PublishError> {
-    let mut written = Vec::new();
-    for (path, bytes) in files {
-        if publisher.write(&path, &bytes)? == Outcome::Written {
-            written.push(path.clone());
-        }
-    }
-    Ok(written)
 }
 
 /// One complete build: read every release, publish at `now`.
