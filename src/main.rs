@@ -252,6 +252,7 @@ fn build(
         Some(settled) => settled,
         None => {
             let mut site = Site::new(config, paths).map_err(|e| e.to_string())?;
+            site.publish_once();
             site.allow_withdraw(allow_withdraw);
             site.on_lock_wait(tell_lock_wait);
             site.rescan().map_err(|e| refusal(&e))?;

@@ -32,7 +32,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
-use writers::{PDF_WRITERS, pdf_queue_len, write_in_order, write_pdfs};
+use writers::{FEED_QUEUE_LEN, PDF_WRITERS, pdf_queue_len, write_in_order, write_pdfs};
 
 /// Where releases are read and outputs written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -201,7 +201,20 @@ impl Site {
     /// Hands every output to the writer at the next publish, even those whose bytes it
     /// believes written: after outputs were found missing or altered.
     pub fn rewrite_all(&mut self) {
-        self.feed_cache = feeds::FeedCache::default();
+        self.feed_cache = self.fresh_feed_cache();
+    }
+
+    /// An empty feed cache, as forgetful as the one it replaces.
+    fn fresh_feed_cache(&self) -> feeds::FeedCache {
+        let mut cache = feeds::FeedCache::default();
+        cache.forget_files = self.feed_cache.forget_files;
+        cache
+    }
+
+    /// For a single publish (`build`): keeps no rendered feed for a next one, so that the
+    /// thousands of archive pages of a large archive are never all in memory at once.
+    pub fn publish_once(&mut self) {
+        self.feed_cache.forget_files = true;
     }
 
     /// Lets a publish withdraw more than half of what is online (a deliberate clean-up).
@@ -292,7 +305,8 @@ impl Site {
                 .iter()
                 .map(|(slug, pdf)| (slug.clone(), pdf.record.len))
                 .collect();
-            let (queue, files) = mpsc::channel::<(PathBuf, Vec<u8>)>();
+            // Short too: rendering waits for the disk rather than piling up feeds.
+            let (queue, files) = mpsc::sync_channel::<(PathBuf, Vec<u8>)>(FEED_QUEUE_LEN);
             let writer = scope.spawn(|| write_in_order(&publisher, files));
             // A closed queue means the writer failed; its error is returned below.
             let rendered = feeds::render_feeds_cached(
@@ -329,7 +343,7 @@ impl Site {
                 }
                 self.state_outdated = true;
                 // Nor whether the feeds did: hand every one to the writer next time.
-                self.feed_cache = feeds::FeedCache::default();
+                self.feed_cache = self.fresh_feed_cache();
                 return Err(err.into());
             }
         }
@@ -425,6 +439,7 @@ pub fn build(
         return Ok(report);
     }
     let mut site = Site::new(config, paths)?;
+    site.publish_once();
     site.rescan()?;
     let report = site.publish(now)?;
     site.settle(&report, &site.summary(now), now);

@@ -39,6 +39,9 @@ pub(super) fn pdf_queue_len() -> usize {
     2 * rayon::current_num_threads()
 }
 
+/// How many rendered feed files may wait for the writer.
+pub(super) const FEED_QUEUE_LEN: usize = 16;
+
 /// Writes what arrives, in order, until the queue closes or a write fails; returns the paths
 /// whose bytes changed.
 pub(super) fn write_in_order(
