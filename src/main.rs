@@ -343,9 +343,9 @@ fn loaded_site(options: &Options) -> Result<(Site, DateTime<FixedOffset>), Strin
 
 fn check(options: &Options) -> Result<ExitCode, String> {
     let (site, now) = loaded_site(options)?;
-    let (_, diagnostics) = site.catalog(now);
+    let (diagnostics, summary) = site.check(now);
     let code = print_diagnostics(&diagnostics, &site.paths().releases);
-    say!("{}", summary_line(&site.summary(now)));
+    say!("{}", summary_line(&summary));
     Ok(code)
 }
 

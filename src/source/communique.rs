@@ -82,7 +82,7 @@ pub fn infer(markdown: &str, first_line: usize, config: &Config) -> Inferred {
             }
         }
         // A contact block is the organisation line followed by Tél / Mél / role lines.
-        if let Some((contact, used)) = contact_block(&all[index - 1..], config) {
+        if let Some((contact, used)) = contact_block(&text, &all[index..], config) {
             if found.contact.is_none() {
                 found.contact = Some(contact);
             }
@@ -169,20 +169,20 @@ fn dateline(text: &str, config: &Config) -> Option<(String, PubDate)> {
     Some((place.to_string(), date))
 }
 
-/// Reads a contact block starting at `blocks[0]`; returns it and how many blocks it used.
-fn contact_block(blocks: &[Block], config: &Config) -> Option<(Contact, usize)> {
-    let first = plain(&blocks.first()?.markdown);
+/// Reads a contact block starting with the block whose plain text is `first` and going on
+/// with `next`; returns it and how many blocks it used.
+fn contact_block(first: &str, next: &[Block], config: &Config) -> Option<(Contact, usize)> {
     let default = &config.default_contact;
     let is_organisation = first.eq_ignore_ascii_case(&default.organisation)
-        || strip_prefix_lower(&first, "direction ").is_some()
-        || strip_prefix_lower(&first, "contact presse").is_some();
-    let starts_with_phone = phone_line(&first).is_some();
+        || strip_prefix_lower(first, "direction ").is_some()
+        || strip_prefix_lower(first, "contact presse").is_some();
+    let starts_with_phone = phone_line(first).is_some();
     if !is_organisation && !starts_with_phone {
         return None;
     }
     let mut contact = Contact {
         organisation: if is_organisation {
-            first.clone()
+            first.to_string()
         } else {
             default.organisation.clone()
         },
@@ -190,8 +190,13 @@ fn contact_block(blocks: &[Block], config: &Config) -> Option<(Contact, usize)> 
     };
     let mut used = usize::from(is_organisation);
     let mut matched_line = false;
-    for block in &blocks[used..] {
-        let text = plain(&block.markdown);
+    // The first block again when it is a phone line, then the next ones, each made plain
+    // only when the one before it belonged to the contact.
+    let texts = (!is_organisation)
+        .then(|| first.to_string())
+        .into_iter()
+        .chain(next.iter().map(|block| plain(&block.markdown)));
+    for text in texts {
         if let Some(phones) = phone_line(&text) {
             contact.phones = phones;
         } else if let Some(email) = email_line(&text) {
