@@ -2,6 +2,7 @@
 //! the order they are rendered.
 
 use crate::publish::{Outcome, PublishError, Publisher};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::{Mutex, mpsc};
 
@@ -43,16 +44,25 @@ pub(super) fn pdf_queue_len() -> usize {
 pub(super) const FEED_QUEUE_LEN: usize = 16;
 
 /// Writes what arrives, in order, until the queue closes or a write fails; returns the paths
-/// whose bytes changed.
+/// whose bytes changed. Each file is synced before its rename, the renames happen in the
+/// order the files arrive, and each directory is synced once at the end (thousands of
+/// archive pages would otherwise wait for as many directory syncs).
 pub(super) fn write_in_order(
     publisher: &Publisher,
     files: mpsc::Receiver<(PathBuf, Vec<u8>)>,
 ) -> Result<Vec<PathBuf>, PublishError> {
     let mut written = Vec::new();
+    // One written file per directory, to name the directory to sync.
+    let mut dirs: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
     for (path, bytes) in files {
-        if publisher.write(&path, &bytes)? == Outcome::Written {
-            written.push(path.clone());
+        if publisher.write_in_batch(&path, &bytes)? == Outcome::Written {
+            let dir = path.parent().map(PathBuf::from).unwrap_or_default();
+            dirs.entry(dir).or_insert_with(|| path.clone());
+            written.push(path);
         }
+    }
+    for file in dirs.values() {
+        publisher.sync_dir_of(file)?;
     }
     Ok(written)
 }
