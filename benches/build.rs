@@ -104,13 +104,15 @@ fn communique(releases: &Path, work: &Path, save_count: usize) -> Figures {
     edit_one(releases);
     let edit = run::measure(&mut cmd("build"));
     let mut watch = cmd("watch");
-    let mut child = watch
-        .args(["--debounce-ms", "15"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("communique watch");
-    let stderr = run::lines(child.stderr.take().expect("stderr"));
+    let mut child = run::Running::new(
+        watch
+            .args(["--debounce-ms", "15"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("communique watch"),
+    );
+    let stderr = run::lines(child.child().stderr.take().expect("stderr"));
     let shown = releases.display().to_string();
     run::wait_line(&stderr, START_TIMEOUT, |l| l.contains(&shown)).expect("watcher ready");
     thread::spawn(move || while stderr.recv().is_ok() {});
@@ -126,7 +128,7 @@ fn communique(releases: &Path, work: &Path, save_count: usize) -> Figures {
         edit,
         check: Some(check),
         saves: samples,
-        watch_rss: run::stop(child),
+        watch_rss: child.stop(),
     }
 }
 
@@ -182,26 +184,28 @@ fn hugo(releases: &Path, work: &Path, save_count: usize) -> Figures {
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
         .expect("free port");
-    let mut child = Command::new("hugo")
-        .args([
-            "server",
-            "--renderToDisk",
-            "--disableFastRender",
-            "--disableLiveReload",
-            "--bind",
-            "127.0.0.1",
-        ])
-        .arg("--port")
-        .arg(port.to_string())
-        .arg("--source")
-        .arg(&site)
-        .arg("-d")
-        .arg(&public)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("hugo server");
-    let stdout = run::lines(child.stdout.take().expect("stdout"));
+    let mut child = run::Running::new(
+        Command::new("hugo")
+            .args([
+                "server",
+                "--renderToDisk",
+                "--disableFastRender",
+                "--disableLiveReload",
+                "--bind",
+                "127.0.0.1",
+            ])
+            .arg("--port")
+            .arg(port.to_string())
+            .arg("--source")
+            .arg(&site)
+            .arg("-d")
+            .arg(&public)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("hugo server"),
+    );
+    let stdout = run::lines(child.child().stdout.take().expect("stdout"));
     run::wait_line(&stdout, START_TIMEOUT, |l| {
         l.contains("Web Server is available")
     })
@@ -219,7 +223,7 @@ fn hugo(releases: &Path, work: &Path, save_count: usize) -> Figures {
         edit,
         check: None,
         saves: samples,
-        watch_rss: run::stop(child),
+        watch_rss: child.stop(),
     }
 }
 
@@ -287,14 +291,19 @@ fn main() {
         let releases = work.path().join("releases");
         corpus::generate(&releases, size);
         // Hugo gets its own copy of the corpus, taken before any edit.
-        let hugo_figures = with_hugo.then(|| {
-            let hugo_work = tempfile::tempdir().expect("temp dir");
-            let hugo_saves = env_or(
-                "BENCH_HUGO_SAVES",
-                if size >= 10_000 { 5 } else { save_count },
-            );
-            hugo(&releases, hugo_work.path(), hugo_saves)
-        });
+        // A Hugo that fails (another version, a theme error) leaves its column out, not the run.
+        let hugo_figures = with_hugo
+            .then(|| {
+                let hugo_work = tempfile::tempdir().expect("temp dir");
+                let hugo_saves = env_or(
+                    "BENCH_HUGO_SAVES",
+                    if size >= 10_000 { 5 } else { save_count },
+                );
+                std::panic::catch_unwind(|| hugo(&releases, hugo_work.path(), hugo_saves))
+                    .map_err(|_| eprintln!("Hugo failed on {size} releases: left out"))
+                    .ok()
+            })
+            .flatten();
         let ours = communique(&releases, work.path(), save_count);
         columns.push((size, ours, hugo_figures));
     }

@@ -41,10 +41,34 @@ fn finish(mut child: Child) -> (bool, u64, String) {
     (ok, rss, errors)
 }
 
-/// Stops a long-running child (SIGKILL) and returns its peak RSS.
-pub fn stop(mut child: Child) -> u64 {
-    let _ = child.kill();
-    reap(child).1
+/// A long-running child (a watcher, a server), killed when dropped: a failed run leaves no
+/// process behind.
+pub struct Running(Option<Child>);
+
+impl Running {
+    pub fn new(child: Child) -> Running {
+        Running(Some(child))
+    }
+
+    pub fn child(&mut self) -> &mut Child {
+        self.0.as_mut().expect("running child")
+    }
+
+    /// Stops it (SIGKILL) and returns its peak RSS.
+    pub fn stop(mut self) -> u64 {
+        let mut child = self.0.take().expect("running child");
+        let _ = child.kill();
+        reap(child).1
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.0.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
 }
 
 #[cfg(unix)]
