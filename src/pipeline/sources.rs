@@ -259,16 +259,19 @@ impl Site {
 
     /// The identity of the one vanished, published file that `entry` continues.
     fn renamed_from(&self, entry: &Entry) -> Option<Identity> {
-        let content = content_hash(std::slice::from_ref(entry));
+        // Same title or content first, the file's absence last: a stat per published file
+        // for every new file made a first build of many new files quadratic.
+        let content = std::cell::OnceCell::new();
         let mut candidates = self.state.good.iter().filter(|(old, good)| {
             good.identity.is_some()
                 && !self.sources.contains_key(*old)
+                && (good
+                    .identity
+                    .as_ref()
+                    .is_some_and(|i| i.title == entry.title)
+                    || good.content
+                        == *content.get_or_init(|| content_hash(std::slice::from_ref(entry))))
                 && !self.paths.releases.join(old).exists()
-                && (good.content == content
-                    || good
-                        .identity
-                        .as_ref()
-                        .is_some_and(|i| i.title == entry.title))
         });
         let (_, good) = candidates.next()?;
         // Two vanished files it could continue: no guess.
