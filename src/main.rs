@@ -8,7 +8,7 @@ mod words;
 use chrono::{DateTime, FixedOffset, Utc};
 use clap::{Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 use communique::i18n::{Lang, Message};
-use communique::pipeline::{Paths, Site};
+use communique::pipeline::{self, Paths, Site};
 use communique::source::dates::in_zone;
 use communique::{Config, Diagnostic, feeds};
 use failure::Failure;
@@ -152,6 +152,8 @@ fn settings_path(given: Option<PathBuf>) -> Option<PathBuf> {
 }
 
 fn main() -> ExitCode {
+    // The build summary's time is the whole command's, from here.
+    let started = std::time::Instant::now();
     let matches = help::localized(lang()).get_matches();
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
@@ -161,7 +163,7 @@ fn main() -> ExitCode {
         Command::Build {
             options,
             allow_withdraw,
-        } => build(&options, allow_withdraw),
+        } => build(&options, allow_withdraw, started),
         Command::Check(options) => check(&options),
         Command::List { options, json } => list(&options, json),
         Command::New {
@@ -235,22 +237,34 @@ fn tell_lock_wait(out: &Path, pid: Option<u32>) {
     eprintln!("{}", t(message));
 }
 
-fn build(options: &Options, allow_withdraw: bool) -> Result<ExitCode, Failure> {
+fn build(
+    options: &Options,
+    allow_withdraw: bool,
+    started: std::time::Instant,
+) -> Result<ExitCode, Failure> {
     let (config, paths) = options.load()?;
     let now = options.now(&config);
     let releases = paths.releases.clone();
     let hub_config = config.clone();
-    let started = std::time::Instant::now();
-    let mut site = Site::new(config, paths)?;
-    site.allow_withdraw(allow_withdraw);
-    site.on_lock_wait(tell_lock_wait);
-    site.rescan()?;
-    let summary = site.summary(now);
-    let report = match site.publish(now) {
-        Ok(report) => report,
-        Err(err) => {
-            print_diagnostics(&site.diagnostics(), &releases);
-            return Err(err.into());
+    // Nothing changed since the last clean build: a stat per file, no release read.
+    let (summary, report) = match pipeline::unchanged(&config, &paths, now) {
+        Some(settled) => settled,
+        None => {
+            let mut site = Site::new(config, paths)?;
+            site.publish_once();
+            site.allow_withdraw(allow_withdraw);
+            site.on_lock_wait(tell_lock_wait);
+            site.rescan()?;
+            let summary = site.summary(now);
+            let report = match site.publish(now) {
+                Ok(report) => report,
+                Err(err) => {
+                    print_diagnostics(&site.diagnostics(), &releases);
+                    return Err(err.into());
+                }
+            };
+            site.settle(&report, &summary, now);
+            (summary, report)
         }
     };
     // Files are published; the process only waits for the hub before it exits.
@@ -326,9 +340,9 @@ fn loaded_site(options: &Options) -> Result<(Site, DateTime<FixedOffset>), Failu
 
 fn check(options: &Options) -> Result<ExitCode, Failure> {
     let (site, now) = loaded_site(options)?;
-    let (_, diagnostics) = site.catalog(now);
+    let (diagnostics, summary) = site.check(now);
     let code = print_diagnostics(&diagnostics, &site.paths().releases);
-    say!("{}", summary_line(&site.summary(now)));
+    say!("{}", summary_line(&summary));
     Ok(code)
 }
 

@@ -47,6 +47,17 @@ impl Publisher {
 
     /// Writes `bytes` to `rel` unless the file already holds exactly them.
     pub(crate) fn write(&self, rel: &Path, bytes: &[u8]) -> Result<Outcome, PublishError> {
+        let outcome = self.write_in_batch(rel, bytes)?;
+        if outcome == Outcome::Written {
+            self.sync_dir_of(rel)?;
+        }
+        Ok(outcome)
+    }
+
+    /// [`Publisher::write`] but for the final sync of the directory, which
+    /// [`Publisher::sync_dir_of`] does once for a whole batch (thousands of PDFs): until then,
+    /// a power cut may forget the new names, never leave a file half written.
+    pub(crate) fn write_in_batch(&self, rel: &Path, bytes: &[u8]) -> Result<Outcome, PublishError> {
         let path = self.resolve(rel)?;
         if let Ok(existing) = fs::read(&path)
             && existing == bytes
@@ -67,8 +78,17 @@ impl Publisher {
         set_public_mode(temp.as_file()).map_err(io_err)?;
         temp.as_file().sync_all().map_err(io_err)?;
         temp.persist(&path).map_err(|e| io_err(e.error))?;
-        sync_dir(&dir).map_err(io_err)?;
         Ok(Outcome::Written)
+    }
+
+    /// Makes the renames of files written in the directory of `rel` durable.
+    pub(crate) fn sync_dir_of(&self, rel: &Path) -> Result<(), PublishError> {
+        let path = self.resolve(rel)?;
+        let dir = path.parent().unwrap_or(&self.root);
+        sync_dir(dir).map_err(|source| PublishError::Io {
+            path: dir.to_path_buf(),
+            source,
+        })
     }
 
     /// Removes `rel` if it exists; returns whether it did.

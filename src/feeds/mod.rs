@@ -121,6 +121,9 @@ pub struct FeedCache {
     feeds: HashMap<String, Rendered>,
     /// The calendar and the press room as last handed over.
     pages: HashMap<PathBuf, Vec<u8>>,
+    /// Keep no file's bytes for the next call: a one-shot build of thousands of archive
+    /// pages would otherwise hold all of them at once.
+    pub forget_files: bool,
 }
 
 /// An entry's item and what it was prepared from.
@@ -223,7 +226,9 @@ pub fn render_feeds_cached(
                 page,
                 files,
             };
-            kept.insert(key, rendered);
+            if !cache.forget_files {
+                kept.insert(key, rendered);
+            }
         }
     }
     cache.feeds = kept;
@@ -245,7 +250,9 @@ impl FeedCache {
     /// A page rendered every time, marked reused when its bytes did not change.
     fn page(&mut self, path: PathBuf, bytes: Vec<u8>) -> OutputFile {
         let reused = self.pages.get(&path) == Some(&bytes);
-        self.pages.insert(path.clone(), bytes.clone());
+        if !self.forget_files {
+            self.pages.insert(path.clone(), bytes.clone());
+        }
         OutputFile {
             path,
             bytes,

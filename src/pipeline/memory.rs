@@ -16,10 +16,10 @@ impl Site {
     /// content keeps the same date, run after run), unless the file gives a later one.
     pub(super) fn date_corrections(&mut self, now: DateTime<FixedOffset>) {
         for (rel, source) in &mut self.sources {
-            let (Some(content), Some(kept)) = (&source.content, self.state.good.get(rel)) else {
+            let (Some(content), Some(kept)) = (source.content(), self.state.good.get(rel)) else {
                 continue;
             };
-            let corrected = if kept.content.is_empty() || *content == kept.content {
+            let corrected = if kept.content.is_empty() || content == kept.content {
                 kept.corrected
                     .as_deref()
                     .and_then(|at| DateTime::parse_from_rfc3339(at).ok())
@@ -91,7 +91,7 @@ impl Site {
                     _ => {
                         if let Some(bytes) = source.good_bytes.take() {
                             self.store.keep_source(&hash, &bytes)?;
-                            let content = source.content.clone().unwrap_or_default();
+                            let content = source.content().unwrap_or_default().to_string();
                             // Same content under other bytes keeps its correction date; new
                             // content after a first publication is a correction, now.
                             let corrected = match kept {

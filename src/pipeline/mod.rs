@@ -8,9 +8,12 @@
 mod memory;
 mod messages;
 mod pdfs;
+mod settled;
 mod sources;
 mod status;
+mod writers;
 
+pub use settled::unchanged;
 pub use sources::SourceChanges;
 pub use status::{Listed, Status, Summary};
 
@@ -20,15 +23,16 @@ use crate::diagnostic::Diagnostic;
 use crate::feeds::{self, PdfSizes};
 use crate::model::Entry;
 use crate::pdf;
-use crate::publish::{Outcome, Publisher};
+use crate::publish::Publisher;
 use crate::state::{self, State, Store};
 use chrono::{DateTime, FixedOffset};
 use pdfs::RenderedPdf;
 use sources::SourceState;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, mpsc};
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
+use writers::{FEED_QUEUE_LEN, PDF_WRITERS, pdf_queue_len, write_in_order, write_pdfs};
 
 /// Where releases are read and outputs written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,6 +105,9 @@ pub struct BuildReport {
     pub scheduled: Vec<Arc<Entry>>,
     /// Wall-clock time the publish took.
     pub elapsed: Duration,
+    /// When what this publish wrote stops holding without any file changing (an embargo
+    /// ends, an event passes).
+    pub valid_until: Option<DateTime<FixedOffset>>,
 }
 
 impl BuildReport {
@@ -163,12 +170,12 @@ impl Site {
         }
         // Trust a record only for a PDF whose bytes are the ones it describes (checked once
         // per process; later publishes know what they wrote).
+        let stamps = settled::load(store.dir())
+            .map(|s| s.outputs)
+            .unwrap_or_default();
         let pdfs = records
             .into_iter()
-            .filter(|(slug, record)| {
-                std::fs::read(paths.out.join(feeds::pdf_path(slug)))
-                    .is_ok_and(|bytes| blake3::hash(&bytes).to_hex().as_str() == record.hash)
-            })
+            .filter(|(slug, record)| settled::holds(&paths.out, &pdf_rel(slug), record, &stamps))
             .map(|(slug, record)| {
                 let pdf = RenderedPdf {
                     record,
@@ -223,7 +230,20 @@ impl Site {
     /// Hands every output to the writer at the next publish, even those whose bytes it
     /// believes written: after outputs were found missing or altered.
     pub fn rewrite_all(&mut self) {
-        self.feed_cache = feeds::FeedCache::default();
+        self.feed_cache = self.fresh_feed_cache();
+    }
+
+    /// An empty feed cache, as forgetful as the one it replaces.
+    fn fresh_feed_cache(&self) -> feeds::FeedCache {
+        let mut cache = feeds::FeedCache::default();
+        cache.forget_files = self.feed_cache.forget_files;
+        cache
+    }
+
+    /// For a single publish (`build`): keeps no rendered feed for a next one, so that the
+    /// thousands of archive pages of a large archive are never all in memory at once.
+    pub fn publish_once(&mut self) {
+        self.feed_cache.forget_files = true;
     }
 
     /// Lets a publish withdraw more than half of what is online (a deliberate clean-up).
@@ -266,6 +286,7 @@ impl Site {
             entries: catalog.entries.len(),
             next_embargo: catalog.next_embargo,
             scheduled: catalog.scheduled.clone(),
+            valid_until: settled::valid_until(&catalog, now),
             ..BuildReport::default()
         };
 
@@ -277,26 +298,46 @@ impl Site {
             .into_iter()
             .filter_map(|rel| Some(rel.file_stem()?.to_str()?.to_string()))
             .collect();
-        let new_pdfs = self.render_pdfs(&catalog, &on_disk, &mut diagnostics);
-        report.pdfs_rendered = new_pdfs.len();
-        let sizes: PdfSizes = self
-            .pdfs
-            .iter()
-            .map(|(slug, pdf)| (slug.clone(), pdf.record.len))
-            .collect();
-
-        // 2. One writer thread takes the PDFs, then each feed as soon as it is rendered:
-        // writing overlaps rendering, and the queue's order keeps a feed from reaching the
-        // disk before a PDF it links.
-        let new_slugs: Vec<String> = new_pdfs.iter().map(|(slug, _)| slug.clone()).collect();
+        // 2. A few writer threads take each PDF as soon as it is rendered (the queue is short:
+        // a clean build holds a few PDFs at a time, not thousands; several writers let the
+        // disk sync them together). Only once every PDF is on disk, one writer takes each
+        // feed as soon as it is rendered, in order: a feed never reaches the disk before a
+        // PDF it links.
         let mut produced: HashSet<PathBuf> = HashSet::new();
-        let (written, rendered) = std::thread::scope(|scope| {
-            let (queue, files) = mpsc::channel::<(PathBuf, Vec<u8>)>();
+        let (queue, files) = mpsc::sync_channel::<(PathBuf, Vec<u8>)>(pdf_queue_len());
+        let files = Mutex::new(files);
+        let (written, rendered, new_slugs) = std::thread::scope(|scope| {
+            let writers: Vec<_> = (0..PDF_WRITERS)
+                .map(|_| scope.spawn(|| write_pdfs(&publisher, &files)))
+                .collect();
+            let new_slugs =
+                self.render_pdfs(&catalog, &on_disk, &mut diagnostics, |slug, bytes| {
+                    let _ = queue.send((feeds::pdf_path(&slug), bytes));
+                });
+            drop(queue);
+            report.pdfs_rendered = new_slugs.len();
+            let mut written = Vec::new();
+            for writer in writers {
+                match writer.join() {
+                    Ok(Ok(paths)) => written.extend(paths),
+                    Ok(Err(err)) => return (Err(err), Ok(()), new_slugs),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+            if let Some(pdf) = written.first()
+                && let Err(err) = publisher.sync_dir_of(pdf)
+            {
+                return (Err(err), Ok(()), new_slugs);
+            }
+            let sizes: PdfSizes = self
+                .pdfs
+                .iter()
+                .map(|(slug, pdf)| (slug.clone(), pdf.record.len))
+                .collect();
+            // Short too: rendering waits for the disk rather than piling up feeds.
+            let (queue, files) = mpsc::sync_channel::<(PathBuf, Vec<u8>)>(FEED_QUEUE_LEN);
             let writer = scope.spawn(|| write_in_order(&publisher, files));
             // A closed queue means the writer failed; its error is returned below.
-            for (slug, bytes) in new_pdfs {
-                let _ = queue.send((feeds::pdf_path(&slug), bytes));
-            }
             let rendered = feeds::render_feeds_cached(
                 &catalog,
                 &self.config,
@@ -313,10 +354,14 @@ impl Site {
                 },
             );
             drop(queue);
-            let written = writer
+            let feeds_written = writer
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (written, rendered)
+            let written = feeds_written.map(|feeds| {
+                written.extend(feeds);
+                written
+            });
+            (written, rendered, new_slugs)
         });
         match written {
             Ok(written) => report.written.extend(written),
@@ -327,7 +372,7 @@ impl Site {
                 }
                 self.state_outdated = true;
                 // Nor whether the feeds did: hand every one to the writer next time.
-                self.feed_cache = feeds::FeedCache::default();
+                self.feed_cache = self.fresh_feed_cache();
                 return Err(err.into());
             }
         }
@@ -413,28 +458,19 @@ fn pdf_rel(slug: &str) -> String {
     feeds::pdf_path(slug).to_string_lossy().into_owned()
 }
 
-/// Writes what arrives, in order, until the queue closes or a write fails; returns the paths
-/// whose bytes changed.
-fn write_in_order(
-    publisher: &Publisher,
-    files: mpsc::Receiver<(PathBuf, Vec<u8>)>,
-) -> Result<Vec<PathBuf>, crate::publish::PublishError> {
-    let mut written = Vec::new();
-    for (path, bytes) in files {
-        if publisher.write(&path, &bytes)? == Outcome::Written {
-            written.push(path.clone());
-        }
-    }
-    Ok(written)
-}
-
 /// One complete build: read every release, publish at `now`.
 pub fn build(
     config: Config,
     paths: Paths,
     now: DateTime<FixedOffset>,
 ) -> Result<BuildReport, PipelineError> {
+    if let Some((_, report)) = unchanged(&config, &paths, now) {
+        return Ok(report);
+    }
     let mut site = Site::new(config, paths)?;
+    site.publish_once();
     site.rescan()?;
-    site.publish(now)
+    let report = site.publish(now)?;
+    site.settle(&report, &site.summary(now), now);
+    Ok(report)
 }

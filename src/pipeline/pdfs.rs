@@ -23,14 +23,19 @@ pub(super) struct RenderedPdf {
 
 impl Site {
     /// Renders the PDFs of the catalog's communiqués that are missing from pdf/ or out of
-    /// date, and records them; returns them (slug, bytes) for writing. A communiqué whose
-    /// PDF cannot be rendered stays in the feeds without one, with an error.
+    /// date, and records them; hands each one to `ready` (slug, bytes) as soon as it is
+    /// rendered, from the rendering threads, and returns the slugs rendered. A communiqué
+    /// whose PDF cannot be rendered stays in the feeds without one, with an error.
+    ///
+    /// No PDF's bytes are kept here: with a `ready` that blocks while its queue is full, a
+    /// clean build of thousands holds a few PDFs at a time, not all of them.
     pub(super) fn render_pdfs(
         &mut self,
         catalog: &Catalog,
         on_disk: &HashSet<String>,
         diagnostics: &mut Vec<Diagnostic>,
-    ) -> Vec<(String, Vec<u8>)> {
+        ready: impl Fn(String, Vec<u8>) + Sync,
+    ) -> Vec<String> {
         let config = &self.config;
         let assets = &self.assets;
         let known_pdfs = &mut self.pdfs;
@@ -60,26 +65,32 @@ impl Site {
             }
         }
         let releases = &self.paths.releases;
+        // Only what the records need comes back; the bytes go to `ready`.
         let rendered: Vec<_> = to_render
             .into_par_iter()
             .map(|(entry, input)| {
-                let result = pdf::render_in(entry, config, assets, releases);
-                (entry, input, result)
+                let result = pdf::render_in(entry, config, assets, releases).map(
+                    |pdf::Rendered {
+                         bytes,
+                         missing_images,
+                     }| {
+                        let record = PdfRecord {
+                            input,
+                            len: bytes.len() as u64,
+                            hash: blake3::hash(&bytes).to_hex().to_string(),
+                        };
+                        ready(entry.slug.clone(), bytes);
+                        (record, missing_images)
+                    },
+                );
+                (entry, result)
             })
             .collect();
         let mut new_pdfs = Vec::with_capacity(rendered.len());
-        for (entry, input, result) in rendered {
+        for (entry, result) in rendered {
             match result {
-                Ok(pdf::Rendered {
-                    bytes,
-                    missing_images,
-                }) => {
+                Ok((record, missing_images)) => {
                     diagnostics.extend(pdf::image_warnings(entry, releases, &missing_images));
-                    let record = PdfRecord {
-                        input,
-                        len: bytes.len() as u64,
-                        hash: blake3::hash(&bytes).to_hex().to_string(),
-                    };
                     self.state_outdated |= known_pdfs
                         .get(&entry.slug)
                         .is_none_or(|before| before.record != record);
@@ -90,7 +101,7 @@ impl Site {
                             entry: Some(Arc::clone(entry)),
                         },
                     );
-                    new_pdfs.push((entry.slug.clone(), bytes));
+                    new_pdfs.push(entry.slug.clone());
                 }
                 Err(err) => {
                     self.state_outdated |= known_pdfs.remove(&entry.slug).is_some();

@@ -10,14 +10,14 @@ use crate::state::{GoodVersion, Identity};
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::SystemTime;
 
 /// Cheap identity of a file's content: size and mtime first, then a content hash.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Fingerprint {
-    len: u64,
-    modified: Option<SystemTime>,
+    pub(super) len: u64,
+    pub(super) modified: Option<SystemTime>,
     pub(super) hash: blake3::Hash,
 }
 
@@ -31,8 +31,9 @@ pub(super) struct SourceState {
     pub(super) published: Vec<Arc<Entry>>,
     /// The bytes of a good read not yet kept in the state (cleared once kept).
     pub(super) good_bytes: Option<Arc<[u8]>>,
-    /// What the latest good read publishes, hashed ([`content_hash`]).
-    pub(super) content: Option<String>,
+    /// What the latest good read publishes, hashed ([`content_hash`]) when first asked: a
+    /// `check` never needs it.
+    content: OnceLock<String>,
 }
 
 /// What entries publish, as one hash: everything a reader sees except the dates a correction
@@ -52,6 +53,15 @@ impl SourceState {
     /// Whether the latest read is what is published.
     pub(super) fn is_good(&self) -> bool {
         !self.loaded.has_errors() && !self.loaded.entries.is_empty()
+    }
+
+    /// [`content_hash`] of a good read; `None` for a read with errors or no entry.
+    pub(super) fn content(&self) -> Option<&str> {
+        self.is_good().then(|| {
+            self.content
+                .get_or_init(|| content_hash(&self.loaded.entries))
+                .as_str()
+        })
     }
 }
 
@@ -215,12 +225,11 @@ impl Site {
             fingerprint,
             published: loaded.entries.iter().cloned().map(Arc::new).collect(),
             good_bytes: None,
-            content: None,
+            content: OnceLock::new(),
             loaded,
         };
         if state.is_good() {
             state.good_bytes = bytes.map(Into::into);
-            state.content = Some(content_hash(&state.loaded.entries));
         } else if state.loaded.has_errors() && !state.loaded.withheld {
             // Last good version: a broken edit keeps what was published, unless the edit
             // withholds the file (an unreadable embargo or control fails closed).
@@ -254,16 +263,19 @@ impl Site {
 
     /// The identity of the one vanished, published file that `entry` continues.
     fn renamed_from(&self, entry: &Entry) -> Option<Identity> {
-        let content = content_hash(std::slice::from_ref(entry));
+        // Same title or content first, the file's absence last: a stat per published file
+        // for every new file made a first build of many new files quadratic.
+        let content = std::cell::OnceCell::new();
         let mut candidates = self.state.good.iter().filter(|(old, good)| {
             good.identity.is_some()
                 && !self.sources.contains_key(*old)
+                && (good
+                    .identity
+                    .as_ref()
+                    .is_some_and(|i| i.title == entry.title)
+                    || good.content
+                        == *content.get_or_init(|| content_hash(std::slice::from_ref(entry))))
                 && !self.paths.releases.join(old).exists()
-                && (good.content == content
-                    || good
-                        .identity
-                        .as_ref()
-                        .is_some_and(|i| i.title == entry.title))
         });
         let (_, good) = candidates.next()?;
         // Two vanished files it could continue: no guess.

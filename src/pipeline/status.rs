@@ -2,6 +2,8 @@
 //! in error. `list` and `check` show it so that nothing held back is invisible to its authors.
 
 use super::Site;
+use crate::catalog::Catalog;
+use crate::diagnostic::Diagnostic;
 use crate::model::Entry;
 use crate::source::Hold;
 use chrono::{DateTime, FixedOffset};
@@ -71,6 +73,17 @@ impl Site {
     /// soonest first, then the files held back (drafts, unpublished, errors) in path order.
     pub fn statuses(&self, now: DateTime<FixedOffset>) -> Vec<Listed> {
         let (catalog, _) = self.catalog(now);
+        self.statuses_in(&catalog)
+    }
+
+    /// The diagnostics and the counts at `now`, from one catalog (what `check` prints).
+    pub fn check(&self, now: DateTime<FixedOffset>) -> (Vec<Diagnostic>, Summary) {
+        let (catalog, diagnostics) = self.catalog(now);
+        (diagnostics, count(self.statuses_in(&catalog)))
+    }
+
+    /// [`Site::statuses`] in an assembled catalog.
+    fn statuses_in(&self, catalog: &Catalog) -> Vec<Listed> {
         let mut listed: Vec<Listed> = catalog
             .entries
             .iter()
@@ -105,25 +118,30 @@ impl Site {
         listed
     }
 
-    /// Counts by status: one per release file for drafts, unpublished and errors, one per
-    /// entry for published and scheduled.
+    /// Counts by status (see [`count`]).
     pub fn summary(&self, now: DateTime<FixedOffset>) -> Summary {
-        let mut summary = Summary::default();
-        for listed in self.statuses(now) {
-            match listed.status {
-                Status::Published => summary.published += 1,
-                Status::Scheduled => {
-                    summary.scheduled += 1;
-                    summary.next = match (summary.next, listed.at) {
-                        (Some(a), Some(b)) => Some(a.min(b)),
-                        (a, b) => a.or(b),
-                    };
-                }
-                Status::Draft => summary.drafts += 1,
-                Status::Unpublished => summary.unpublished += 1,
-                Status::Error => summary.errors += 1,
-            }
-        }
-        summary
+        count(self.statuses(now))
     }
+}
+
+/// Counts by status: one per release file for drafts, unpublished and errors, one per entry
+/// for published and scheduled.
+fn count(statuses: Vec<Listed>) -> Summary {
+    let mut summary = Summary::default();
+    for listed in statuses {
+        match listed.status {
+            Status::Published => summary.published += 1,
+            Status::Scheduled => {
+                summary.scheduled += 1;
+                summary.next = match (summary.next, listed.at) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
+            }
+            Status::Draft => summary.drafts += 1,
+            Status::Unpublished => summary.unpublished += 1,
+            Status::Error => summary.errors += 1,
+        }
+    }
+    summary
 }

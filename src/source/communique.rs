@@ -43,11 +43,10 @@ pub(crate) fn infer(markdown: &str, first_line: usize, config: &Config) -> Infer
         let block = &all[index];
         index += 1;
         let text = markdown_text(&block.markdown);
-        let upper = text.to_uppercase();
         if is_bloc_marque(&text) {
             continue;
         }
-        if let Some(kind) = DOCUMENT_TYPES.iter().find(|t| upper == **t) {
+        if let Some(kind) = DOCUMENT_TYPES.iter().find(|t| is_upper_of(&text, t)) {
             if found.category.is_none() {
                 found.category = Some(sentence_case(kind));
             }
@@ -84,7 +83,7 @@ pub(crate) fn infer(markdown: &str, first_line: usize, config: &Config) -> Infer
             }
         }
         // A contact block is the organisation line followed by Tél / Mél / role lines.
-        if let Some((contact, used)) = contact_block(&all[index - 1..], config) {
+        if let Some((contact, used)) = contact_block(&text, &all[index..], config) {
             if found.contact.is_none() {
                 found.contact = Some(contact);
             }
@@ -109,8 +108,35 @@ pub(crate) fn infer(markdown: &str, first_line: usize, config: &Config) -> Infer
 }
 
 fn is_bloc_marque(text: &str) -> bool {
-    let t = text.to_uppercase();
-    t == "GOUVERNEMENT" || t == "LIBERTÉ ÉGALITÉ FRATERNITÉ" || t == "RÉPUBLIQUE FRANÇAISE"
+    [
+        "GOUVERNEMENT",
+        "LIBERTÉ ÉGALITÉ FRATERNITÉ",
+        "RÉPUBLIQUE FRANÇAISE",
+    ]
+    .iter()
+    .any(|t| is_upper_of(text, t))
+}
+
+/// Whether `text` upper-cased is `upper`, compared letter by letter: every paragraph is
+/// tested, and most differ at their first letters (no copy of the paragraph is made).
+fn is_upper_of(text: &str, upper: &str) -> bool {
+    text.chars().flat_map(char::to_uppercase).eq(upper.chars())
+}
+
+/// `text` after `prefix` (lower-case) when it starts with it in any case, compared letter by
+/// letter: contact lines are looked for in every paragraph.
+fn strip_prefix_lower<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let mut wanted = prefix.chars();
+    for (at, c) in text.char_indices() {
+        let mut lower = c.to_lowercase();
+        if wanted.as_str().is_empty() {
+            return Some(&text[at..]);
+        }
+        if !lower.all(|l| wanted.next() == Some(l)) {
+            return None;
+        }
+    }
+    wanted.as_str().is_empty().then_some("")
 }
 
 fn is_heading(markdown: &str) -> bool {
@@ -144,20 +170,20 @@ fn dateline(text: &str, config: &Config) -> Option<(String, PubDate)> {
     Some((place.to_string(), date))
 }
 
-/// Reads a contact block starting at `blocks[0]`; returns it and how many blocks it used.
-fn contact_block(blocks: &[Block], config: &Config) -> Option<(Contact, usize)> {
-    let first = markdown_text(&blocks.first()?.markdown);
+/// Reads a contact block starting with the block whose plain text is `first` and going on
+/// with `next`; returns it and how many blocks it used.
+fn contact_block(first: &str, next: &[Block], config: &Config) -> Option<(Contact, usize)> {
     let default = &config.default_contact;
     let is_organisation = first.eq_ignore_ascii_case(&default.organisation)
-        || first.to_lowercase().starts_with("direction ")
-        || first.to_lowercase().starts_with("contact presse");
-    let starts_with_phone = phone_line(&first).is_some();
+        || strip_prefix_lower(first, "direction ").is_some()
+        || strip_prefix_lower(first, "contact presse").is_some();
+    let starts_with_phone = phone_line(first).is_some();
     if !is_organisation && !starts_with_phone {
         return None;
     }
     let mut contact = Contact {
         organisation: if is_organisation {
-            first.clone()
+            first.to_string()
         } else {
             default.organisation.clone()
         },
@@ -165,14 +191,19 @@ fn contact_block(blocks: &[Block], config: &Config) -> Option<(Contact, usize)> 
     };
     let mut used = usize::from(is_organisation);
     let mut matched_line = false;
-    for block in &blocks[used..] {
-        let text = markdown_text(&block.markdown);
+    // The first block again when it is a phone line, then the next ones, each made plain
+    // only when the one before it belonged to the contact.
+    let texts = (!is_organisation)
+        .then(|| first.to_string())
+        .into_iter()
+        .chain(next.iter().map(|block| markdown_text(&block.markdown)));
+    for text in texts {
         if let Some(phones) = phone_line(&text) {
             contact.phones = phones;
         } else if let Some(email) = email_line(&text) {
             contact.email = Some(email);
-        } else if text.to_lowercase().starts_with("relations presse")
-            || text.to_lowercase().starts_with("service de presse")
+        } else if strip_prefix_lower(&text, "relations presse").is_some()
+            || strip_prefix_lower(&text, "service de presse").is_some()
         {
             contact.role = Some(text);
         } else {
@@ -186,10 +217,10 @@ fn contact_block(blocks: &[Block], config: &Config) -> Option<(Contact, usize)> 
 
 /// "Tél : 01 71 21 12 50 – 06 10 60 41 19" → the numbers.
 fn phone_line(text: &str) -> Option<Vec<String>> {
-    let lower = text.to_lowercase();
     let rest = ["tél", "tel", "téléphone"]
         .iter()
-        .find_map(|p| lower.strip_prefix(p))?;
+        .find_map(|p| strip_prefix_lower(text, p))?
+        .to_lowercase();
     let rest = rest.trim_start_matches([' ', '.', '\u{a0}', '\u{202f}']);
     let rest = rest.strip_prefix(':')?;
     let phones = rest
@@ -202,10 +233,10 @@ fn phone_line(text: &str) -> Option<Vec<String>> {
 
 /// "Mél : x@y.fr" → the address.
 fn email_line(text: &str) -> Option<String> {
-    let lower = text.to_lowercase();
     let rest = ["mél", "mel", "mail", "courriel", "e-mail", "email"]
         .iter()
-        .find_map(|p| lower.strip_prefix(p))?;
+        .find_map(|p| strip_prefix_lower(text, p))?
+        .to_lowercase();
     let address = rest
         .trim_start_matches([' ', '\u{a0}', '\u{202f}', ':'])
         .trim();
@@ -215,6 +246,37 @@ fn email_line(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn case_is_compared_without_copying_the_paragraph() {
+        assert!(is_upper_of("Communiqué de presse", "COMMUNIQUÉ DE PRESSE"));
+        assert!(is_upper_of(
+            "liberté égalité fraternité",
+            "LIBERTÉ ÉGALITÉ FRATERNITÉ"
+        ));
+        assert!(!is_upper_of(
+            "Communiqué de presse du jour",
+            "COMMUNIQUÉ DE PRESSE"
+        ));
+        assert!(!is_upper_of("Communique de presse", "COMMUNIQUÉ DE PRESSE"));
+        assert_eq!(strip_prefix_lower("TÉL : 01", "tél"), Some(" : 01"));
+        assert_eq!(
+            strip_prefix_lower("Direction du numérique", "direction "),
+            Some("du numérique")
+        );
+        assert_eq!(strip_prefix_lower("Mél", "mél"), Some(""));
+        assert_eq!(strip_prefix_lower("Mé", "mél"), None);
+        assert_eq!(strip_prefix_lower("Tel", "tél"), None);
+        assert_eq!(
+            email_line("MÉL : Presse@Numerique.gouv.fr").as_deref(),
+            Some("presse@numerique.gouv.fr")
+        );
+        assert_eq!(
+            phone_line("TÉLÉPHONE : 01 71 21 12 50"),
+            None,
+            "\"tél\" is tried first, as before"
+        );
+    }
 
     #[test]
     fn a_heading_before_the_dateline_is_the_title() {

@@ -105,12 +105,6 @@ fn by_shape(rel: &Path, doc: &Document<'_>, config: &Config) -> Option<Kind> {
     if keys::EVENT_START.get(fields).is_some() {
         return Some(Kind::Event);
     }
-    let upper = doc.body.to_uppercase();
-    if upper.contains("COMMUNIQUÉ DE PRESSE")
-        && (upper.contains("GOUVERNEMENT") || !doc.has_front_matter)
-    {
-        return Some(Kind::Communique);
-    }
     // The lead key itself (not its aliases `excerpt`, `description`: blogs use them) or the
     // communiqué's own document say "communiqué".
     if get(fields, &[keys::SUMMARY.name, keys::COMMUNIQUE_FILE.name]).is_some() {
@@ -123,13 +117,50 @@ fn by_shape(rel: &Path, doc: &Document<'_>, config: &Config) -> Option<Kind> {
     if press_category {
         return Some(Kind::Communique);
     }
+    // Last of the three (they all say "communiqué"): it reads the whole body.
+    if contains_upper(doc.body, "COMMUNIQUÉ DE PRESSE")
+        && (contains_upper(doc.body, "GOUVERNEMENT") || !doc.has_front_matter)
+    {
+        return Some(Kind::Communique);
+    }
     let (articles, _) = super::press_review::parse_page(rel, doc.body, doc.body_first_line, config);
     (!articles.is_empty()).then_some(Kind::PressReview)
+}
+
+/// Whether `text` upper-cased contains `upper` (which starts with an ASCII letter), without
+/// upper-casing the whole body: only the places that start like `upper` are compared.
+fn contains_upper(text: &str, upper: &str) -> bool {
+    let Some(first) = upper.chars().next() else {
+        return true;
+    };
+    text.match_indices(|c: char| c.eq_ignore_ascii_case(&first))
+        .any(|(at, _)| {
+            let mut rest = text[at..].chars().flat_map(char::to_uppercase);
+            upper.chars().all(|u| rest.next() == Some(u))
+        })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_body_is_searched_in_capitals_without_upper_casing_it() {
+        assert!(contains_upper(
+            "## Communiqué de presse\n",
+            "COMMUNIQUÉ DE PRESSE"
+        ));
+        assert!(contains_upper("le gouvernement", "GOUVERNEMENT"));
+        assert!(contains_upper(
+            "cc COMMUNIQUÉ DE PRESSE",
+            "COMMUNIQUÉ DE PRESSE"
+        ));
+        assert!(!contains_upper(
+            "communique de presse",
+            "COMMUNIQUÉ DE PRESSE"
+        ));
+        assert!(!contains_upper("communiqué de", "COMMUNIQUÉ DE PRESSE"));
+    }
     use crate::source::front_matter;
 
     fn kind_of(rel: &str, text: &str) -> Option<Kind> {

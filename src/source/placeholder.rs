@@ -52,9 +52,15 @@ pub(crate) fn find(text: &str) -> Vec<String> {
             push((*phrase).to_string());
         }
     }
-    for fragment in text.split([
-        '.', ':', ';', '!', '?', '(', ')', '[', ']', '\n', '—', '–', '|',
-    ]) {
+    // A fragment's folded text is a part of the whole's: without a fill-in there, no
+    // fragment ends with one (and no fragment need be folded).
+    let any_fill_in = FILL_INS.iter().any(|f| folded.contains(f));
+    let fragments = text
+        .split([
+            '.', ':', ';', '!', '?', '(', ')', '[', ']', '\n', '—', '–', '|',
+        ])
+        .filter(|_| any_fill_in);
+    for fragment in fragments {
         let fragment = fold(fragment);
         let words = fragment.split(' ').count();
         if let Some(fill_in) = FILL_INS

@@ -4,15 +4,19 @@
 use crate::config::Limits;
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::i18n::Message;
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
 /// The decoded text of a release and what was repaired on the way.
 #[derive(Debug)]
-pub(crate) struct ReleaseText {
-    pub text: String,
-    pub warnings: Vec<Diagnostic>,
+pub(crate) struct ReleaseText<'a> {
+    /// Borrowed from the bytes read when they need no repair (the usual case: a file is
+    /// then read with one allocation).
+    pub(crate) text: Cow<'a, str>,
+    /// What was repaired on the way (encoding, line ends, removed characters).
+    pub(crate) warnings: Vec<Diagnostic>,
 }
 
 /// Reads the raw bytes of `root/rel`. Refuses symlinks, FIFOs and devices without opening
@@ -83,11 +87,11 @@ fn too_large(rel: &Path, size: u64, limit: u64) -> Diagnostic {
 /// Decodes bytes into clean text: BOM dropped, Windows-1252 accepted (Word exports) with a
 /// warning giving the first invalid UTF-8 byte, CRLF/CR turned into LF, XML-invalid
 /// characters removed with a warning naming their first line.
-pub(crate) fn decode(rel: &Path, bytes: &[u8]) -> Result<ReleaseText, Diagnostic> {
+pub(crate) fn decode<'a>(rel: &Path, bytes: &'a [u8]) -> Result<ReleaseText<'a>, Diagnostic> {
     let mut warnings = Vec::new();
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_string(),
+        Ok(text) => Cow::Borrowed(text),
         Err(err) => {
             let offset = err.valid_up_to();
             let (line, column) = byte_line_column(bytes, offset);
@@ -110,15 +114,19 @@ pub(crate) fn decode(rel: &Path, bytes: &[u8]) -> Result<ReleaseText, Diagnostic
                     .at(line, column)
                     .hint(hint),
             );
-            text
+            Cow::Owned(text)
         }
     };
     let text = if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
         text
     };
-    let (text, removed, first_line) = strip_xml_invalid(&text);
+    let (cleaned, removed, first_line) = match strip_xml_invalid(&text) {
+        (Cow::Owned(cleaned), removed, line) => (Some(cleaned), removed, line),
+        (Cow::Borrowed(_), removed, line) => (None, removed, line),
+    };
+    let text = cleaned.map_or(text, Cow::Owned);
     if removed > 0 {
         warnings.push(
             Diagnostic::warning(rel, Problem::ControlCharacters { count: removed })
@@ -134,10 +142,10 @@ pub(crate) fn decode(rel: &Path, bytes: &[u8]) -> Result<ReleaseText, Diagnostic
 
 /// Removes characters XML 1.0 cannot carry (the feeds' set: [`crate::text::xml`]); returns
 /// the text, how many were removed and the 1-based line of the first one.
-pub(crate) fn strip_xml_invalid(text: &str) -> (String, usize, usize) {
+pub(crate) fn strip_xml_invalid(text: &str) -> (Cow<'_, str>, usize, usize) {
     let is_invalid = crate::text::xml::is_unwanted;
     let Some(first) = text.find(is_invalid) else {
-        return (text.to_string(), 0, 0);
+        return (Cow::Borrowed(text), 0, 0);
     };
     let line = text[..first].matches('\n').count() + 1;
     let mut removed = 0;
@@ -149,7 +157,7 @@ pub(crate) fn strip_xml_invalid(text: &str) -> (String, usize, usize) {
             !bad
         })
         .collect();
-    (cleaned, removed, line)
+    (Cow::Owned(cleaned), removed, line)
 }
 
 /// Line and column of a byte, counting line ends as `decode` does afterwards: LF, CRLF and
@@ -205,19 +213,27 @@ mod tests {
 
     #[test]
     fn damaged_utf8_keeps_its_accents() {
-        let out = decode(
-            Path::new("a.md"),
-            "Communiqué\n"
-                .as_bytes()
-                .iter()
-                .copied()
-                .chain([0xff, b'!'])
-                .collect::<Vec<u8>>()
-                .as_slice(),
-        )
-        .unwrap();
+        let bytes: Vec<u8> = "Communiqué\n"
+            .as_bytes()
+            .iter()
+            .copied()
+            .chain([0xff, b'!'])
+            .collect();
+        let out = decode(Path::new("a.md"), &bytes).unwrap();
         assert_eq!(out.text, "Communiqué\n!");
         assert_eq!(out.warnings[0].problem, Problem::InvalidUtf8 { offset: 12 });
+    }
+
+    #[test]
+    fn clean_text_is_borrowed_from_the_bytes_read() {
+        let out = decode(
+            Path::new("a.md"),
+            "---\ntitle: Été\n---\ncorps\n".as_bytes(),
+        )
+        .unwrap();
+        assert!(matches!(out.text, Cow::Borrowed(_)));
+        let out = decode(Path::new("a.md"), b"a\r\nb").unwrap();
+        assert!(matches!(out.text, Cow::Owned(_)));
     }
 
     #[test]
