@@ -118,7 +118,7 @@ impl Site {
         listed
     }
 
-    /// Counts by status (see [`count`]).
+    /// Counts by status (as `list` counts them).
     pub fn summary(&self, now: DateTime<FixedOffset>) -> Summary {
         count(self.statuses(now))
     }
