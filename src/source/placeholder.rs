@@ -37,6 +37,15 @@ const WORDS: &[&str] = &["lorem", "ipsum"];
 /// "xxx" in a URL or "Todo" as a name is no placeholder).
 const MARKERS: &[&str] = &["TODO", "TBD", "FIXME", "XXX", "XXXX", "XXXXX"];
 
+/// Whether `phrase` stands in `folded` as whole words (between spaces or at either end).
+fn contains_words(folded: &str, phrase: &str) -> bool {
+    folded.match_indices(phrase).any(|(at, _)| {
+        let before = &folded[..at];
+        let after = &folded[at + phrase.len()..];
+        (before.is_empty() || before.ends_with(' ')) && (after.is_empty() || after.starts_with(' '))
+    })
+}
+
 /// The placeholder words found in `text`, as written, in order of first appearance.
 pub(crate) fn find(text: &str) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
@@ -46,9 +55,8 @@ pub(crate) fn find(text: &str) -> Vec<String> {
         }
     };
     let folded = fold(text);
-    let padded = format!(" {folded} ");
     for phrase in PHRASES {
-        if padded.contains(&format!(" {phrase} ")) {
+        if contains_words(&folded, phrase) {
             push((*phrase).to_string());
         }
     }
