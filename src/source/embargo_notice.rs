@@ -37,7 +37,7 @@ const PHRASES: &[&str] = &[
 
 /// Every opening and phrase contains one of these (a test keeps it so): a body whose folded
 /// text has none of them has no notice.
-const STEMS: &[&str] = &["embargo", "publi", "diffus"];
+const STEMS: &[&str] = &["embargo", "diffuser", "publier", "publication"];
 
 /// One notice found in a body.
 #[derive(Debug, Clone, PartialEq)]
