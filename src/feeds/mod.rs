@@ -31,7 +31,8 @@ use archive::Page;
 use chrono::{DateTime, FixedOffset};
 use item::Item;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -101,10 +102,12 @@ impl FeedMeta<'_> {
 /// Memoisation only: the bytes are those of a render without it.
 #[derive(Default)]
 pub struct FeedCache {
+    /// What each entry contributes to the choice of feeds.
+    facts: spec::Facts,
     /// By entry key.
-    items: HashMap<String, Prepared>,
+    items: FxHashMap<String, Prepared>,
     /// By the document's Atom path.
-    feeds: HashMap<String, Rendered>,
+    feeds: FxHashMap<String, Rendered>,
     /// The calendar and the press room as last handed over.
     pages: HashMap<PathBuf, Vec<u8>>,
 }
@@ -161,12 +164,12 @@ pub fn render_feeds_cached(
     mut ready: impl FnMut(&OutputFile),
 ) -> Result<(), FeedError> {
     let (feeds, lists): (Vec<spec::FeedSpec>, Vec<Vec<&Arc<Entry>>>) =
-        spec::all_feeds(&catalog.entries, config)
+        spec::all_feeds_with(&catalog.entries, config, &mut cache.facts)
             .into_iter()
             .unzip();
     // Every entry any feed shows (the main feed leaves out a press article that is a
     // communiqué's page; the press feed keeps it).
-    let mut keys = HashSet::new();
+    let mut keys = FxHashSet::default();
     let every = lists
         .iter()
         .flatten()
@@ -174,7 +177,7 @@ pub fn render_feeds_cached(
         .filter(|entry| keys.insert(entry.key.as_str()));
     let items = prepare(every, config, pdfs, cache);
     // One feed at a time, its current document first: the main feed is ready soonest.
-    let mut kept = HashMap::with_capacity(feeds.len());
+    let mut kept = FxHashMap::default();
     for (feed, entries) in feeds.iter().zip(&lists) {
         let used: Vec<Arc<Item>> = entries
             .iter()
@@ -247,16 +250,12 @@ fn prepare<'a>(
     config: &Config,
     pdfs: &PdfSizes,
     cache: &mut FeedCache,
-) -> HashMap<&'a str, Arc<Item>> {
+) -> FxHashMap<&'a str, Arc<Item>> {
     let mut previous = std::mem::take(&mut cache.items);
-    let mut items: HashMap<&'a str, Arc<Item>> = HashMap::new();
+    let mut items: FxHashMap<&'a str, Arc<Item>> = FxHashMap::default();
     let mut missing: Vec<&'a Arc<Entry>> = Vec::new();
-    let mut handled = HashSet::new();
+    // Each key once: the caller leaves out the repeats of entries shown by several feeds.
     for entry in shown {
-        // An entry shown by several feeds is prepared once.
-        if !handled.insert(entry.key.as_str()) {
-            continue;
-        }
         let size = pdfs.get(&entry.slug).copied();
         match previous.remove_entry(&entry.key) {
             Some((key, known)) if same_entry(&known.entry, entry) && known.pdf_size == size => {
