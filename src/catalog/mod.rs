@@ -10,8 +10,9 @@ use crate::i18n::Message;
 use crate::model::{Entry, Kind};
 use crate::source::press_review::fold;
 use chrono::{DateTime, FixedOffset};
+use rustc_hash::FxHashMap;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// What goes out at `now`, newest first.
@@ -32,10 +33,22 @@ pub struct Catalog {
 
 /// Which file holds each published output (by entry key and by PDF slug), as remembered
 /// from the previous publish: the file already online keeps its place against a newcomer.
+///
+/// Hashed, not ordered: every entry of the archive is looked up on each save. Saved sorted,
+/// so the same owners give the same state file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(transparent)]
 pub struct Owners {
-    by_output: BTreeMap<String, String>,
+    #[serde(serialize_with = "sorted")]
+    by_output: FxHashMap<String, String>,
+}
+
+fn sorted<S: serde::Serializer>(
+    map: &FxHashMap<String, String>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    let ordered: BTreeMap<&String, &String> = map.iter().collect();
+    serde::Serialize::serialize(&ordered, serializer)
 }
 
 impl Owners {
@@ -50,42 +63,73 @@ impl Owners {
     /// The file online at one of `entry`'s outputs, if another one.
     fn online_rival(&self, entry: &Entry) -> Option<&str> {
         let file = entry.origin.file.to_string_lossy();
-        outputs(entry)
-            .into_iter()
-            .find_map(|o| self.by_output.get(&o))
-            .map(String::as_str)
-            .filter(|owner| *owner != file)
+        let mut rival = None;
+        each_output(entry, |output| {
+            rival = self.by_output.get(output).map(String::as_str);
+            rival.is_some()
+        });
+        rival.filter(|owner| *owner != file)
     }
 
     fn owns(&self, entry: &Entry) -> bool {
         let file = entry.origin.file.to_string_lossy();
-        outputs(entry)
-            .iter()
-            .any(|o| self.by_output.get(o).is_some_and(|owner| *owner == file))
+        each_output(entry, |output| {
+            self.by_output
+                .get(output)
+                .is_some_and(|owner| *owner == file)
+        })
     }
 
     pub fn is_empty(&self) -> bool {
         self.by_output.is_empty()
     }
 
-    /// Each published entry's key with the file that holds it.
+    /// Each published entry's key with the file that holds it, by key.
     pub fn published(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.by_output
+        let mut published: Vec<(&str, &str)> = self
+            .by_output
             .iter()
             .filter_map(|(output, file)| Some((output.strip_prefix("id:")?, file.as_str())))
+            .collect();
+        published.sort_unstable();
+        published.into_iter()
     }
 }
 
 /// The names an entry takes: its id, its output file name and its page on the site.
 fn outputs(entry: &Entry) -> Vec<String> {
-    let mut names = vec![
-        format!("id:{}", entry.key),
-        format!("file:{}/{}", entry.kind.slug(), entry.slug),
-    ];
-    if let Some(page) = &entry.page {
-        names.push(format!("page:{page}"));
-    }
+    let mut names = Vec::with_capacity(3);
+    each_output(entry, |name| {
+        names.push(name.to_string());
+        false
+    });
     names
+}
+
+/// Calls `found` with each of [`outputs`] in turn, built in one buffer (an allocation per
+/// entry, not per name), until it returns true; whether it did.
+fn each_output(entry: &Entry, mut found: impl FnMut(&str) -> bool) -> bool {
+    let mut name = String::with_capacity(64);
+    name.push_str("id:");
+    name.push_str(&entry.key);
+    if found(&name) {
+        return true;
+    }
+    name.clear();
+    name.push_str("file:");
+    name.push_str(entry.kind.slug());
+    name.push('/');
+    name.push_str(&entry.slug);
+    if found(&name) {
+        return true;
+    }
+    let Some(page) = &entry.page else {
+        return false;
+    };
+    name.clear();
+    name.push_str("page:");
+    name.push_str(page);
+    found(&name)
 }
 
 /// How far ahead a date may lie before it is probably a typo (2062 for 2026).
@@ -147,7 +191,7 @@ pub fn assemble_with(
 /// Two communiqués (or events) with the same title on the same day are most often a copy
 /// ("Copie de lancement.md") published by mistake: both go out, with a warning naming both.
 fn warn_copies(entries: &[Arc<Entry>], diagnostics: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<(Kind, String, chrono::NaiveDate), &Entry> = HashMap::new();
+    let mut seen: FxHashMap<(Kind, String, chrono::NaiveDate), &Entry> = FxHashMap::default();
     for entry in entries {
         let key = (entry.kind, fold(&entry.title), entry.date.at.date_naive());
         match seen.get(&key) {
@@ -220,10 +264,14 @@ fn unique_outputs(
     owners: &Owners,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Arc<Entry>> {
-    let mut keys: HashMap<(Kind, &str), usize> = HashMap::with_capacity(entries.len());
-    let mut slugs: HashMap<(Kind, &str), usize> = HashMap::with_capacity(entries.len());
+    let n = entries.len();
+    let mut keys: FxHashMap<(Kind, &str), usize> =
+        FxHashMap::with_capacity_and_hasher(n, Default::default());
+    let mut slugs: FxHashMap<(Kind, &str), usize> =
+        FxHashMap::with_capacity_and_hasher(n, Default::default());
     // Two files Jekyll would write to one page (`fin.md`, `fin..md`) cannot both be linked.
-    let mut pages: HashMap<&str, usize> = HashMap::with_capacity(entries.len());
+    let mut pages: FxHashMap<&str, usize> =
+        FxHashMap::with_capacity_and_hasher(n, Default::default());
     let mut kept: Vec<Arc<Entry>> = Vec::with_capacity(entries.len());
     // Files already online take their places first, whatever their path order.
     let (online, newcomers): (Vec<&Arc<Entry>>, Vec<&Arc<Entry>>) = if owners.is_empty() {
