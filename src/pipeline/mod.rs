@@ -25,7 +25,7 @@ use crate::state::{self, State, Store};
 use chrono::{DateTime, FixedOffset};
 use pdfs::RenderedPdf;
 use sources::SourceState;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
@@ -103,14 +103,20 @@ pub struct Site {
     state: State,
     /// `pdfs` differs from the saved state (always true for a new `Site`).
     state_outdated: bool,
-    /// A release changed since the last good versions were recorded (none did: the watcher's
-    /// publish at an embargo's end, or a rebuild for a deleted output, skips that walk).
-    good_outdated: bool,
+    /// Releases (relative paths) added, changed or removed since their last good versions
+    /// were recorded: only those are looked at again (none for the watcher's publish at an
+    /// embargo's end, or a rebuild for a deleted output).
+    unremembered: BTreeSet<String>,
+    /// Kept versions no longer referenced were removed by this process (a crash may have
+    /// left some behind: the first save looks at them all, later ones at those it replaced).
+    sources_pruned: bool,
     /// What the previous publish prepared for the feeds.
     feed_cache: feeds::FeedCache,
     cleaned_temp_files: bool,
     allow_withdraw: bool,
     on_lock_wait: LockWait,
+    /// The PDFs in pdf/ (by slug) as the last publish left them; `None`: list them again.
+    pdf_listing: Option<HashSet<String>>,
 }
 
 impl Site {
@@ -160,11 +166,13 @@ impl Site {
             store,
             state,
             state_outdated: true,
-            good_outdated: true,
+            unremembered: BTreeSet::new(),
+            sources_pruned: false,
             feed_cache: feeds::FeedCache::default(),
             cleaned_temp_files: false,
             allow_withdraw: false,
             on_lock_wait: |_, _| {},
+            pdf_listing: None,
         })
     }
 
@@ -195,6 +203,7 @@ impl Site {
     /// believes written: after outputs were found missing or altered.
     pub fn rewrite_all(&mut self) {
         self.feed_cache = feeds::FeedCache::default();
+        self.pdf_listing = None;
     }
 
     /// Lets a publish withdraw more than half of what is online (a deliberate clean-up).
@@ -242,12 +251,17 @@ impl Site {
 
         // 1. PDFs first: a feed must never link a PDF that is not there yet.
         // One listing of pdf/ tells which are there (a stat per communiqué costs more on a
-        // large archive) and, at the end, which are left over.
-        let on_disk: HashSet<String> = publisher
-            .list(Path::new("pdf"), "pdf")
-            .into_iter()
-            .filter_map(|rel| Some(rel.file_stem()?.to_str()?.to_string()))
-            .collect();
+        // large archive) and, at the end, which are left over. Kept from the previous
+        // publish (listing 10,000 PDFs on each save costs more than the rest of it) until
+        // outputs are found missing (`rewrite_all`). Taken, so a failed publish lists again.
+        let mut on_disk: HashSet<String> = match self.pdf_listing.take() {
+            Some(listing) => listing,
+            None => publisher
+                .list(Path::new("pdf"), "pdf")
+                .into_iter()
+                .filter_map(|rel| Some(rel.file_stem()?.to_str()?.to_string()))
+                .collect(),
+        };
         let new_pdfs = self.render_pdfs(&catalog, &on_disk, &mut diagnostics);
         report.pdfs_rendered = new_pdfs.len();
         let sizes: PdfSizes = self
@@ -318,12 +332,19 @@ impl Site {
             .filter(|slug| !self.pdfs.contains_key(*slug))
             .collect();
         leftovers.sort();
+        let mut gone = Vec::new();
         for slug in leftovers {
             let rel = feeds::pdf_path(slug);
             if self.state.written.remove(&pdf_rel(slug)) && publisher.remove(&rel)? {
                 report.removed.push(rel);
+                gone.push(slug.clone());
             }
         }
+        for slug in gone {
+            on_disk.remove(&slug);
+        }
+        on_disk.extend(new_slugs);
+        self.pdf_listing = Some(on_disk);
         // Feed files communique wrote and no longer produces (a tag gone, a shorter history)
         // must not keep serving what was taken down.
         let stale: Vec<String> = self
