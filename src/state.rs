@@ -269,6 +269,31 @@ mod tests {
     }
 
     #[test]
+    fn a_replaced_kept_version_is_forgotten_unless_another_release_holds_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        for hash in ["old", "shared", "kept"] {
+            store.keep_source(hash, hash.as_bytes()).unwrap();
+        }
+        let version = |hash: &str| GoodVersion {
+            hash: hash.into(),
+            since: "2024-01-01T00:00:00+01:00".into(),
+            content: String::new(),
+            corrected: None,
+            identity: None,
+        };
+        let good = BTreeMap::from([
+            ("a.md".to_string(), version("shared")),
+            ("b.md".to_string(), version("kept")),
+        ]);
+        let replaced = ["old".to_string(), "shared".to_string(), "../x".to_string()];
+        store.forget_sources(&replaced, &good).unwrap();
+        assert!(store.source("old").is_none());
+        assert!(store.source("shared").is_some());
+        assert!(store.source("kept").is_some());
+    }
+
+    #[test]
     fn a_second_writer_waits_and_is_told_who_holds_the_lock() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::new(dir.path());
