@@ -110,6 +110,8 @@ pub struct FeedCache {
     feeds: FxHashMap<String, Rendered>,
     /// The calendar and the press room as last handed over.
     pages: HashMap<PathBuf, Vec<u8>>,
+    /// Counts renders: an item not marked with the current one is no longer shown.
+    generation: u64,
 }
 
 /// An entry's item and what it was prepared from.
@@ -117,6 +119,8 @@ struct Prepared {
     entry: Arc<Entry>,
     pdf_size: Option<u64>,
     item: Arc<Item>,
+    /// The render that last showed it (see `FeedCache::generation`).
+    generation: u64,
 }
 
 /// A document's files (Atom, RSS, JSON) and what they show.
@@ -251,34 +255,44 @@ fn prepare<'a>(
     pdfs: &PdfSizes,
     cache: &mut FeedCache,
 ) -> FxHashMap<&'a str, Arc<Item>> {
-    let mut previous = std::mem::take(&mut cache.items);
+    // Items found again are marked in place (no map rebuilt on each save); the unmarked are
+    // dropped at the end.
+    cache.generation = cache.generation.wrapping_add(1);
+    let generation = cache.generation;
     let mut items: FxHashMap<&'a str, Arc<Item>> = FxHashMap::default();
+    items.reserve(cache.items.len());
     let mut missing: Vec<&'a Arc<Entry>> = Vec::new();
     // Each key once: the caller leaves out the repeats of entries shown by several feeds.
     for entry in shown {
         let size = pdfs.get(&entry.slug).copied();
-        match previous.remove_entry(&entry.key) {
-            Some((key, known)) if same_entry(&known.entry, entry) && known.pdf_size == size => {
+        match cache.items.get_mut(entry.key.as_str()) {
+            Some(known) if same_entry(&known.entry, entry) && known.pdf_size == size => {
+                known.generation = generation;
                 items.insert(&entry.key, Arc::clone(&known.item));
-                cache.items.insert(key, known);
             }
             _ => missing.push(entry),
         }
     }
-    let sanitizer = html::Sanitizer::new(config);
-    let made: Vec<(&Arc<Entry>, Arc<Item>)> = missing
-        .par_iter()
-        .map(|entry| (*entry, Arc::new(Item::new(entry, config, pdfs, &sanitizer))))
-        .collect();
-    for (entry, item) in made {
-        let prepared = Prepared {
-            entry: Arc::clone(entry),
-            pdf_size: pdfs.get(&entry.slug).copied(),
-            item: Arc::clone(&item),
-        };
-        cache.items.insert(entry.key.clone(), prepared);
-        items.insert(&entry.key, item);
+    if !missing.is_empty() {
+        let sanitizer = html::Sanitizer::new(config);
+        let made: Vec<(&Arc<Entry>, Arc<Item>)> = missing
+            .par_iter()
+            .map(|entry| (*entry, Arc::new(Item::new(entry, config, pdfs, &sanitizer))))
+            .collect();
+        for (entry, item) in made {
+            let prepared = Prepared {
+                entry: Arc::clone(entry),
+                pdf_size: pdfs.get(&entry.slug).copied(),
+                item: Arc::clone(&item),
+                generation,
+            };
+            cache.items.insert(entry.key.clone(), prepared);
+            items.insert(&entry.key, item);
+        }
     }
+    cache
+        .items
+        .retain(|_, known| known.generation == generation);
     items
 }
 
