@@ -10,7 +10,7 @@ use crate::i18n::Message;
 use crate::model::{Entry, Kind};
 use crate::source::press_review::fold;
 use chrono::{DateTime, FixedOffset};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -84,15 +84,11 @@ impl Owners {
         self.by_output.is_empty()
     }
 
-    /// Each published entry's key with the file that holds it, by key.
+    /// Each published entry's key with the file that holds it, in no particular order.
     pub fn published(&self) -> impl Iterator<Item = (&str, &str)> {
-        let mut published: Vec<(&str, &str)> = self
-            .by_output
+        self.by_output
             .iter()
             .filter_map(|(output, file)| Some((output.strip_prefix("id:")?, file.as_str())))
-            .collect();
-        published.sort_unstable();
-        published.into_iter()
     }
 }
 
@@ -153,8 +149,50 @@ pub fn assemble_with(
     owners: &Owners,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Catalog {
+    assemble_memo(entries, now, owners, &mut Memo::default(), diagnostics)
+}
+
+/// What [`assemble_memo`] derives from each entry, kept from one assembly to the next while
+/// the entry is the same allocation: the watcher assembles the whole archive on each save.
+/// Memoisation only: the catalog is the one [`assemble_with`] gives.
+#[derive(Default)]
+pub struct Memo {
+    /// Folded titles, by the entry's address (the `Arc` kept keeps it unique).
+    folded: FxHashMap<usize, (Arc<Entry>, String)>,
+}
+
+impl Memo {
+    /// Each of `entries`' folded title, keeping only theirs.
+    fn fold_titles<'a>(&'a mut self, entries: &[Arc<Entry>]) -> Vec<&'a str> {
+        let mut known = std::mem::take(&mut self.folded);
+        self.folded.reserve(entries.len());
+        for entry in entries {
+            let at = Arc::as_ptr(entry) as usize;
+            let folded = match known.remove(&at) {
+                Some(folded) => folded,
+                None => (Arc::clone(entry), fold(&entry.title)),
+            };
+            self.folded.insert(at, folded);
+        }
+        let folded = &self.folded;
+        entries
+            .iter()
+            .map(|entry| folded[&(Arc::as_ptr(entry) as usize)].1.as_str())
+            .collect()
+    }
+}
+
+/// [`assemble_with`], reusing what `memo` kept from the previous call.
+pub fn assemble_memo(
+    entries: impl IntoIterator<Item = impl Into<Arc<Entry>>>,
+    now: DateTime<FixedOffset>,
+    owners: &Owners,
+    memo: &mut Memo,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Catalog {
     let mut entries: Vec<Arc<Entry>> = entries.into_iter().map(Into::into).collect();
-    entries.sort_by(|a, b| input_order(a, b));
+    // Unstable is enough: the order is total.
+    entries.sort_unstable_by(|a, b| input_order(a, b));
     warn_unlikely_dates(&entries, now, diagnostics);
 
     // Embargo first: an entry not yet public takes no part in anything, so nothing of it
@@ -172,15 +210,9 @@ pub fn assemble_with(
         .partition(|e| e.kind == Kind::PressReview);
 
     let mut out = unique_outputs(&others, owners, diagnostics);
-    warn_copies(&out, diagnostics);
+    warn_copies(&out, owners, memo, diagnostics);
     out.extend(press::merge(press, diagnostics));
-    out.sort_by(|a, b| {
-        b.date
-            .at
-            .cmp(&a.date.at)
-            .then_with(|| a.key.cmp(&b.key))
-            .then_with(|| input_order(a, b))
-    });
+    let out = newest_first(out);
     Catalog {
         entries: out,
         next_embargo,
@@ -190,11 +222,34 @@ pub fn assemble_with(
 
 /// Two communiqués (or events) with the same title on the same day are most often a copy
 /// ("Copie de lancement.md") published by mistake: both go out, with a warning naming both.
-fn warn_copies(entries: &[Arc<Entry>], diagnostics: &mut Vec<Diagnostic>) {
-    let mut seen: FxHashMap<(Kind, String, chrono::NaiveDate), &Entry> = FxHashMap::default();
-    for entry in entries {
-        let key = (entry.kind, fold(&entry.title), entry.date.at.date_naive());
-        match seen.get(&key) {
+/// The file already online is the original; among newcomers, the first in path order.
+fn warn_copies(
+    entries: &[Arc<Entry>],
+    owners: &Owners,
+    memo: &mut Memo,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let titles = memo.fold_titles(entries);
+    let key = |i: usize| {
+        let entry = &entries[i];
+        (entry.kind, titles[i], entry.date.at.date_naive())
+    };
+    let mut count: FxHashMap<(Kind, &str, chrono::NaiveDate), usize> = FxHashMap::default();
+    count.reserve(entries.len());
+    for i in 0..entries.len() {
+        *count.entry(key(i)).or_default() += 1;
+    }
+    // Only copies are told, online ones first (and whether a file is online is asked of
+    // them alone).
+    let mut copies: Vec<(bool, usize)> = (0..entries.len())
+        .filter(|&i| count[&key(i)] > 1)
+        .map(|i| (!owners.owns(&entries[i]), i))
+        .collect();
+    copies.sort_unstable();
+    let mut seen: FxHashMap<(Kind, &str, chrono::NaiveDate), &Entry> = FxHashMap::default();
+    for (_, i) in copies {
+        let entry = &entries[i];
+        match seen.get(&key(i)) {
             Some(first) => diagnostics.push(
                 Diagnostic::warning(
                     &entry.origin.file,
@@ -206,7 +261,7 @@ fn warn_copies(entries: &[Arc<Entry>], diagnostics: &mut Vec<Diagnostic>) {
                 .hint(Message::new("hint-same-title-and-date")),
             ),
             None => {
-                seen.insert(key, entry);
+                seen.insert(key(i), entry);
             }
         }
     }
@@ -264,6 +319,11 @@ fn unique_outputs(
     owners: &Owners,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Arc<Entry>> {
+    // Most saves find no two entries on one output: then which file was online first
+    // changes nothing, and no file's output names need looking up.
+    if !has_rivals(entries) {
+        return entries.to_vec();
+    }
     let n = entries.len();
     let mut keys: FxHashMap<(Kind, &str), usize> =
         FxHashMap::with_capacity_and_hasher(n, Default::default());
@@ -319,6 +379,39 @@ fn unique_outputs(
         kept.push(Arc::clone(entry));
     }
     kept
+}
+
+/// `entries` newest first, ties broken by key, then by input order. Sorted on a compact
+/// copy of the first two keys: 10,000 entries scattered in memory sort several times slower.
+fn newest_first(entries: Vec<Arc<Entry>>) -> Vec<Arc<Entry>> {
+    let mut order: Vec<(DateTime<FixedOffset>, &str, usize)> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.date.at, e.key.as_str(), i))
+        .collect();
+    order.sort_unstable_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then_with(|| a.1.cmp(b.1))
+            .then_with(|| input_order(&entries[a.2], &entries[b.2]))
+    });
+    order
+        .into_iter()
+        .map(|(_, _, i)| Arc::clone(&entries[i]))
+        .collect()
+}
+
+/// Whether two entries claim one key or slug within a kind, or one site page: what
+/// [`unique_outputs`] decides between.
+fn has_rivals(entries: &[Arc<Entry>]) -> bool {
+    let n = entries.len();
+    let mut keys = FxHashSet::with_capacity_and_hasher(n, Default::default());
+    let mut slugs = FxHashSet::with_capacity_and_hasher(n, Default::default());
+    let mut pages = FxHashSet::with_capacity_and_hasher(n, Default::default());
+    entries.iter().any(|e| {
+        !keys.insert((e.kind, e.key.as_str()))
+            || !slugs.insert((e.kind, e.slug.as_str()))
+            || e.page.as_deref().is_some_and(|page| !pages.insert(page))
+    })
 }
 
 #[cfg(test)]

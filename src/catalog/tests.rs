@@ -349,7 +349,8 @@ fn owners_are_saved_sorted_and_read_back_equal() {
     assert!(at.is_sorted(), "{saved}");
     let back: Owners = serde_json::from_str(&saved).unwrap();
     assert_eq!(back, one);
-    let published: Vec<(&str, &str)> = back.published().collect();
+    let mut published: Vec<(&str, &str)> = back.published().collect();
+    published.sort_unstable();
     assert_eq!(
         published,
         [
@@ -357,4 +358,40 @@ fn owners_are_saved_sorted_and_read_back_equal() {
             ("communiques/zeta", "communiques/b.md")
         ]
     );
+}
+
+/// A copy published beside its original is told on the copy: the file already online is the
+/// original whatever the path order, and a memo kept between assemblies changes nothing.
+#[test]
+fn the_copy_is_told_not_the_file_already_online() {
+    let mut original = communique("communiques/lancement.md", "lancement", "2024-02-01");
+    let mut copy = communique("communiques/Copie de lancement.md", "copie", "2024-02-01");
+    original.title = "Lancement de la Suite numérique".into();
+    copy.title = "LANCEMENT de la suite numerique !".into();
+    // The same allocations each time, so the memo's folded titles are used again.
+    let entries = [original.clone(), copy.clone()].map(Arc::new);
+    let told = |owners: &Owners, memo: &mut Memo| {
+        let mut diagnostics = Vec::new();
+        let catalog = assemble_memo(entries.clone(), now(), owners, memo, &mut diagnostics);
+        assert_eq!(catalog.entries.len(), 2);
+        let told: Vec<String> = diagnostics
+            .iter()
+            .filter_map(|d| match &d.problem {
+                Problem::SameTitleAndDate { other } => {
+                    Some(format!("{} ~ {other}", d.file.display()))
+                }
+                _ => None,
+            })
+            .collect();
+        told
+    };
+    let mut memo = Memo::default();
+    // First published: the first in path order is the original.
+    let new = ["communiques/lancement.md ~ communiques/Copie de lancement.md"];
+    assert_eq!(told(&Owners::default(), &mut memo), new);
+    let mut owners = Owners::default();
+    owners.insert(&original);
+    let online = ["communiques/Copie de lancement.md ~ communiques/lancement.md"];
+    assert_eq!(told(&owners, &mut memo), online);
+    assert_eq!(told(&owners, &mut Memo::default()), online);
 }

@@ -24,6 +24,7 @@ use crate::publish::{Outcome, Publisher};
 use crate::state::{self, State, Store};
 use chrono::{DateTime, FixedOffset};
 use pdfs::RenderedPdf;
+use rustc_hash::FxHashSet;
 use sources::SourceState;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
@@ -116,7 +117,10 @@ pub struct Site {
     allow_withdraw: bool,
     on_lock_wait: LockWait,
     /// The PDFs in pdf/ (by slug) as the last publish left them; `None`: list them again.
-    pdf_listing: Option<HashSet<String>>,
+    pdf_listing: Option<FxHashSet<String>>,
+    /// What the previous catalog derived from each entry (behind a lock: `catalog` reads
+    /// the site).
+    catalog_memo: std::sync::Mutex<catalog::Memo>,
 }
 
 impl Site {
@@ -173,6 +177,7 @@ impl Site {
             allow_withdraw: false,
             on_lock_wait: |_, _| {},
             pdf_listing: None,
+            catalog_memo: std::sync::Mutex::default(),
         })
     }
 
@@ -224,7 +229,13 @@ impl Site {
             .values()
             .flat_map(|s| s.published.iter().cloned());
         // Borrowed, not copied: the watcher assembles a catalog on every save.
-        let catalog = catalog::assemble_with(entries, now, &self.state.owners, &mut diagnostics);
+        // A memo poisoned by a panic elsewhere is only a cache, valid in any state.
+        let mut memo = self.catalog_memo.lock().unwrap_or_else(|poisoned| {
+            self.catalog_memo.clear_poison();
+            poisoned.into_inner()
+        });
+        let owners = &self.state.owners;
+        let catalog = catalog::assemble_memo(entries, now, owners, &mut memo, &mut diagnostics);
         (catalog, diagnostics)
     }
 
@@ -254,7 +265,7 @@ impl Site {
         // large archive) and, at the end, which are left over. Kept from the previous
         // publish (listing 10,000 PDFs on each save costs more than the rest of it) until
         // outputs are found missing (`rewrite_all`). Taken, so a failed publish lists again.
-        let mut on_disk: HashSet<String> = match self.pdf_listing.take() {
+        let mut on_disk: FxHashSet<String> = match self.pdf_listing.take() {
             Some(listing) => listing,
             None => publisher
                 .list(Path::new("pdf"), "pdf")
@@ -383,17 +394,22 @@ impl Site {
                 path: self.paths.releases.clone(),
             });
         }
-        let before: Vec<(&str, &str)> = self.state.owners.published().collect();
-        let now_published: HashSet<&str> = catalog.entries.iter().map(|e| e.key.as_str()).collect();
-        let withdrawn: Vec<&(&str, &str)> = before
-            .iter()
-            .filter(|(key, _)| !now_published.contains(key))
-            .collect();
-        if withdrawn.len() * 2 > before.len() {
+        let now_published: FxHashSet<&str> =
+            catalog.entries.iter().map(|e| e.key.as_str()).collect();
+        let mut before = 0;
+        let mut withdrawn: Vec<(&str, &str)> = Vec::new();
+        for (key, file) in self.state.owners.published() {
+            before += 1;
+            if !now_published.contains(key) {
+                withdrawn.push((key, file));
+            }
+        }
+        if withdrawn.len() * 2 > before {
+            withdrawn.sort_unstable();
             let examples: Vec<&str> = withdrawn.iter().take(3).map(|(_, file)| *file).collect();
             return Err(PipelineError::WouldWithdraw {
                 withdrawn: withdrawn.len(),
-                published: before.len(),
+                published: before,
                 examples: examples.join(", "),
             });
         }
