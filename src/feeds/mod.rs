@@ -206,11 +206,11 @@ pub fn render_feeds_cached(
                 Some(before) if before.page == page && same_items(&before.items, shown) => {
                     let mut files = before.files;
                     files.iter_mut().for_each(|file| file.reused = true);
+                    files.iter().for_each(&mut ready);
                     files
                 }
-                _ => render_document(feed, page, shown, minimum, config)?,
+                _ => render_document(feed, page, shown, minimum, config, &mut ready)?,
             };
-            files.iter().for_each(&mut ready);
             let rendered = Rendered {
                 items: shown.to_vec(),
                 page,
@@ -302,12 +302,16 @@ fn same_items(a: &[Arc<Item>], b: &[Arc<Item>]) -> bool {
 
 /// `atom.xml`, `rss.xml` and `feed.json` of one document, dropping the oldest entries
 /// while a format is too big, but never below `minimum` (those in no archive yet).
+///
+/// Each file is handed to `ready` once checked, Atom first: it can be on its way to the
+/// disk while the others are rendered.
 fn render_document(
     feed: &spec::FeedSpec,
     page: Page,
     items: &[Arc<Item>],
     minimum: usize,
     config: &Config,
+    ready: &mut impl FnMut(&OutputFile),
 ) -> Result<Vec<OutputFile>, FeedError> {
     let items: Vec<&Item> = items.iter().map(|item| &**item).collect();
     let path = |file: &str| PathBuf::from(archive::path(&feed.dir, page, file));
@@ -329,30 +333,31 @@ fn render_document(
             count = (count * 3 / 4).clamp(minimum.max(1), count - 1);
             continue;
         }
-        let json = json::render(&meta, shown).map_err(|e| render_error(&json_path, &e))?;
-        let (atom_check, rss_check) = rayon::join(
-            || check_well_formed(&atom_path, &atom),
+        check_well_formed(&atom_path, &atom)?;
+        let atom = OutputFile {
+            path: atom_path,
+            bytes: atom,
+            reused: false,
+        };
+        ready(&atom);
+        let (json, rss_check) = rayon::join(
+            || json::render(&meta, shown).map_err(|e| render_error(&json_path, &e)),
             || check_well_formed(&rss_path, &rss),
         );
-        atom_check?;
         rss_check?;
-        return Ok(vec![
-            OutputFile {
-                path: atom_path,
-                bytes: atom,
-                reused: false,
-            },
-            OutputFile {
-                path: rss_path,
-                bytes: rss,
-                reused: false,
-            },
-            OutputFile {
-                path: json_path,
-                bytes: json,
-                reused: false,
-            },
-        ]);
+        let rss = OutputFile {
+            path: rss_path,
+            bytes: rss,
+            reused: false,
+        };
+        ready(&rss);
+        let json = OutputFile {
+            path: json_path,
+            bytes: json?,
+            reused: false,
+        };
+        ready(&json);
+        return Ok(vec![atom, rss, json]);
     }
 }
 
