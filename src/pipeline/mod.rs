@@ -146,7 +146,7 @@ impl Site {
         }
         // Trust a record only for a PDF whose bytes are the ones it describes (checked once
         // per process; later publishes know what they wrote).
-        let pdfs = records
+        let pdfs: BTreeMap<String, RenderedPdf> = records
             .into_iter()
             .filter(|(slug, record)| {
                 std::fs::read(paths.out.join(feeds::pdf_path(slug)))
@@ -160,6 +160,10 @@ impl Site {
                 (slug, pdf)
             })
             .collect();
+        // A PDF known is one communique wrote (publish adds only the new ones after this).
+        for slug in pdfs.keys() {
+            state.written.insert(pdf_rel(slug));
+        }
         Ok(Site {
             config,
             paths,
@@ -327,14 +331,16 @@ impl Site {
                 return Err(err.into());
             }
         }
+        // Every other PDF known was recorded as written when it was (or by the run that
+        // wrote it): only this publish's are new.
+        for slug in &new_slugs {
+            self.state.written.insert(pdf_rel(slug));
+        }
         rendered?;
         let produced: HashSet<String> = produced
             .into_iter()
             .map(|path| path.to_string_lossy().into_owned())
             .collect();
-        for slug in self.pdfs.keys() {
-            self.state.written.insert(pdf_rel(slug));
-        }
 
         // 3. Only then remove PDFs no feed links any more (deleted, unpublished, embargoed),
         // and only those communique wrote: a PDF put there by hand stays.
