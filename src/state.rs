@@ -123,9 +123,11 @@ impl Store {
             .unwrap_or_default()
     }
 
-    /// Saves `state` atomically; `Unchanged` when it was already saved.
-    pub fn save(&self, state: &State) -> Result<Outcome, StateError> {
-        let bytes = serde_json::to_vec_pretty(state).unwrap_or_default();
+    /// Saves `state` (a [`State`], or a borrowed view that serialises like one) atomically;
+    /// `Unchanged` when it was already saved. Compact: the state of a large archive is
+    /// megabytes, written after each save in the watcher.
+    pub fn save(&self, state: &impl Serialize) -> Result<Outcome, StateError> {
+        let bytes = serde_json::to_vec(state).unwrap_or_default();
         Ok(self.publisher()?.write(Path::new(STATE_FILE), &bytes)?)
     }
 
@@ -143,8 +145,33 @@ impl Store {
 
     /// Removes kept versions no longer referenced by `state`.
     pub fn prune_sources(&self, state: &State) -> Result<(), StateError> {
+        self.prune_sources_keeping(&state.good)
+    }
+
+    /// Removes the kept versions among `hashes` that `good` no longer references: after a
+    /// save that replaced them, without listing every kept version.
+    pub fn forget_sources(
+        &self,
+        hashes: &[String],
+        good: &BTreeMap<String, GoodVersion>,
+    ) -> Result<(), StateError> {
         let publisher = self.publisher()?;
-        let wanted: BTreeSet<&str> = state.good.values().map(|g| g.hash.as_str()).collect();
+        for hash in hashes {
+            let safe = !hash.is_empty() && !hash.starts_with('.') && !hash.contains('/');
+            if safe && !good.values().any(|g| g.hash == *hash) {
+                publisher.remove(&Path::new(SOURCES_DIR).join(hash))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Removes kept versions that `good` does not reference.
+    pub fn prune_sources_keeping(
+        &self,
+        good: &BTreeMap<String, GoodVersion>,
+    ) -> Result<(), StateError> {
+        let publisher = self.publisher()?;
+        let wanted: BTreeSet<&str> = good.values().map(|g| g.hash.as_str()).collect();
         let dir = self.dir.join(SOURCES_DIR);
         for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
             let name = entry.file_name();
@@ -248,6 +275,31 @@ mod tests {
         store.prune_sources(&state).unwrap();
         assert!(store.source("abc").is_some());
         assert!(store.source("old").is_none());
+    }
+
+    #[test]
+    fn a_replaced_kept_version_is_forgotten_unless_another_release_holds_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        for hash in ["old", "shared", "kept"] {
+            store.keep_source(hash, hash.as_bytes()).unwrap();
+        }
+        let version = |hash: &str| GoodVersion {
+            hash: hash.into(),
+            since: "2024-01-01T00:00:00+01:00".into(),
+            content: String::new(),
+            corrected: None,
+            identity: None,
+        };
+        let good = BTreeMap::from([
+            ("a.md".to_string(), version("shared")),
+            ("b.md".to_string(), version("kept")),
+        ]);
+        let replaced = ["old".to_string(), "shared".to_string(), "../x".to_string()];
+        store.forget_sources(&replaced, &good).unwrap();
+        assert!(store.source("old").is_none());
+        assert!(store.source("shared").is_some());
+        assert!(store.source("kept").is_some());
     }
 
     #[test]

@@ -10,8 +10,9 @@ use crate::i18n::Message;
 use crate::model::{Entry, Kind};
 use crate::text::fold;
 use chrono::{DateTime, FixedOffset};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// What goes out at `now`, newest first.
@@ -32,10 +33,22 @@ pub struct Catalog {
 
 /// Which file holds each published output (by entry key and by PDF slug), as remembered
 /// from the previous publish: the file already online keeps its place against a newcomer.
+///
+/// Hashed, not ordered: every entry of the archive is looked up on each save. Saved sorted,
+/// so the same owners give the same state file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(transparent)]
 pub struct Owners {
-    by_output: BTreeMap<String, String>,
+    #[serde(serialize_with = "sorted")]
+    by_output: FxHashMap<String, String>,
+}
+
+fn sorted<S: serde::Serializer>(
+    map: &FxHashMap<String, String>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    let ordered: BTreeMap<&String, &String> = map.iter().collect();
+    serde::Serialize::serialize(&ordered, serializer)
 }
 
 impl Owners {
@@ -50,18 +63,21 @@ impl Owners {
     /// The file online at one of `entry`'s outputs, if another one.
     fn online_rival(&self, entry: &Entry) -> Option<&str> {
         let file = entry.origin.file.to_string_lossy();
-        outputs(entry)
-            .into_iter()
-            .find_map(|o| self.by_output.get(&o))
-            .map(String::as_str)
-            .filter(|owner| *owner != file)
+        let mut rival = None;
+        each_output(entry, |output| {
+            rival = self.by_output.get(output).map(String::as_str);
+            rival.is_some()
+        });
+        rival.filter(|owner| *owner != file)
     }
 
     fn owns(&self, entry: &Entry) -> bool {
         let file = entry.origin.file.to_string_lossy();
-        outputs(entry)
-            .iter()
-            .any(|o| self.by_output.get(o).is_some_and(|owner| *owner == file))
+        each_output(entry, |output| {
+            self.by_output
+                .get(output)
+                .is_some_and(|owner| *owner == file)
+        })
     }
 
     /// Whether no output has an owner recorded.
@@ -69,7 +85,7 @@ impl Owners {
         self.by_output.is_empty()
     }
 
-    /// Each published entry's key with the file that holds it.
+    /// Each published entry's key with the file that holds it, in no particular order.
     pub fn published(&self) -> impl Iterator<Item = (&str, &str)> {
         self.by_output
             .iter()
@@ -79,14 +95,38 @@ impl Owners {
 
 /// The names an entry takes: its id, its output file name and its page on the site.
 fn outputs(entry: &Entry) -> Vec<String> {
-    let mut names = vec![
-        format!("id:{}", entry.key),
-        format!("file:{}/{}", entry.kind.slug(), entry.slug),
-    ];
-    if let Some(page) = &entry.page {
-        names.push(format!("page:{page}"));
-    }
+    let mut names = Vec::with_capacity(3);
+    each_output(entry, |name| {
+        names.push(name.to_string());
+        false
+    });
     names
+}
+
+/// Calls `found` with each of [`outputs`] in turn, built in one buffer (an allocation per
+/// entry, not per name), until it returns true; whether it did.
+fn each_output(entry: &Entry, mut found: impl FnMut(&str) -> bool) -> bool {
+    let mut name = String::with_capacity(64);
+    name.push_str("id:");
+    name.push_str(&entry.key);
+    if found(&name) {
+        return true;
+    }
+    name.clear();
+    name.push_str("file:");
+    name.push_str(entry.kind.slug());
+    name.push('/');
+    name.push_str(&entry.slug);
+    if found(&name) {
+        return true;
+    }
+    let Some(page) = &entry.page else {
+        return false;
+    };
+    name.clear();
+    name.push_str("page:");
+    name.push_str(page);
+    found(&name)
 }
 
 /// How far ahead a date may lie before it is probably a typo (2062 for 2026).
@@ -110,8 +150,50 @@ pub fn assemble_with(
     owners: &Owners,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Catalog {
+    assemble_memo(entries, now, owners, &mut Memo::default(), diagnostics)
+}
+
+/// What [`assemble_memo`] derives from each entry, kept from one assembly to the next while
+/// the entry is the same allocation: the watcher assembles the whole archive on each save.
+/// Memoisation only: the catalog is the one [`assemble_with`] gives.
+#[derive(Default)]
+pub struct Memo {
+    /// Folded titles, by the entry's address (the `Arc` kept keeps it unique).
+    folded: FxHashMap<usize, (Arc<Entry>, String)>,
+}
+
+impl Memo {
+    /// Each of `entries`' folded title, keeping only theirs.
+    fn fold_titles<'a>(&'a mut self, entries: &[Arc<Entry>]) -> Vec<&'a str> {
+        let mut known = std::mem::take(&mut self.folded);
+        self.folded.reserve(entries.len());
+        for entry in entries {
+            let at = Arc::as_ptr(entry) as usize;
+            let folded = match known.remove(&at) {
+                Some(folded) => folded,
+                None => (Arc::clone(entry), fold(&entry.title).into_owned()),
+            };
+            self.folded.insert(at, folded);
+        }
+        let folded = &self.folded;
+        entries
+            .iter()
+            .map(|entry| folded[&(Arc::as_ptr(entry) as usize)].1.as_str())
+            .collect()
+    }
+}
+
+/// [`assemble_with`], reusing what `memo` kept from the previous call.
+pub fn assemble_memo(
+    entries: impl IntoIterator<Item = impl Into<Arc<Entry>>>,
+    now: DateTime<FixedOffset>,
+    owners: &Owners,
+    memo: &mut Memo,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Catalog {
     let mut entries: Vec<Arc<Entry>> = entries.into_iter().map(Into::into).collect();
-    entries.sort_by(|a, b| input_order(a, b));
+    // Unstable is enough: the order is total.
+    entries.sort_unstable_by(|a, b| input_order(a, b));
     warn_unlikely_dates(&entries, now, diagnostics);
 
     // Embargo first: an entry not yet public takes no part in anything, so nothing of it
@@ -129,15 +211,9 @@ pub fn assemble_with(
         .partition(|e| e.kind == Kind::PressReview);
 
     let mut out = unique_outputs(&others, owners, diagnostics);
-    warn_copies(&out, diagnostics);
+    warn_copies(&out, owners, memo, diagnostics);
     out.extend(press::merge(press, diagnostics));
-    out.sort_by(|a, b| {
-        b.date
-            .at
-            .cmp(&a.date.at)
-            .then_with(|| a.key.cmp(&b.key))
-            .then_with(|| input_order(a, b))
-    });
+    let out = newest_first(out);
     Catalog {
         entries: out,
         next_embargo,
@@ -147,15 +223,34 @@ pub fn assemble_with(
 
 /// Two communiqués (or events) with the same title on the same day are most often a copy
 /// ("Copie de lancement.md") published by mistake: both go out, with a warning naming both.
-fn warn_copies(entries: &[Arc<Entry>], diagnostics: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<(Kind, String, chrono::NaiveDate), &Entry> = HashMap::new();
-    for entry in entries {
-        let key = (
-            entry.kind,
-            fold(&entry.title).into_owned(),
-            entry.date.at.date_naive(),
-        );
-        match seen.get(&key) {
+/// The file already online is the original; among newcomers, the first in path order.
+fn warn_copies(
+    entries: &[Arc<Entry>],
+    owners: &Owners,
+    memo: &mut Memo,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let titles = memo.fold_titles(entries);
+    let key = |i: usize| {
+        let entry = &entries[i];
+        (entry.kind, titles[i], entry.date.at.date_naive())
+    };
+    let mut count: FxHashMap<(Kind, &str, chrono::NaiveDate), usize> = FxHashMap::default();
+    count.reserve(entries.len());
+    for i in 0..entries.len() {
+        *count.entry(key(i)).or_default() += 1;
+    }
+    // Only copies are told, online ones first (and whether a file is online is asked of
+    // them alone).
+    let mut copies: Vec<(bool, usize)> = (0..entries.len())
+        .filter(|&i| count[&key(i)] > 1)
+        .map(|i| (!owners.owns(&entries[i]), i))
+        .collect();
+    copies.sort_unstable();
+    let mut seen: FxHashMap<(Kind, &str, chrono::NaiveDate), &Entry> = FxHashMap::default();
+    for (_, i) in copies {
+        let entry = &entries[i];
+        match seen.get(&key(i)) {
             Some(first) => diagnostics.push(
                 Diagnostic::warning(
                     &entry.origin.file,
@@ -167,7 +262,7 @@ fn warn_copies(entries: &[Arc<Entry>], diagnostics: &mut Vec<Diagnostic>) {
                 .hint(Message::new("hint-same-title-and-date")),
             ),
             None => {
-                seen.insert(key, entry);
+                seen.insert(key(i), entry);
             }
         }
     }
@@ -225,10 +320,19 @@ fn unique_outputs(
     owners: &Owners,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Arc<Entry>> {
-    let mut keys: HashMap<(Kind, &str), usize> = HashMap::with_capacity(entries.len());
-    let mut slugs: HashMap<(Kind, &str), usize> = HashMap::with_capacity(entries.len());
+    // Most saves find no two entries on one output: then which file was online first
+    // changes nothing, and no file's output names need looking up.
+    if !has_rivals(entries) {
+        return entries.to_vec();
+    }
+    let n = entries.len();
+    let mut keys: FxHashMap<(Kind, &str), usize> =
+        FxHashMap::with_capacity_and_hasher(n, Default::default());
+    let mut slugs: FxHashMap<(Kind, &str), usize> =
+        FxHashMap::with_capacity_and_hasher(n, Default::default());
     // Two files Jekyll would write to one page (`fin.md`, `fin..md`) cannot both be linked.
-    let mut pages: HashMap<&str, usize> = HashMap::with_capacity(entries.len());
+    let mut pages: FxHashMap<&str, usize> =
+        FxHashMap::with_capacity_and_hasher(n, Default::default());
     let mut kept: Vec<Arc<Entry>> = Vec::with_capacity(entries.len());
     // Files already online take their places first, whatever their path order.
     let (online, newcomers): (Vec<&Arc<Entry>>, Vec<&Arc<Entry>>) = if owners.is_empty() {
@@ -279,6 +383,39 @@ fn unique_outputs(
         kept.push(Arc::clone(entry));
     }
     kept
+}
+
+/// `entries` newest first, ties broken by key, then by input order. Sorted on a compact
+/// copy of the first two keys: 10,000 entries scattered in memory sort several times slower.
+fn newest_first(entries: Vec<Arc<Entry>>) -> Vec<Arc<Entry>> {
+    let mut order: Vec<(DateTime<FixedOffset>, &str, usize)> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.date.at, e.key.as_str(), i))
+        .collect();
+    order.sort_unstable_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then_with(|| a.1.cmp(b.1))
+            .then_with(|| input_order(&entries[a.2], &entries[b.2]))
+    });
+    order
+        .into_iter()
+        .map(|(_, _, i)| Arc::clone(&entries[i]))
+        .collect()
+}
+
+/// Whether two entries claim one key or slug within a kind, or one site page: what
+/// [`unique_outputs`] decides between.
+fn has_rivals(entries: &[Arc<Entry>]) -> bool {
+    let n = entries.len();
+    let mut keys = FxHashSet::with_capacity_and_hasher(n, Default::default());
+    let mut slugs = FxHashSet::with_capacity_and_hasher(n, Default::default());
+    let mut pages = FxHashSet::with_capacity_and_hasher(n, Default::default());
+    entries.iter().any(|e| {
+        !keys.insert((e.kind, e.key.as_str()))
+            || !slugs.insert((e.kind, e.slug.as_str()))
+            || e.page.as_deref().is_some_and(|page| !pages.insert(page))
+    })
 }
 
 #[cfg(test)]

@@ -3,13 +3,10 @@
 
 use crate::config::Config;
 use crate::model::{Entry, Kind};
-use crate::source::press_review::normalise_url;
 use crate::web::collections::for_kind;
 use crate::web::permalink;
 use crate::web::url::{ascii_path, resolve};
-use std::collections::HashSet;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 /// The web page of an entry: the site's page for communiqués and events (as its Jekyll
 /// build names it, percent-encoded), the outlet's article for press reviews.
@@ -29,28 +26,6 @@ pub fn entry_link(entry: &Entry, config: &Config) -> String {
             // A press entry always has a valid article URL once loaded; never emit a bad one.
             .unwrap_or_else(|| format!("{}/{}/", config.base_url, Kind::PressReview.slug())),
     }
-}
-
-/// The normalised pages of the site's own entries (communiqués, events): a press article
-/// at one of these addresses is the same publication.
-pub(super) fn site_pages(entries: &[Arc<Entry>], config: &Config) -> HashSet<String> {
-    entries
-        .iter()
-        .filter(|e| e.kind != Kind::PressReview)
-        .filter_map(|e| normalise_url(&entry_link(e, config)))
-        .collect()
-}
-
-/// Whether `entry` is a press article whose address is one of `pages`: shown once, as
-/// the communiqué, in a feed holding both.
-pub(super) fn repeats_a_page(entry: &Entry, pages: &HashSet<String>) -> bool {
-    entry.kind == Kind::PressReview
-        && !pages.is_empty()
-        && entry
-            .article
-            .as_ref()
-            .and_then(|a| normalise_url(&a.url))
-            .is_some_and(|url| pages.contains(&url))
 }
 
 /// The page relative links of an entry's text are read against, as a browser on it would:

@@ -31,7 +31,8 @@ use archive::Page;
 use chrono::{DateTime, FixedOffset};
 use item::Item;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -115,15 +116,19 @@ impl FeedMeta<'_> {
 /// Memoisation only: the bytes are those of a render without it.
 #[derive(Default)]
 pub struct FeedCache {
+    /// What each entry contributes to the choice of feeds.
+    facts: spec::Facts,
     /// By entry key.
-    items: HashMap<String, Prepared>,
+    items: FxHashMap<String, Prepared>,
     /// By the document's Atom path.
-    feeds: HashMap<String, Rendered>,
+    feeds: FxHashMap<String, Rendered>,
     /// The calendar and the press room as last handed over.
     pages: HashMap<PathBuf, Vec<u8>>,
     /// Keep no file's bytes for the next call: a one-shot build of thousands of archive
     /// pages would otherwise hold all of them at once.
     pub forget_files: bool,
+    /// Counts renders: an item not marked with the current one is no longer shown.
+    generation: u64,
 }
 
 /// An entry's item and what it was prepared from.
@@ -131,6 +136,8 @@ struct Prepared {
     entry: Arc<Entry>,
     pdf_size: Option<u64>,
     item: Arc<Item>,
+    /// The render that last showed it (see `FeedCache::generation`).
+    generation: u64,
 }
 
 /// A document's files (Atom, RSS, JSON) and what they show.
@@ -178,12 +185,12 @@ pub fn render_feeds_cached(
     mut ready: impl FnMut(&OutputFile),
 ) -> Result<(), FeedError> {
     let (feeds, lists): (Vec<spec::FeedSpec>, Vec<Vec<&Arc<Entry>>>) =
-        spec::all_feeds(&catalog.entries, config)
+        spec::all_feeds_with(&catalog.entries, config, &mut cache.facts)
             .into_iter()
             .unzip();
     // Every entry any feed shows (the main feed leaves out a press article that is a
     // communiqué's page; the press feed keeps it).
-    let mut keys = HashSet::new();
+    let mut keys = FxHashSet::default();
     let every = lists
         .iter()
         .flatten()
@@ -191,7 +198,7 @@ pub fn render_feeds_cached(
         .filter(|entry| keys.insert(entry.key.as_str()));
     let items = prepare(every, config, pdfs, cache);
     // One feed at a time, its current document first: the main feed is ready soonest.
-    let mut kept = HashMap::with_capacity(feeds.len());
+    let mut kept = FxHashMap::default();
     for (feed, entries) in feeds.iter().zip(&lists) {
         let used: Vec<Arc<Item>> = entries
             .iter()
@@ -216,11 +223,11 @@ pub fn render_feeds_cached(
                 Some(before) if before.page == page && same_items(&before.items, shown) => {
                     let mut files = before.files;
                     files.iter_mut().for_each(|file| file.reused = true);
+                    files.iter().for_each(&mut ready);
                     files
                 }
-                _ => render_document(feed, page, shown, minimum, config)?,
+                _ => render_document(feed, page, shown, minimum, config, &mut ready)?,
             };
-            files.iter().for_each(&mut ready);
             let rendered = Rendered {
                 items: shown.to_vec(),
                 page,
@@ -268,39 +275,45 @@ fn prepare<'a>(
     config: &Config,
     pdfs: &PdfSizes,
     cache: &mut FeedCache,
-) -> HashMap<&'a str, Arc<Item>> {
-    let mut previous = std::mem::take(&mut cache.items);
-    let mut items: HashMap<&'a str, Arc<Item>> = HashMap::new();
+) -> FxHashMap<&'a str, Arc<Item>> {
+    // Items found again are marked in place (no map rebuilt on each save); the unmarked are
+    // dropped at the end.
+    cache.generation = cache.generation.wrapping_add(1);
+    let generation = cache.generation;
+    let mut items: FxHashMap<&'a str, Arc<Item>> = FxHashMap::default();
+    items.reserve(cache.items.len());
     let mut missing: Vec<&'a Arc<Entry>> = Vec::new();
-    let mut handled = HashSet::new();
+    // Each key once: the caller leaves out the repeats of entries shown by several feeds.
     for entry in shown {
-        // An entry shown by several feeds is prepared once.
-        if !handled.insert(entry.key.as_str()) {
-            continue;
-        }
         let size = pdfs.get(&entry.slug).copied();
-        match previous.remove_entry(&entry.key) {
-            Some((key, known)) if same_entry(&known.entry, entry) && known.pdf_size == size => {
+        match cache.items.get_mut(entry.key.as_str()) {
+            Some(known) if same_entry(&known.entry, entry) && known.pdf_size == size => {
+                known.generation = generation;
                 items.insert(&entry.key, Arc::clone(&known.item));
-                cache.items.insert(key, known);
             }
             _ => missing.push(entry),
         }
     }
-    let sanitizer = html::Sanitizer::new(config);
-    let made: Vec<(&Arc<Entry>, Arc<Item>)> = missing
-        .par_iter()
-        .map(|entry| (*entry, Arc::new(Item::new(entry, config, pdfs, &sanitizer))))
-        .collect();
-    for (entry, item) in made {
-        let prepared = Prepared {
-            entry: Arc::clone(entry),
-            pdf_size: pdfs.get(&entry.slug).copied(),
-            item: Arc::clone(&item),
-        };
-        cache.items.insert(entry.key.clone(), prepared);
-        items.insert(&entry.key, item);
+    if !missing.is_empty() {
+        let sanitizer = html::Sanitizer::new(config);
+        let made: Vec<(&Arc<Entry>, Arc<Item>)> = missing
+            .par_iter()
+            .map(|entry| (*entry, Arc::new(Item::new(entry, config, pdfs, &sanitizer))))
+            .collect();
+        for (entry, item) in made {
+            let prepared = Prepared {
+                entry: Arc::clone(entry),
+                pdf_size: pdfs.get(&entry.slug).copied(),
+                item: Arc::clone(&item),
+                generation,
+            };
+            cache.items.insert(entry.key.clone(), prepared);
+            items.insert(&entry.key, item);
+        }
     }
+    cache
+        .items
+        .retain(|_, known| known.generation == generation);
     items
 }
 
@@ -310,12 +323,16 @@ fn same_items(a: &[Arc<Item>], b: &[Arc<Item>]) -> bool {
 
 /// `atom.xml`, `rss.xml` and `feed.json` of one document, dropping the oldest entries
 /// while a format is too big, but never below `minimum` (those in no archive yet).
+///
+/// Each file is handed to `ready` once checked, Atom first: it can be on its way to the
+/// disk while the others are rendered.
 fn render_document(
     feed: &spec::FeedSpec,
     page: Page,
     items: &[Arc<Item>],
     minimum: usize,
     config: &Config,
+    ready: &mut impl FnMut(&OutputFile),
 ) -> Result<Vec<OutputFile>, FeedError> {
     let items: Vec<&Item> = items.iter().map(|item| &**item).collect();
     let path = |file: &str| PathBuf::from(archive::path(&feed.dir, page, file));
@@ -337,30 +354,31 @@ fn render_document(
             count = (count * 3 / 4).clamp(minimum.max(1), count - 1);
             continue;
         }
-        let json = json::render(&meta, shown).map_err(|e| render_error(&json_path, &e))?;
-        let (atom_check, rss_check) = rayon::join(
-            || check_well_formed(&atom_path, &atom),
+        check_well_formed(&atom_path, &atom)?;
+        let atom = OutputFile {
+            path: atom_path,
+            bytes: atom,
+            reused: false,
+        };
+        ready(&atom);
+        let (json, rss_check) = rayon::join(
+            || json::render(&meta, shown).map_err(|e| render_error(&json_path, &e)),
             || check_well_formed(&rss_path, &rss),
         );
-        atom_check?;
         rss_check?;
-        return Ok(vec![
-            OutputFile {
-                path: atom_path,
-                bytes: atom,
-                reused: false,
-            },
-            OutputFile {
-                path: rss_path,
-                bytes: rss,
-                reused: false,
-            },
-            OutputFile {
-                path: json_path,
-                bytes: json,
-                reused: false,
-            },
-        ]);
+        let rss = OutputFile {
+            path: rss_path,
+            bytes: rss,
+            reused: false,
+        };
+        ready(&rss);
+        let json = OutputFile {
+            path: json_path,
+            bytes: json?,
+            reused: false,
+        };
+        ready(&json);
+        return Ok(vec![atom, rss, json]);
     }
 }
 

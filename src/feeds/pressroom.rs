@@ -15,7 +15,7 @@ use super::time::{french_date, french_span, local};
 use crate::config::Config;
 use crate::model::{Entry, Kind, PubDate};
 use chrono::{DateTime, FixedOffset};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::fmt::Write;
 use std::sync::Arc;
 
@@ -32,7 +32,7 @@ pub(super) struct Room<'a> {
     pub feeds: &'a [FeedSpec],
     /// Entries per feed, as `feeds`.
     pub counts: &'a [usize],
-    pub items: &'a HashMap<&'a str, Arc<Item>>,
+    pub items: &'a FxHashMap<&'a str, Arc<Item>>,
     pub config: &'a Config,
     /// Splits the agenda into upcoming and past events.
     pub now: DateTime<FixedOffset>,

@@ -2,20 +2,40 @@
 //! good version of each release with its content hash, correction date and identity; and the
 //! correction dates put back on entries whose published content changed.
 
+use super::pdfs::RenderedPdf;
+use super::sources::{SourceChanges, SourceState};
 use super::{PipelineError, Site};
 use crate::catalog::{Catalog, Owners};
 use crate::model::{Entry, Kind, Precision, PubDate};
-use crate::state::{self, GoodVersion};
+use crate::state::{self, GoodVersion, Store};
 use chrono::{DateTime, FixedOffset};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 impl Site {
+    /// Marks the releases `changes` names for [`Site::remember`] and [`Site::date_corrections`].
+    pub(super) fn note_changed(&mut self, changes: &SourceChanges) {
+        let named = changes
+            .added
+            .iter()
+            .chain(&changes.changed)
+            .chain(&changes.removed);
+        // Relative paths were UTF-8 strings before they were `PathBuf`s.
+        let rels = named.filter_map(|path| path.to_str()).map(str::to_string);
+        self.unremembered.extend(rels);
+    }
+
     /// Dates each entry whose published content changed since it was first published: its
     /// `updated` becomes the instant the correction went out (kept in the state, so the same
     /// content keeps the same date, run after run), unless the file gives a later one.
+    ///
+    /// Only releases read again since the last publish: an entry keeps the date it was given
+    /// (the kept version it is compared with changes only when its file does).
     pub(super) fn date_corrections(&mut self, now: DateTime<FixedOffset>) {
-        for (rel, source) in &mut self.sources {
+        for rel in &self.unremembered {
+            let Some(source) = self.sources.get_mut(rel) else {
+                continue;
+            };
             let (Some(content), Some(kept)) = (source.content(), self.state.good.get(rel)) else {
                 continue;
             };
@@ -54,79 +74,113 @@ impl Site {
         }
         let mut changed = self.state_outdated || owners != self.state.owners;
         self.state.owners = owners;
-        if self.good_outdated {
-            changed |= self.remember_good_versions(now)?;
-            self.good_outdated = false;
-        }
+        let replaced = self.remember_good_versions(now)?;
+        changed |= !replaced.is_empty();
         if changed {
-            let mut saved = self.state.clone();
-            saved.pdfs = self
-                .pdfs
-                .iter()
-                .map(|(slug, pdf)| (slug.clone(), pdf.record.clone()))
-                .collect();
+            // Borrowed, not cloned: the state of a large archive is megabytes.
+            let saved = Saved {
+                pdfs: PdfRecords(&self.pdfs),
+                written: &self.state.written,
+                owners: &self.state.owners,
+                good: &self.state.good,
+            };
             self.store.save(&saved)?;
-            self.store.prune_sources(&saved)?;
+            // A few replaced: forget those; many (a checkout): one look at them all.
+            if self.sources_pruned && replaced.len() <= 64 {
+                self.store.forget_sources(&replaced, &self.state.good)?;
+            } else {
+                self.store.prune_sources_keeping(&self.state.good)?;
+                self.sources_pruned = true;
+            }
             self.state_outdated = false;
         }
         Ok(())
     }
 
-    /// Records the last good version of each release; whether anything changed.
+    /// Records the last good version of each release changed since the last call; returns
+    /// the hashes of the kept versions that changed (a removed or replaced one, or the empty
+    /// string for a new one): empty when nothing did.
     fn remember_good_versions(
         &mut self,
         now: DateTime<FixedOffset>,
-    ) -> Result<bool, PipelineError> {
+    ) -> Result<Vec<String>, PipelineError> {
         let since = now.to_rfc3339();
-        let mut good: BTreeMap<String, GoodVersion> = BTreeMap::new();
-        for (rel, source) in &mut self.sources {
-            let hash = source.fingerprint.hash.to_hex().to_string();
-            let kept = self.state.good.get(rel);
-            if source.is_good() {
-                match kept {
-                    Some(kept) if kept.hash == hash => {
-                        good.insert(rel.clone(), kept.clone());
-                        source.good_bytes = None;
-                    }
-                    _ => {
-                        if let Some(bytes) = source.good_bytes.take() {
-                            self.store.keep_source(&hash, &bytes)?;
-                            let content = source.content().unwrap_or_default().to_string();
-                            // Same content under other bytes keeps its correction date; new
-                            // content after a first publication is a correction, now.
-                            let corrected = match kept {
-                                Some(k) if k.content == content || k.content.is_empty() => {
-                                    k.corrected.clone()
-                                }
-                                Some(_) => Some(since.clone()),
-                                None => None,
-                            };
-                            let identity = identity_of(&source.published);
-                            good.insert(
-                                rel.clone(),
-                                GoodVersion {
-                                    hash,
-                                    since: since.clone(),
-                                    content,
-                                    corrected,
-                                    identity,
-                                },
-                            );
-                        }
-                    }
-                }
-            } else if source.loaded.has_errors() && !source.loaded.withheld {
-                // Broken: the kept version stays, for the next run to stand in with.
-                if let Some(kept) = kept {
-                    good.insert(rel.clone(), kept.clone());
-                }
+        let mut replaced = Vec::new();
+        for rel in std::mem::take(&mut self.unremembered) {
+            let kept = self.state.good.get(&rel);
+            let good = match self.sources.get_mut(&rel) {
+                Some(source) => good_version(&self.store, source, kept, &since)?,
+                None => None,
+            };
+            if good.as_ref() == kept {
+                continue;
             }
+            replaced.push(kept.map(|k| k.hash.clone()).unwrap_or_default());
+            match good {
+                Some(good) => self.state.good.insert(rel, good),
+                None => self.state.good.remove(&rel),
+            };
         }
-        if good == self.state.good {
-            return Ok(false);
-        }
-        self.state.good = good;
-        Ok(true)
+        Ok(replaced)
+    }
+}
+
+/// The last good version of one release as of its latest read: the one kept while its bytes
+/// are the same, a new one (its bytes kept in the store) for a good read, the one kept for a
+/// broken one; `None` for a file that publishes nothing.
+fn good_version(
+    store: &Store,
+    source: &mut SourceState,
+    kept: Option<&GoodVersion>,
+    since: &str,
+) -> Result<Option<GoodVersion>, PipelineError> {
+    if !source.is_good() {
+        // Broken: the kept version stays, for the next run to stand in with.
+        let broken = source.loaded.has_errors() && !source.loaded.withheld;
+        return Ok(kept.filter(|_| broken).cloned());
+    }
+    let hash = source.fingerprint.hash.to_hex().to_string();
+    if let Some(kept) = kept.filter(|k| k.hash == hash) {
+        source.good_bytes = None;
+        return Ok(Some(kept.clone()));
+    }
+    let Some(bytes) = source.good_bytes.take() else {
+        return Ok(None);
+    };
+    store.keep_source(&hash, &bytes)?;
+    let content = source.content().unwrap_or_default().to_string();
+    // Same content under other bytes keeps its correction date; new content after a first
+    // publication is a correction, now.
+    let corrected = match kept {
+        Some(k) if k.content == content || k.content.is_empty() => k.corrected.clone(),
+        Some(_) => Some(since.to_string()),
+        None => None,
+    };
+    Ok(Some(GoodVersion {
+        hash,
+        since: since.to_string(),
+        content,
+        corrected,
+        identity: identity_of(&source.published),
+    }))
+}
+
+/// The state as saved, borrowed from the site (the same fields, in the same order, as
+/// [`state::State`], which reads it back).
+#[derive(serde::Serialize)]
+struct Saved<'a> {
+    pdfs: PdfRecords<'a>,
+    written: &'a BTreeSet<String>,
+    owners: &'a Owners,
+    good: &'a BTreeMap<String, GoodVersion>,
+}
+
+/// Each PDF's record, by slug.
+struct PdfRecords<'a>(&'a BTreeMap<String, RenderedPdf>);
+
+impl serde::Serialize for PdfRecords<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(slug, pdf)| (slug, &pdf.record)))
     }
 }
 

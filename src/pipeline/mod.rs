@@ -27,8 +27,9 @@ use crate::publish::Publisher;
 use crate::state::{self, State, Store};
 use chrono::{DateTime, FixedOffset};
 use pdfs::RenderedPdf;
+use rustc_hash::FxHashSet;
 use sources::SourceState;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
@@ -135,14 +136,23 @@ pub struct Site {
     state: State,
     /// `pdfs` differs from the saved state (always true for a new `Site`).
     state_outdated: bool,
-    /// A release changed since the last good versions were recorded (none did: the watcher's
-    /// publish at an embargo's end, or a rebuild for a deleted output, skips that walk).
-    good_outdated: bool,
+    /// Releases (relative paths) added, changed or removed since their last good versions
+    /// were recorded: only those are looked at again (none for the watcher's publish at an
+    /// embargo's end, or a rebuild for a deleted output).
+    unremembered: BTreeSet<String>,
+    /// Kept versions no longer referenced were removed by this process (a crash may have
+    /// left some behind: the first save looks at them all, later ones at those it replaced).
+    sources_pruned: bool,
     /// What the previous publish prepared for the feeds.
     feed_cache: feeds::FeedCache,
     cleaned_temp_files: bool,
     allow_withdraw: bool,
     on_lock_wait: LockWait,
+    /// The PDFs in pdf/ (by slug) as the last publish left them; `None`: list them again.
+    pdf_listing: Option<FxHashSet<String>>,
+    /// What the previous catalog derived from each entry (behind a lock: `catalog` reads
+    /// the site).
+    catalog_memo: std::sync::Mutex<catalog::Memo>,
 }
 
 impl Site {
@@ -173,7 +183,7 @@ impl Site {
         let stamps = settled::load(store.dir())
             .map(|s| s.outputs)
             .unwrap_or_default();
-        let pdfs = records
+        let pdfs: BTreeMap<String, RenderedPdf> = records
             .into_iter()
             .filter(|(slug, record)| settled::holds(&paths.out, &pdf_rel(slug), record, &stamps))
             .map(|(slug, record)| {
@@ -184,6 +194,10 @@ impl Site {
                 (slug, pdf)
             })
             .collect();
+        // A PDF known is one communique wrote (publish adds only the new ones after this).
+        for slug in pdfs.keys() {
+            state.written.insert(pdf_rel(slug));
+        }
         Ok(Site {
             config,
             paths,
@@ -194,11 +208,14 @@ impl Site {
             store,
             state,
             state_outdated: true,
-            good_outdated: true,
+            unremembered: BTreeSet::new(),
+            sources_pruned: false,
             feed_cache: feeds::FeedCache::default(),
             cleaned_temp_files: false,
             allow_withdraw: false,
             on_lock_wait: |_, _| {},
+            pdf_listing: None,
+            catalog_memo: std::sync::Mutex::default(),
         })
     }
 
@@ -231,6 +248,7 @@ impl Site {
     /// believes written: after outputs were found missing or altered.
     pub fn rewrite_all(&mut self) {
         self.feed_cache = self.fresh_feed_cache();
+        self.pdf_listing = None;
     }
 
     /// An empty feed cache, as forgetful as the one it replaces.
@@ -264,7 +282,13 @@ impl Site {
             .values()
             .flat_map(|s| s.published.iter().cloned());
         // Borrowed, not copied: the watcher assembles a catalog on every save.
-        let catalog = catalog::assemble_with(entries, now, &self.state.owners, &mut diagnostics);
+        // A memo poisoned by a panic elsewhere is only a cache, valid in any state.
+        let mut memo = self.catalog_memo.lock().unwrap_or_else(|poisoned| {
+            self.catalog_memo.clear_poison();
+            poisoned.into_inner()
+        });
+        let owners = &self.state.owners;
+        let catalog = catalog::assemble_memo(entries, now, owners, &mut memo, &mut diagnostics);
         (catalog, diagnostics)
     }
 
@@ -292,12 +316,17 @@ impl Site {
 
         // 1. PDFs first: a feed must never link a PDF that is not there yet.
         // One listing of pdf/ tells which are there (a stat per communiqué costs more on a
-        // large archive) and, at the end, which are left over.
-        let on_disk: HashSet<String> = publisher
-            .list(Path::new("pdf"), "pdf")
-            .into_iter()
-            .filter_map(|rel| Some(rel.file_stem()?.to_str()?.to_string()))
-            .collect();
+        // large archive) and, at the end, which are left over. Kept from the previous
+        // publish (listing 10,000 PDFs on each save costs more than the rest of it) until
+        // outputs are found missing (`rewrite_all`). Taken, so a failed publish lists again.
+        let mut on_disk: FxHashSet<String> = match self.pdf_listing.take() {
+            Some(listing) => listing,
+            None => publisher
+                .list(Path::new("pdf"), "pdf")
+                .into_iter()
+                .filter_map(|rel| Some(rel.file_stem()?.to_str()?.to_string()))
+                .collect(),
+        };
         // 2. A few writer threads take each PDF as soon as it is rendered (the queue is short:
         // a clean build holds a few PDFs at a time, not thousands; several writers let the
         // disk sync them together). Only once every PDF is on disk, one writer takes each
@@ -376,14 +405,16 @@ impl Site {
                 return Err(err.into());
             }
         }
+        // Every other PDF known was recorded as written when it was (or by the run that
+        // wrote it): only this publish's are new.
+        for slug in &new_slugs {
+            self.state.written.insert(pdf_rel(slug));
+        }
         rendered?;
         let produced: HashSet<String> = produced
             .into_iter()
             .map(|path| path.to_string_lossy().into_owned())
             .collect();
-        for slug in self.pdfs.keys() {
-            self.state.written.insert(pdf_rel(slug));
-        }
 
         // 3. Only then remove PDFs no feed links any more (deleted, unpublished, embargoed),
         // and only those communique wrote: a PDF put there by hand stays.
@@ -392,12 +423,19 @@ impl Site {
             .filter(|slug| !self.pdfs.contains_key(*slug))
             .collect();
         leftovers.sort();
+        let mut gone = Vec::new();
         for slug in leftovers {
             let rel = feeds::pdf_path(slug);
             if self.state.written.remove(&pdf_rel(slug)) && publisher.remove(&rel)? {
                 report.removed.push(rel);
+                gone.push(slug.clone());
             }
         }
+        for slug in gone {
+            on_disk.remove(&slug);
+        }
+        on_disk.extend(new_slugs);
+        self.pdf_listing = Some(on_disk);
         // Feed files communique wrote and no longer produces (a tag gone, a shorter history)
         // must not keep serving what was taken down.
         let stale: Vec<String> = self
@@ -436,17 +474,22 @@ impl Site {
                 path: self.paths.releases.clone(),
             });
         }
-        let before: Vec<(&str, &str)> = self.state.owners.published().collect();
-        let now_published: HashSet<&str> = catalog.entries.iter().map(|e| e.key.as_str()).collect();
-        let withdrawn: Vec<&(&str, &str)> = before
-            .iter()
-            .filter(|(key, _)| !now_published.contains(key))
-            .collect();
-        if withdrawn.len() * 2 > before.len() {
+        let now_published: FxHashSet<&str> =
+            catalog.entries.iter().map(|e| e.key.as_str()).collect();
+        let mut before = 0;
+        let mut withdrawn: Vec<(&str, &str)> = Vec::new();
+        for (key, file) in self.state.owners.published() {
+            before += 1;
+            if !now_published.contains(key) {
+                withdrawn.push((key, file));
+            }
+        }
+        if withdrawn.len() * 2 > before {
+            withdrawn.sort_unstable();
             let examples: Vec<&str> = withdrawn.iter().take(3).map(|(_, file)| *file).collect();
             return Err(PipelineError::WouldWithdraw {
                 withdrawn: withdrawn.len(),
-                published: before.len(),
+                published: before,
                 examples: examples.join(", "),
             });
         }

@@ -9,7 +9,7 @@ use crate::model::{Entry, Kind, same_entry};
 use crate::pdf;
 use crate::state::PdfRecord;
 use rayon::prelude::*;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::Arc;
 
 /// A PDF on disk, the input it was rendered from, and (while this process holds it) the
@@ -32,14 +32,14 @@ impl Site {
     pub(super) fn render_pdfs(
         &mut self,
         catalog: &Catalog,
-        on_disk: &HashSet<String>,
+        on_disk: &FxHashSet<String>,
         diagnostics: &mut Vec<Diagnostic>,
         ready: impl Fn(String, Vec<u8>) + Sync,
     ) -> Vec<String> {
         let config = &self.config;
         let assets = &self.assets;
         let known_pdfs = &mut self.pdfs;
-        let mut published: HashSet<&str> = HashSet::new();
+        let mut published: FxHashSet<&str> = FxHashSet::default();
         let mut to_render: Vec<(&Arc<Entry>, String)> = Vec::new();
         for entry in catalog
             .entries

@@ -189,7 +189,7 @@ impl Site {
             }
             self.sources.insert(rel, state);
         }
-        self.good_outdated |= !changes.is_empty();
+        self.note_changed(&changes);
         changes
     }
 

@@ -6,11 +6,13 @@
 //! into a directory before it was watched, a kernel queue overflow, a network filesystem),
 //! the whole tree is compared ([`Site::rescan`]) once each burst has settled, on the
 //! debouncer's "rescan" signal, and periodically. [`Site::publish`] runs only if something
-//! changed. Embargoes are published by a timer, with no event at all.
+//! changed. Embargoes are published by a timer, with no event at all. A file closed after
+//! writing is looked at without waiting for the burst to settle (`tee`).
 //!
 //! `clock` is the instant it publishes at, `settings` the settings file, `events` tells
 //! events worth a rescan from noise, `root` notices a replaced releases/ folder, `state`
-//! rebuilds and reports, `log` is the one line per rebuild.
+//! rebuilds and reports, `log` is the one line per rebuild, `tee` hands closed files over
+//! ahead of the debouncer.
 
 mod clock;
 mod events;
@@ -18,6 +20,7 @@ mod log;
 mod root;
 mod settings;
 mod state;
+mod tee;
 
 pub use clock::Clock;
 pub use log::{Reason, Rebuild};
@@ -26,6 +29,7 @@ use events::{Filter, Scope, Wake};
 use root::{ROOT_CHECK, RootIdentity};
 use settings::Settings;
 use state::State;
+use tee::Tee;
 
 use crate::config::{Config, ConfigError};
 use crate::diagnostic::Diagnostic;
@@ -177,18 +181,20 @@ pub fn run(
     // No debounce at all would make the debouncer's thread spin.
     let debounce = debounce.max(Duration::from_millis(1));
     let notify_config = notify::Config::default().with_follow_symlinks(false);
-    let mut debouncer =
-        notify_debouncer_full::new_debouncer_opt::<_, RecommendedWatcher, RecommendedCache>(
+    // A file closed after writing skips the debounce (see `tee`).
+    let mut debouncer = tee::with_side_channel(tx.clone(), || {
+        notify_debouncer_full::new_debouncer_opt::<_, Tee<RecommendedWatcher>, RecommendedCache>(
             debounce,
             Some(tick_rate(debounce)),
             tx,
             RecommendedCache::new(),
             notify_config,
         )
-        .map_err(|source| WatchError::Watch {
-            path: paths.releases.clone(),
-            source,
-        })?;
+    })
+    .map_err(|source| WatchError::Watch {
+        path: paths.releases.clone(),
+        source,
+    })?;
     let releases_root = canonical(&paths.releases)?;
     debouncer
         .watch(&releases_root, RecursiveMode::Recursive)
@@ -343,7 +349,9 @@ pub fn run(
             );
         }
     }
-    debouncer.stop();
+    // Not waiting for the debouncer's next tick (up to an eighth of the debounce): its
+    // thread ends on its own and finds the receiver gone.
+    debouncer.stop_nonblocking();
     Ok(())
 }
 
