@@ -5,6 +5,7 @@
 //! one writer per output folder, nothing removed that communique did not write, and no
 //! publish that would withdraw most of what is online by accident.
 
+mod guard;
 mod memory;
 mod messages;
 mod pdfs;
@@ -460,40 +461,6 @@ impl Site {
         report.diagnostics = diagnostics;
         report.elapsed = started.elapsed();
         Ok(report)
-    }
-
-    /// Refuses a publish that would withdraw more than half of what is online, or one from a
-    /// releases folder with no release at all: an unmounted share or a wrong `--releases` must
-    /// not empty the feeds.
-    fn guard_withdrawal(&self, catalog: &Catalog) -> Result<(), PipelineError> {
-        if self.allow_withdraw {
-            return Ok(());
-        }
-        if self.sources.is_empty() {
-            return Err(PipelineError::NoReleases {
-                path: self.paths.releases.clone(),
-            });
-        }
-        let now_published: FxHashSet<&str> =
-            catalog.entries.iter().map(|e| e.key.as_str()).collect();
-        let mut before = 0;
-        let mut withdrawn: Vec<(&str, &str)> = Vec::new();
-        for (key, file) in self.state.owners.published() {
-            before += 1;
-            if !now_published.contains(key) {
-                withdrawn.push((key, file));
-            }
-        }
-        if withdrawn.len() * 2 > before {
-            withdrawn.sort_unstable();
-            let examples: Vec<&str> = withdrawn.iter().take(3).map(|(_, file)| *file).collect();
-            return Err(PipelineError::WouldWithdraw {
-                withdrawn: withdrawn.len(),
-                published: before,
-                examples: examples.join(", "),
-            });
-        }
-        Ok(())
     }
 }
 

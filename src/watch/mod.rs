@@ -15,6 +15,7 @@
 //! ahead of the debouncer.
 
 mod clock;
+mod deadlines;
 mod events;
 mod log;
 mod root;
@@ -25,8 +26,9 @@ mod tee;
 pub use clock::Clock;
 pub use log::{Reason, Rebuild};
 
+use deadlines::Deadlines;
 use events::{Filter, Scope, Wake};
-use root::{ROOT_CHECK, RootIdentity};
+use root::RootIdentity;
 use settings::Settings;
 use state::State;
 use tee::Tee;
@@ -46,13 +48,6 @@ use std::time::{Duration, Instant};
 /// Default quiet time before a burst of events is handed over: short, since a rescan that
 /// finds nothing costs a walk of the tree and the press office wants the feed at once.
 pub const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(15);
-
-/// Longest sleep between two looks at the stop flag, so SIGINT is answered promptly.
-const STOP_POLL: Duration = Duration::from_millis(100);
-
-/// A second rescan this long after a burst: catches files written into a directory before
-/// inotify had a watch on it (`mkdir -p` then a file at once), whose events never come.
-const SETTLE: Duration = Duration::from_millis(250);
 
 /// What to watch and how.
 #[derive(Debug, Clone)]
@@ -224,7 +219,6 @@ pub fn run(
         None => None,
     };
     let mut root = RootIdentity::of(&paths.releases);
-    let mut next_root_check = Instant::now() + ROOT_CHECK;
     let mut filter = Filter {
         releases_root,
         config_file,
@@ -241,19 +235,11 @@ pub fn run(
     state.rebuild(Reason::Start, &Scope::Everything, true, &mut on_event)?;
     on_event(&WatchEvent::Ready);
 
-    let mut next_safety = Instant::now() + settings.rescan_interval();
-    let mut settle_at: Option<Instant> = None;
+    let mut deadlines = Deadlines::new(Instant::now(), settings.rescan_interval());
     while !stop.load(Ordering::SeqCst) {
-        let now = Instant::now();
-        let mut deadline = next_safety.min(now + STOP_POLL);
-        if let Some(at) = settle_at {
-            deadline = deadline.min(at);
-        }
-        if let Some(at) = state.embargo_deadline() {
-            deadline = deadline.min(at);
-        }
+        let wait = deadlines.wait(Instant::now(), state.embargo_deadline());
         let mut wake = Wake::default();
-        match rx.recv_timeout(deadline.saturating_duration_since(now)) {
+        match rx.recv_timeout(wait) {
             Ok(message) => {
                 filter.classify(message, &mut wake, &mut on_event);
                 // Whatever else is already queued belongs to the same rebuild.
@@ -269,8 +255,7 @@ pub fn run(
         }
         let now = Instant::now();
         let mut reason = Reason::Files;
-        if now >= next_root_check {
-            next_root_check = now + ROOT_CHECK;
+        if deadlines.root_check_due(now) {
             // releases/ deleted and made again, or a symlink swapped: the old watch follows
             // an inode nobody writes to any more.
             let current = RootIdentity::of(&paths.releases);
@@ -295,14 +280,12 @@ pub fn run(
         if wake.releases() {
             // The named paths now; the whole tree once the burst is over, for what no
             // event named.
-            settle_at = Some(now + SETTLE);
-        } else if settle_at.is_some_and(|at| now >= at) {
-            settle_at = None;
+            deadlines.burst(now);
+        } else if deadlines.settled(now) {
             wake.everything = true;
         }
         let mut outputs_damaged = false;
-        if now >= next_safety {
-            next_safety = now + settings.rescan_interval();
+        if deadlines.safety_due(now, settings.rescan_interval()) {
             if !wake.releases() {
                 reason = Reason::SafetyRescan;
             }
@@ -325,7 +308,7 @@ pub fn run(
                         state.rebuild(Reason::Settings, &Scope::Everything, true, &mut on_event),
                         &mut on_event,
                     );
-                    next_safety = Instant::now() + settings.rescan_interval();
+                    deadlines.rescanned(Instant::now(), settings.rescan_interval());
                 }
                 Err(err) => on_event(&WatchEvent::Problem(
                     Message::new("watch-settings-not-applied").nested("detail", err.message()),

@@ -1,10 +1,6 @@
 //! Whether releases/ is still the folder the watcher watches (replaced, or a symlink swapped).
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
-
-/// How often the watcher checks that releases/ is still the folder it watches.
-pub(super) const ROOT_CHECK: Duration = Duration::from_millis(500);
 
 /// Which folder a path names now: its real path and inode.
 #[derive(Debug, Clone, PartialEq, Eq)]
