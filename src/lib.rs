@@ -26,5 +26,7 @@ pub mod websub;
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Problem, Severity};
 pub use model::{Entry, Kind};
+#[cfg(test)]
+mod testing;
 pub mod text;
 pub(crate) mod web;

@@ -162,11 +162,7 @@ fn newest_first_then_by_key() {
 }
 
 fn seed_entries() -> Option<Vec<(String, Vec<Entry>)>> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    if !dir.is_dir() {
-        println!("skipped: {} is absent", dir.display());
-        return None;
-    }
+    let dir = crate::testing::shared_dir()?.join("seeds");
     let mut out = Vec::new();
     for name in [
         "press-coverage-aic.md",
@@ -256,29 +252,13 @@ fn input_order_does_not_matter() {
 /// Every press listing of the real corpus through the catalog: counts and warnings printed.
 #[test]
 fn corpus_press_pages_merge() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    if !dir.is_dir() {
-        println!("skipped: {} is absent", dir.display());
+    let Some(dir) = crate::testing::shared_dir() else {
         return;
-    }
-    let mut files = Vec::new();
-    let mut stack = vec![dir.join("corpus")];
-    while let Some(d) = stack.pop() {
-        let Ok(read) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for item in read.flatten() {
-            let p = item.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|e| e == "md")
-                && p.to_string_lossy().contains("presse.md")
-            {
-                files.push(p);
-            }
-        }
-    }
-    files.sort();
+    };
+    let Some(files) = crate::testing::corpus_files(|p| p.to_string_lossy().contains("presse.md"))
+    else {
+        return;
+    };
     // Current pages only (what a site publishes), then with every `_history/` version too.
     let current: Vec<PathBuf> = files
         .iter()

@@ -134,37 +134,10 @@ fn categories(entry: &Entry) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Origin, Precision, PubDate};
+    use crate::model::{Precision, PubDate};
 
     fn entry(key: &str, precision: Precision) -> Entry {
-        Entry {
-            kind: Kind::PressReview,
-            key: key.into(),
-            slug: "s".into(),
-            title: "t".into(),
-            date: PubDate {
-                at: DateTime::parse_from_rfc3339("2023-10-09T00:00:00+02:00").unwrap(),
-                precision,
-            },
-            category: None,
-            tags: vec![],
-            summary: None,
-            body: String::new(),
-            place: None,
-            contact: None,
-            attachments: vec![],
-            images: vec![],
-            event: None,
-            article: None,
-            embargo: None,
-            origin: Origin {
-                file: "x.md".into(),
-                line: 1,
-            },
-            also_in: vec![],
-            updated: None,
-            page: None,
-        }
+        crate::testing::entry(Kind::PressReview, key, precision)
     }
 
     #[test]

@@ -2,7 +2,6 @@ use super::*;
 use crate::diagnostic::Problem;
 use crate::model::Precision;
 use crate::source::dates::parse_date;
-use std::path::PathBuf;
 
 fn parse(md: &str) -> (Vec<Entry>, Vec<Diagnostic>) {
     parse_page(Path::new("presse.md"), md, 1, &Config::default())
@@ -12,15 +11,7 @@ fn day(e: &Entry) -> String {
     e.date.at.format("%Y-%m-%d").to_string()
 }
 
-fn shared() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        println!("skipped: {} is absent", dir.display());
-        None
-    }
-}
+use crate::testing::shared_dir as shared;
 
 /// Splits a file into (front matter end line, body): the body and the 1-based line it starts on.
 fn body_of(text: &str) -> (&str, usize) {
@@ -396,25 +387,10 @@ fn hostile_input_does_not_panic() {
 #[test]
 fn corpus_press_pages() {
     let Some(dir) = shared() else { return };
-    let mut files = Vec::new();
-    let mut stack = vec![dir.join("corpus")];
-    while let Some(d) = stack.pop() {
-        let Ok(read) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for item in read.flatten() {
-            let p = item.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|e| e == "md") {
-                let s = p.to_string_lossy();
-                if s.contains("presse.md") {
-                    files.push(p);
-                }
-            }
-        }
-    }
-    files.sort();
+    let Some(files) = crate::testing::corpus_files(|p| p.to_string_lossy().contains("presse.md"))
+    else {
+        return;
+    };
     assert!(!files.is_empty());
     let (mut total, mut warnings) = (0, 0);
     for path in &files {
