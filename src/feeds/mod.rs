@@ -23,6 +23,7 @@ mod time;
 
 pub use ids::entry_id;
 pub use links::{base_for_links, entry_link, feed_dir, feed_url, pdf_path, pdf_url};
+pub use rss::RssError;
 
 use crate::catalog::Catalog;
 use crate::config::Config;
@@ -60,21 +61,48 @@ pub struct OutputFile {
 #[derive(Debug, thiserror::Error)]
 pub enum FeedError {
     /// The re-parse of a written feed found it is not well-formed XML.
-    #[error("{path}: generated feed is not well-formed XML: {message}")]
+    #[error("{path}: generated feed is not well-formed XML: {fault}")]
     NotWellFormed {
         /// The feed file, relative to the output directory.
         path: PathBuf,
-        /// The XML parser's message.
-        message: String,
+        /// What the strict parser found.
+        #[source]
+        fault: XmlFault,
     },
     /// A feed writer failed.
-    #[error("{path}: cannot write feed: {message}")]
+    #[error("{path}: cannot write feed: {cause}")]
     Render {
         /// The feed file, relative to the output directory.
         path: PathBuf,
-        /// The writer's error, as text.
-        message: String,
+        /// The writer's own error.
+        #[source]
+        cause: LayoutError,
     },
+}
+
+/// What a feed writer reported, kept as its own error.
+#[derive(Debug, thiserror::Error)]
+pub enum LayoutError {
+    /// The Atom writer (`atom_syndication`).
+    #[error(transparent)]
+    Atom(#[from] atom_syndication::Error),
+    /// The RSS writer or its validation of dates and URLs (`rss`).
+    #[error(transparent)]
+    Rss(#[from] rss::RssError),
+    /// The JSON Feed writer (`serde_json`).
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
+}
+
+/// What the strict re-parse of a generated feed found.
+#[derive(Debug, thiserror::Error)]
+pub enum XmlFault {
+    /// The bytes are not UTF-8.
+    #[error(transparent)]
+    Utf8(#[from] std::str::Utf8Error),
+    /// The text is not well-formed XML with namespaces.
+    #[error(transparent)]
+    Xml(#[from] roxmltree::Error),
 }
 
 /// Document-level facts shared by the Atom, RSS and JSON layouts.
@@ -337,17 +365,17 @@ fn render_document(
     let items: Vec<&Item> = items.iter().map(|item| &**item).collect();
     let path = |file: &str| PathBuf::from(archive::path(&feed.dir, page, file));
     let (atom_path, rss_path, json_path) = (path("atom.xml"), path("rss.xml"), path("feed.json"));
-    let render_error = |path: &PathBuf, e: &dyn std::fmt::Display| FeedError::Render {
+    let render_error = |path: &PathBuf, cause: LayoutError| FeedError::Render {
         path: path.clone(),
-        message: e.to_string(),
+        cause,
     };
     let mut count = items.len();
     loop {
         let shown = &items[..count];
         let meta = meta(feed, page, shown, config);
         let (atom, rss) = rayon::join(
-            || atom::render(&meta, shown).map_err(|e| render_error(&atom_path, &e)),
-            || rss::render(&meta, shown).map_err(|e| render_error(&rss_path, &e)),
+            || atom::render(&meta, shown).map_err(|e| render_error(&atom_path, e.into())),
+            || rss::render(&meta, shown).map_err(|e| render_error(&rss_path, e.into())),
         );
         let (atom, rss) = (atom?, rss?);
         if count > minimum.max(1) && atom.len().max(rss.len()) > MAX_FEED_BYTES {
@@ -362,7 +390,7 @@ fn render_document(
         };
         ready(&atom);
         let (json, rss_check) = rayon::join(
-            || json::render(&meta, shown).map_err(|e| render_error(&json_path, &e)),
+            || json::render(&meta, shown).map_err(|e| render_error(&json_path, e.into())),
             || check_well_formed(&rss_path, &rss),
         );
         rss_check?;
@@ -407,11 +435,43 @@ fn meta<'a>(
 
 /// Strict re-parse (well-formedness and namespaces): the writers do not check what they write.
 fn check_well_formed(path: &std::path::Path, bytes: &[u8]) -> Result<(), FeedError> {
-    let not_well_formed = |message: String| FeedError::NotWellFormed {
+    let not_well_formed = |fault: XmlFault| FeedError::NotWellFormed {
         path: path.to_path_buf(),
-        message,
+        fault,
     };
-    let text = std::str::from_utf8(bytes).map_err(|e| not_well_formed(e.to_string()))?;
-    roxmltree::Document::parse(text).map_err(|e| not_well_formed(e.to_string()))?;
+    let text = std::str::from_utf8(bytes).map_err(|e| not_well_formed(e.into()))?;
+    roxmltree::Document::parse(text).map_err(|e| not_well_formed(e.into()))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::error::Error as _;
+
+    #[test]
+    fn a_feed_that_does_not_parse_keeps_the_parsers_error_as_its_cause() {
+        let path = std::path::Path::new("atom.xml");
+        let err = check_well_formed(path, b"<feed><entry></feed>").unwrap_err();
+        assert!(matches!(
+            &err,
+            FeedError::NotWellFormed {
+                fault: XmlFault::Xml(_),
+                ..
+            }
+        ));
+        let cause = err.source().map(ToString::to_string).unwrap_or_default();
+        assert!(
+            !cause.is_empty() && err.to_string().ends_with(&cause),
+            "{err}"
+        );
+        let err = check_well_formed(path, b"<feed>\xff</feed>").unwrap_err();
+        assert!(matches!(
+            err,
+            FeedError::NotWellFormed {
+                fault: XmlFault::Utf8(_),
+                ..
+            }
+        ));
+    }
 }

@@ -14,10 +14,12 @@ use rss::{Category, Channel, Enclosure, Guid};
 
 /// Why the RSS layout failed: the writer, or the crate's own validation of dates and URLs.
 #[derive(Debug, thiserror::Error)]
-pub(super) enum RssError {
-    #[error("{0}")]
+pub enum RssError {
+    /// The `rss` crate's writer.
+    #[error(transparent)]
     Write(#[from] rss::Error),
-    #[error("{0}")]
+    /// The `rss` crate's validation of a date or URL.
+    #[error(transparent)]
     Invalid(#[from] rss::validation::ValidationError),
 }
 
