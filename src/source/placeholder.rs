@@ -78,14 +78,19 @@ pub(crate) fn find(text: &str) -> Vec<String> {
             push((*fill_in).to_string());
         }
     }
-    for word in folded.split(' ') {
-        if WORDS.contains(&word) {
-            push(word.to_string());
+    // Word by word only when one of the words is in the text at all (almost never).
+    if WORDS.iter().any(|w| folded.contains(w)) {
+        for word in folded.split(' ') {
+            if WORDS.contains(&word) {
+                push(word.to_string());
+            }
         }
     }
-    for word in text.split(|c: char| !c.is_alphanumeric()) {
-        if MARKERS.contains(&word) {
-            push(word.to_string());
+    if MARKERS.iter().any(|m| text.contains(m)) {
+        for word in text.split(|c: char| !c.is_alphanumeric()) {
+            if MARKERS.contains(&word) {
+                push(word.to_string());
+            }
         }
     }
     // "[Nom du ministre]", "[date]": square brackets around words, not a link's text.
