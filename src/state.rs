@@ -109,6 +109,11 @@ impl Store {
         }
     }
 
+    /// The file the state is saved in.
+    pub(crate) fn state_file(&self) -> PathBuf {
+        self.dir.join(STATE_FILE)
+    }
+
     /// The state folder.
     pub fn dir(&self) -> &Path {
         &self.dir
@@ -117,7 +122,7 @@ impl Store {
     /// The saved state; empty when there is none or it cannot be read (everything in it can
     /// be rebuilt, at the cost of rendering PDFs again).
     pub fn load(&self) -> State {
-        std::fs::read(self.dir.join(STATE_FILE))
+        std::fs::read(self.state_file())
             .ok()
             .and_then(|bytes| serde_json::from_slice(&bytes).ok())
             .unwrap_or_default()
@@ -226,6 +231,11 @@ impl Store {
 #[derive(Debug)]
 pub struct OutputLock {
     _file: File,
+}
+
+/// The state folder of the output folder `out`: the one `config` names, else [`default_dir`].
+pub(crate) fn dir_for(config: &crate::config::Config, out: &Path) -> PathBuf {
+    config.state_dir.clone().unwrap_or_else(|| default_dir(out))
 }
 
 /// The default state folder of an output folder: `.communique/<name>` beside it, outside what

@@ -161,12 +161,7 @@ impl Site {
     /// configured font or logo cannot be read or used.
     pub fn new(config: Config, paths: Paths) -> Result<Site, PipelineError> {
         let assets = pdf::Assets::load(&config.pdf)?;
-        let store = Store::new(
-            &config
-                .state_dir
-                .clone()
-                .unwrap_or_else(|| state::default_dir(&paths.out)),
-        );
+        let store = Store::new(&state::dir_for(&config, &paths.out));
         let mut state = store.load();
         let mut records = std::mem::take(&mut state.pdfs);
         if records.is_empty() {

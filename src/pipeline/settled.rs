@@ -18,11 +18,10 @@ use crate::state::{self, PdfRecord, Store};
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 const FILE: &str = "settled.json";
-const STATE_FILE: &str = "state.json";
 
 /// Size and mtime of a file, as the filesystem gives them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,13 +75,6 @@ pub(super) struct Settled {
     releases: BTreeMap<String, Stamp>,
     pub(super) outputs: BTreeMap<String, Stamp>,
     state: Option<Stamp>,
-}
-
-fn store_dir(config: &Config, paths: &Paths) -> PathBuf {
-    config
-        .state_dir
-        .clone()
-        .unwrap_or_else(|| state::default_dir(&paths.out))
 }
 
 /// Everything besides the releases that the outputs depend on, as one hash.
@@ -154,8 +146,8 @@ pub fn unchanged(
     now: DateTime<FixedOffset>,
 ) -> Option<(Summary, BuildReport)> {
     let started = std::time::Instant::now();
-    let dir = store_dir(config, paths);
-    let settled = load(&dir)?;
+    let store = Store::new(&state::dir_for(config, &paths.out));
+    let settled = load(store.dir())?;
     if !settled.clean || settled.inputs != inputs(config, paths) {
         return None;
     }
@@ -168,8 +160,8 @@ pub fn unchanged(
         return None;
     }
     // Another process writing this folder now: wait for it, then look.
-    let _lock = Store::new(&dir).lock(|_| {}).ok()?;
-    if Stamp::of(&dir.join(STATE_FILE)) != settled.state {
+    let _lock = store.lock(|_| {}).ok()?;
+    if Stamp::of(&store.state_file()) != settled.state {
         return None;
     }
     let (files, diagnostics) = scan::scan(&paths.releases);
@@ -245,7 +237,7 @@ impl Site {
             },
             releases,
             outputs,
-            state: Stamp::of(&self.store.dir().join(STATE_FILE)),
+            state: Stamp::of(&self.store.state_file()),
         };
         // Best effort: without this record the next build reads everything, as before.
         if let Ok(publisher) = Publisher::new(self.store.dir()) {

@@ -4,6 +4,7 @@
 use super::*;
 use crate::pipeline::build;
 use std::fs;
+use std::path::PathBuf;
 use std::time::Duration;
 
 fn at(text: &str) -> DateTime<FixedOffset> {

@@ -3,8 +3,6 @@
 //! are read back with qpdf (skipped when it is absent).
 
 use crate::support::pdf::{qdf, tmp};
-use communique::catalog::Catalog;
-use communique::feeds::{self, PdfSizes};
 use communique::pdf::{self, Assets};
 use communique::source::load_text;
 use communique::{Config, Kind};
@@ -74,16 +72,8 @@ fn feed_and_pdf_give_the_same_ascii_addresses() {
     );
     let entry = loaded.entries[0].clone();
     assert_eq!(entry.kind, Kind::Communique);
-    let catalog = Catalog {
-        entries: vec![std::sync::Arc::new(entry.clone())],
-        ..Catalog::default()
-    };
-    let files = feeds::render_feeds(&catalog, &config, &PdfSizes::new()).unwrap();
-    let atom = files
-        .iter()
-        .find(|f| f.path == Path::new("atom.xml"))
-        .unwrap();
-    let in_feed = feed_links(std::str::from_utf8(&atom.bytes).unwrap());
+    let atom = crate::support::feed::atom_of(&entry, &config);
+    let in_feed = feed_links(&atom);
     // The links, and the press contact's address (in the feed's contact block and the PDF's foot).
     assert_eq!(in_feed.len(), LINKS.len() + 2, "{in_feed:#?}");
     assert!(in_feed.contains("mailto:redaction@numerique.gouv.fr"));

@@ -3,8 +3,6 @@
 //! `source`), control characters, markup in the title. The PDF is read back with pdftotext
 //! (skipped when it is absent).
 
-use communique::catalog::Catalog;
-use communique::feeds::{self, PdfSizes};
 use communique::pdf::{self, Assets};
 use communique::source::load_text;
 use communique::{Config, Kind};
@@ -73,16 +71,8 @@ fn feed_and_pdf_read_entities_attribute_lists_and_controls_alike() {
         assert!(!text.contains("{:"), "{text}");
     }
 
-    let catalog = Catalog {
-        entries: vec![std::sync::Arc::new(entry.clone())],
-        ..Catalog::default()
-    };
-    let files = feeds::render_feeds(&catalog, &config, &PdfSizes::new()).unwrap();
-    let atom = files
-        .iter()
-        .find(|f| f.path == Path::new("atom.xml"))
-        .unwrap();
-    let xml = std::str::from_utf8(&atom.bytes).unwrap();
+    let atom = crate::support::feed::atom_of(&entry, &config);
+    let xml = atom.as_str();
     let title = feed_text(xml, "title");
     let content = words(&feed_text(xml, "content").replace(['\u{a0}', '\u{202f}'], " "));
     assert_eq!(title, "L’Œuvre & les territoires");

@@ -90,3 +90,17 @@ pub(crate) fn json_ids(value: &serde_json::Value) -> Vec<String> {
         .map(|i| i["id"].as_str().unwrap().to_string())
         .collect()
 }
+
+/// The main Atom feed a catalog of `entry` alone gives, as text (no PDF sizes known).
+pub(crate) fn atom_of(entry: &communique::Entry, config: &communique::Config) -> String {
+    let catalog = communique::catalog::Catalog {
+        entries: vec![std::sync::Arc::new(entry.clone())],
+        ..Default::default()
+    };
+    let files = communique::feeds::render_feeds(&catalog, config, &Default::default()).unwrap();
+    let atom = files
+        .into_iter()
+        .find(|f| f.path == Path::new("atom.xml"))
+        .expect("the main Atom feed is rendered");
+    String::from_utf8(atom.bytes).unwrap()
+}
