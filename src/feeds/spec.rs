@@ -6,8 +6,8 @@ use super::html::plain_text;
 use super::ids::feed_id;
 use crate::config::Config;
 use crate::model::{Entry, Kind};
-use crate::source::press_review::normalise_url;
 use crate::text::slugify;
+use crate::web::identity;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
@@ -96,9 +96,9 @@ struct Fact {
 impl Fact {
     fn of(entry: &Arc<Entry>, config: &Config) -> Fact {
         let page = if entry.kind == Kind::PressReview {
-            entry.article.as_ref().and_then(|a| normalise_url(&a.url))
+            entry.article.as_ref().and_then(|a| identity::of(&a.url))
         } else {
-            normalise_url(&super::links::entry_link(entry, config))
+            identity::of(&super::links::entry_link(entry, config))
         };
         // "IA" as category and tag: the entry is in its feed once.
         let mut done = HashSet::new();

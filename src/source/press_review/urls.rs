@@ -1,27 +1,6 @@
-//! Article URLs: repairing what editors typed, and normalising for identity.
+//! Article URLs: repairing what editors typed (their identity form is `web::identity`).
 
 use url::Url;
-
-/// Query parameters that only track the click; they never change the article.
-const TRACKING: &[&str] = &[
-    "fbclid",
-    "gclid",
-    "dclid",
-    "msclkid",
-    "mc_cid",
-    "mc_eid",
-    "xtor",
-    "xtref",
-    "igshid",
-    "yclid",
-    "_ga",
-    "_gl",
-    "ref_src",
-    "ref_url",
-    "cmpid",
-    "at_medium",
-    "at_campaign",
-];
 
 /// Why a link destination is not an article URL.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,43 +104,7 @@ pub(super) fn active_scheme(dest: &str) -> Option<String> {
 
 pub(super) use crate::web::host::readable_host;
 
-fn is_tracking(key: &str, host: &str) -> bool {
-    let key = key.to_ascii_lowercase();
-    if key.starts_with("utm_") || key.starts_with("pk_") || TRACKING.contains(&key.as_str()) {
-        return true;
-    }
-    // Twitter/X share links add `s` and `t` to every copied URL.
-    matches!(host, "twitter.com" | "x.com" | "mobile.twitter.com") && (key == "s" || key == "t")
-}
-
-/// Identity form of an absolute article URL (see `super::normalise_url`).
-pub(super) fn normalise(url: &Url) -> Option<String> {
-    if !matches!(url.scheme(), "http" | "https") {
-        return None;
-    }
-    let host = readable_host(url)?;
-    let port = match url.port() {
-        Some(p) if p != 80 && p != 443 => format!(":{p}"),
-        _ => String::new(),
-    };
-    let path = url.path().trim_end_matches('/');
-    let query: Vec<&str> = url
-        .query()
-        .unwrap_or("")
-        .split('&')
-        .filter(|pair| {
-            let key = pair.split('=').next().unwrap_or("");
-            !pair.is_empty() && !is_tracking(key, &host)
-        })
-        .collect();
-    // http and https copies are the same article; identity uses https.
-    let mut out = format!("https://{host}{port}{path}");
-    if !query.is_empty() {
-        out.push('?');
-        out.push_str(&query.join("&"));
-    }
-    Some(out)
-}
+pub(super) use crate::web::identity::normalise;
 
 #[cfg(test)]
 mod tests {
