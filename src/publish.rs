@@ -1,7 +1,11 @@
 //! The only code that writes to the output directory. Every write is atomic (temp file in the
-//! same directory, fsync, rename, fsync of the directory, mode 0644) and happens only when the
+//! same directory, synced, renamed, directory synced, mode 0644) and happens only when the
 //! bytes differ, so an unchanged file keeps its mtime and HTTP caches keep answering 304.
-
+//!
+//! Many files at once (a clean build's thousands of PDFs and archive pages) are staged: each
+//! is written to its temp file without waiting for the disk, and [`Publisher::commit`] makes
+//! them durable together (one `syncfs` instead of a sync per file), then renames them.
+use std::collections::BTreeSet;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
@@ -33,6 +37,25 @@ pub(crate) struct Publisher {
     root: PathBuf,
 }
 
+/// A file written to its temp file, waiting for [`Publisher::commit`].
+#[derive(Debug)]
+pub(crate) struct Staged {
+    temp: tempfile::TempPath,
+    path: PathBuf,
+    rel: PathBuf,
+}
+
+impl Staged {
+    /// Where it goes, relative to the root.
+    pub(crate) fn rel(&self) -> &Path {
+        &self.rel
+    }
+}
+
+/// From this many files, one sync of each disk involved costs less than a sync per file (a
+/// watcher's save writes a handful; a clean build, thousands).
+const SYNC_WHOLE_DISK_FROM: usize = 32;
+
 impl Publisher {
     /// Creates the output directory if needed.
     pub(crate) fn new(root: &Path) -> Result<Self, PublishError> {
@@ -40,29 +63,31 @@ impl Publisher {
             path: root.to_path_buf(),
             source,
         })?;
-        Ok(Publisher {
-            root: root.to_path_buf(),
-        })
+        // Absolute once, so that no temp file asks for the working directory again.
+        let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+        Ok(Publisher { root })
     }
 
     /// Writes `bytes` to `rel` unless the file already holds exactly them.
     pub(crate) fn write(&self, rel: &Path, bytes: &[u8]) -> Result<Outcome, PublishError> {
-        let outcome = self.write_in_batch(rel, bytes)?;
-        if outcome == Outcome::Written {
-            self.sync_dir_of(rel)?;
+        match self.stage(rel, bytes)? {
+            Some(staged) => {
+                self.commit(vec![staged])?;
+                Ok(Outcome::Written)
+            }
+            None => Ok(Outcome::Unchanged),
         }
-        Ok(outcome)
     }
 
-    /// [`Publisher::write`] but for the final sync of the directory, which
-    /// [`Publisher::sync_dir_of`] does once for a whole batch (thousands of PDFs): until then,
-    /// a power cut may forget the new names, never leave a file half written.
-    pub(crate) fn write_in_batch(&self, rel: &Path, bytes: &[u8]) -> Result<Outcome, PublishError> {
+    /// Writes `bytes` to a temp file beside `rel`, not yet synced nor renamed; `None` when `rel`
+    /// already holds exactly them. Until [`Publisher::commit`], readers see the old file (a
+    /// dropped `Staged` removes its temp file).
+    pub(crate) fn stage(&self, rel: &Path, bytes: &[u8]) -> Result<Option<Staged>, PublishError> {
         let path = self.resolve(rel)?;
         if let Ok(existing) = fs::read(&path)
             && existing == bytes
         {
-            return Ok(Outcome::Unchanged);
+            return Ok(None);
         }
         let dir = path.parent().unwrap_or(&self.root).to_path_buf();
         let io_err = |source| PublishError::Io {
@@ -76,19 +101,52 @@ impl Publisher {
             .map_err(io_err)?;
         temp.write_all(bytes).map_err(io_err)?;
         set_public_mode(temp.as_file()).map_err(io_err)?;
-        temp.as_file().sync_all().map_err(io_err)?;
-        temp.persist(&path).map_err(|e| io_err(e.error))?;
-        Ok(Outcome::Written)
+        Ok(Some(Staged {
+            temp: temp.into_temp_path(),
+            path,
+            rel: rel.to_path_buf(),
+        }))
     }
 
-    /// Makes the renames of files written in the directory of `rel` durable.
-    pub(crate) fn sync_dir_of(&self, rel: &Path) -> Result<(), PublishError> {
-        let path = self.resolve(rel)?;
-        let dir = path.parent().unwrap_or(&self.root);
-        sync_dir(dir).map_err(|source| PublishError::Io {
-            path: dir.to_path_buf(),
-            source,
-        })
+    /// Makes staged files durable, then puts each in place in the order given, then makes
+    /// the new names durable; returns their paths relative to the root. A crash at any point
+    /// leaves each file whole: the old one or the new one (temp files are removed at the next
+    /// start).
+    pub(crate) fn commit(&self, staged: Vec<Staged>) -> Result<Vec<PathBuf>, PublishError> {
+        if staged.is_empty() {
+            return Ok(Vec::new());
+        }
+        let dirs: BTreeSet<PathBuf> = staged
+            .iter()
+            .map(|s| s.path.parent().unwrap_or(&self.root).to_path_buf())
+            .collect();
+        let many = staged.len() >= SYNC_WHOLE_DISK_FROM;
+        if !(many && sync_disks(&dirs)) {
+            for file in &staged {
+                sync_file(&file.temp).map_err(|source| PublishError::Io {
+                    path: file.path.clone(),
+                    source,
+                })?;
+            }
+        }
+        let mut written = Vec::with_capacity(staged.len());
+        for file in staged {
+            let Staged { temp, path, rel } = file;
+            temp.persist(&path).map_err(|e| PublishError::Io {
+                path: path.clone(),
+                source: e.error,
+            })?;
+            written.push(rel);
+        }
+        if !(many && sync_disks(&dirs)) {
+            for dir in &dirs {
+                sync_dir(dir).map_err(|source| PublishError::Io {
+                    path: dir.clone(),
+                    source,
+                })?;
+            }
+        }
+        Ok(written)
     }
 
     /// Removes `rel` if it exists; returns whether it did.
@@ -181,6 +239,37 @@ fn set_public_mode(_file: &fs::File) -> io::Result<()> {
     Ok(())
 }
 
+/// Makes a temp file's bytes durable before its rename.
+fn sync_file(temp: &Path) -> io::Result<()> {
+    fs::OpenOptions::new().write(true).open(temp)?.sync_all()
+}
+
+/// Makes everything written on the disks holding `dirs` durable, one call per disk; false
+/// where the system cannot (then each file is synced on its own).
+#[cfg(target_os = "linux")]
+fn sync_disks(dirs: &BTreeSet<PathBuf>) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let mut synced = BTreeSet::new();
+    for dir in dirs {
+        let Ok(meta) = fs::metadata(dir) else {
+            return false;
+        };
+        if synced.insert(meta.dev()) {
+            let synced_disk =
+                fs::File::open(dir).is_ok_and(|file| rustix::fs::syncfs(&file).is_ok());
+            if !synced_disk {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+#[cfg(not(target_os = "linux"))]
+fn sync_disks(_dirs: &BTreeSet<PathBuf>) -> bool {
+    false
+}
+
 /// Makes the rename durable: without it a power cut can forget the new directory entry.
 #[cfg(unix)]
 fn sync_dir(dir: &Path) -> io::Result<()> {
@@ -267,6 +356,47 @@ mod tests {
         assert!(p.list(Path::new("pdf"), "pdf").is_empty());
         assert!(elsewhere.join("rapport.pdf").exists());
         assert!(!elsewhere.join("x.pdf").exists());
+    }
+
+    #[test]
+    fn staged_files_appear_only_at_commit_and_in_the_order_given() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = Publisher::new(dir.path()).unwrap();
+        p.write(Path::new("feeds/old.xml"), b"old").unwrap();
+        // Past SYNC_WHOLE_DISK_FROM, so the one-sync-per-disk path is taken.
+        let mut staged = Vec::new();
+        for i in 0..SYNC_WHOLE_DISK_FROM + 3 {
+            let rel = PathBuf::from(format!("pdf/{i:03}.pdf"));
+            staged.extend(p.stage(&rel, format!("pdf {i}").as_bytes()).unwrap());
+        }
+        staged.extend(p.stage(Path::new("feeds/old.xml"), b"new").unwrap());
+        assert!(
+            p.stage(Path::new("feeds/old.xml"), b"old")
+                .unwrap()
+                .is_none()
+        );
+        assert!(!dir.path().join("pdf/000.pdf").exists());
+        assert_eq!(fs::read(dir.path().join("feeds/old.xml")).unwrap(), b"old");
+        let written = p.commit(staged).unwrap();
+        assert_eq!(written.len(), SYNC_WHOLE_DISK_FROM + 4);
+        assert_eq!(written.last().unwrap(), Path::new("feeds/old.xml"));
+        assert_eq!(fs::read(dir.path().join("pdf/034.pdf")).unwrap(), b"pdf 34");
+        assert_eq!(fs::read(dir.path().join("feeds/old.xml")).unwrap(), b"new");
+        assert_eq!(
+            p.remove_stale_temp_files(),
+            0,
+            "no temp file is left behind"
+        );
+    }
+
+    #[test]
+    fn a_staged_file_never_committed_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = Publisher::new(dir.path()).unwrap();
+        let staged = p.stage(Path::new("a.xml"), b"x").unwrap();
+        assert!(staged.is_some());
+        drop(staged);
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
     }
 
     #[test]

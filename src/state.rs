@@ -5,7 +5,7 @@
 //!
 //! Everything in `feeds/` stays derived: deleting it and building again gives the same bytes.
 
-use crate::publish::{Outcome, PublishError, Publisher};
+use crate::publish::{Outcome, PublishError, Publisher, Staged};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::{File, TryLockError};
@@ -138,8 +138,25 @@ impl Store {
 
     /// Keeps a copy of a good version's bytes, named by `hash`.
     pub fn keep_source(&self, hash: &str, bytes: &[u8]) -> Result<(), StateError> {
-        self.publisher()?
-            .write(&Path::new(SOURCES_DIR).join(hash), bytes)?;
+        let staged = self.stage_source(hash, bytes)?;
+        self.keep_sources(staged.into_iter().collect())
+    }
+
+    /// Writes a copy of a good version's bytes, named by `hash`, kept once
+    /// [`Store::keep_sources`] commits it; `None` when that copy is already kept.
+    pub(crate) fn stage_source(
+        &self,
+        hash: &str,
+        bytes: &[u8],
+    ) -> Result<Option<Staged>, StateError> {
+        Ok(self
+            .publisher()?
+            .stage(&Path::new(SOURCES_DIR).join(hash), bytes)?)
+    }
+
+    /// Makes staged copies durable, all at once (a first build keeps thousands).
+    pub(crate) fn keep_sources(&self, staged: Vec<Staged>) -> Result<(), StateError> {
+        self.publisher()?.commit(staged)?;
         Ok(())
     }
 

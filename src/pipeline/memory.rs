@@ -7,6 +7,7 @@ use super::sources::{SourceChanges, SourceState};
 use super::{PipelineError, Site};
 use crate::catalog::{Catalog, Owners};
 use crate::model::{Entry, Kind, Precision, PubDate};
+use crate::publish::Staged;
 use crate::state::{self, GoodVersion, Store};
 use chrono::{DateTime, FixedOffset};
 use std::collections::{BTreeMap, BTreeSet};
@@ -106,10 +107,12 @@ impl Site {
     ) -> Result<Vec<String>, PipelineError> {
         let since = now.to_rfc3339();
         let mut replaced = Vec::new();
+        // Copies written as they come and made durable together, before the state names them.
+        let mut copies = Vec::new();
         for rel in std::mem::take(&mut self.unremembered) {
             let kept = self.state.good.get(&rel);
             let good = match self.sources.get_mut(&rel) {
-                Some(source) => good_version(&self.store, source, kept, &since)?,
+                Some(source) => good_version(&self.store, source, kept, &since, &mut copies)?,
                 None => None,
             };
             if good.as_ref() == kept {
@@ -121,6 +124,7 @@ impl Site {
                 None => self.state.good.remove(&rel),
             };
         }
+        self.store.keep_sources(copies)?;
         Ok(replaced)
     }
 }
@@ -133,6 +137,7 @@ fn good_version(
     source: &mut SourceState,
     kept: Option<&GoodVersion>,
     since: &str,
+    copies: &mut Vec<Staged>,
 ) -> Result<Option<GoodVersion>, PipelineError> {
     if !source.is_good() {
         // Broken: the kept version stays, for the next run to stand in with.
@@ -147,7 +152,7 @@ fn good_version(
     let Some(bytes) = source.good_bytes.take() else {
         return Ok(None);
     };
-    store.keep_source(&hash, &bytes)?;
+    copies.extend(store.stage_source(&hash, &bytes)?);
     let content = source.content().unwrap_or_default().to_string();
     // Same content under other bytes keeps its correction date; new content after a first
     // publication is a correction, now.

@@ -34,7 +34,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
-use writers::{FEED_QUEUE_LEN, PDF_WRITERS, pdf_queue_len, write_in_order, write_pdfs};
+use writers::{FEED_QUEUE_LEN, PDF_WRITERS, pdf_queue_len, stage_pdfs, write_in_order};
 
 /// Where releases are read and outputs written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -323,17 +323,16 @@ impl Site {
                 .filter_map(|rel| Some(rel.file_stem()?.to_str()?.to_string()))
                 .collect(),
         };
-        // 2. A few writer threads take each PDF as soon as it is rendered (the queue is short:
-        // a clean build holds a few PDFs at a time, not thousands; several writers let the
-        // disk sync them together). Only once every PDF is on disk, one writer takes each
-        // feed as soon as it is rendered, in order: a feed never reaches the disk before a
-        // PDF it links.
+        // 2. A few writer threads stage each PDF as soon as it is rendered (the queue is short:
+        // a clean build holds a few PDFs at a time, not thousands), and they are committed
+        // together. Only once every PDF is on disk, one writer takes each feed as soon as it
+        // is rendered, in order: a feed never reaches the disk before a PDF it links.
         let mut produced: HashSet<PathBuf> = HashSet::new();
         let (queue, files) = mpsc::sync_channel::<(PathBuf, Vec<u8>)>(pdf_queue_len());
         let files = Mutex::new(files);
         let (written, rendered, new_slugs) = std::thread::scope(|scope| {
             let writers: Vec<_> = (0..PDF_WRITERS)
-                .map(|_| scope.spawn(|| write_pdfs(&publisher, &files)))
+                .map(|_| scope.spawn(|| stage_pdfs(&publisher, &files)))
                 .collect();
             let new_slugs =
                 self.render_pdfs(&catalog, &on_disk, &mut diagnostics, |slug, bytes| {
@@ -341,19 +340,20 @@ impl Site {
                 });
             drop(queue);
             report.pdfs_rendered = new_slugs.len();
-            let mut written = Vec::new();
+            let mut staged = Vec::new();
             for writer in writers {
                 match writer.join() {
-                    Ok(Ok(paths)) => written.extend(paths),
+                    Ok(Ok(files)) => staged.extend(files),
                     Ok(Err(err)) => return (Err(err), Ok(()), new_slugs),
                     Err(panic) => std::panic::resume_unwind(panic),
                 }
             }
-            if let Some(pdf) = written.first()
-                && let Err(err) = publisher.sync_dir_of(pdf)
-            {
-                return (Err(err), Ok(()), new_slugs);
-            }
+            // In name order, as one writer would have put them.
+            staged.sort_unstable_by(|a, b| a.rel().cmp(b.rel()));
+            let mut written = match publisher.commit(staged) {
+                Ok(written) => written,
+                Err(err) => return (Err(err), Ok(()), new_slugs),
+            };
             let sizes: PdfSizes = self
                 .pdfs
                 .iter()
