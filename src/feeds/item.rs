@@ -27,6 +27,9 @@ pub(super) struct Item {
     pub author: String,
     pub categories: Vec<String>,
     pub summary: Option<String>,
+    /// The summary as plain text (JSON Feed's `summary`), made once: an item is in several
+    /// feeds and archive pages.
+    pub summary_text: Option<String>,
     pub content: String,
     /// The communiqué's PDF; none for an empty file (RSS requires a positive length).
     pub pdf: Option<Enclosure>,
@@ -91,6 +94,7 @@ impl Item {
             }
             _ => None,
         };
+        let summary_text = summary.as_deref().map(plain_text).filter(|s| !s.is_empty());
         Item {
             id: entry_id(entry, config),
             title,
@@ -100,6 +104,7 @@ impl Item {
             author,
             categories: categories(entry),
             summary,
+            summary_text,
             content,
             pdf,
             author_email,

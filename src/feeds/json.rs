@@ -2,7 +2,6 @@
 //! siblings show: same ids, same order. Older pages are reached through `next_url`.
 
 use super::FeedMeta;
-use super::html::plain_text;
 use super::item::{Item, default_author};
 use super::links::site_url;
 use serde::Serialize;
@@ -43,7 +42,7 @@ struct JsonItem<'a> {
     title: &'a str,
     content_html: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    summary: Option<String>,
+    summary: Option<&'a str>,
     date_published: String,
     date_modified: String,
     authors: Vec<Author>,
@@ -92,11 +91,7 @@ pub(super) fn render(meta: &FeedMeta<'_>, items: &[&Item]) -> Result<Vec<u8>, se
                 url: &item.link,
                 title: &item.title,
                 content_html: &item.content,
-                summary: item
-                    .summary
-                    .as_deref()
-                    .map(plain_text)
-                    .filter(|s| !s.is_empty()),
+                summary: item.summary_text.as_deref(),
                 date_published: item.date.to_rfc3339(),
                 date_modified: item.updated.to_rfc3339(),
                 authors: vec![Author {
