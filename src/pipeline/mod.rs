@@ -32,9 +32,9 @@ use rustc_hash::FxHashSet;
 use sources::SourceState;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, mpsc};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
-use writers::{FEED_QUEUE_LEN, PDF_WRITERS, pdf_queue_len, stage_pdfs, write_in_order};
+use writers::{InOrder, Staging};
 
 /// Where releases are read and outputs written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -323,47 +323,25 @@ impl Site {
                 .filter_map(|rel| Some(rel.file_stem()?.to_str()?.to_string()))
                 .collect(),
         };
-        // 2. A few writer threads stage each PDF as soon as it is rendered (the queue is short:
-        // a clean build holds a few PDFs at a time, not thousands), and they are committed
-        // together. Only once every PDF is on disk, one writer takes each feed as soon as it
-        // is rendered, in order: a feed never reaches the disk before a PDF it links.
+        // 2. Each PDF is staged (written beside its place) by the thread that rendered it, and
+        // all are committed together. Only once every PDF is on disk are the feeds rendered,
+        // staged and committed in their order: a feed never reaches the disk before a PDF it
+        // links.
         let mut produced: HashSet<PathBuf> = HashSet::new();
-        let (queue, files) = mpsc::sync_channel::<(PathBuf, Vec<u8>)>(pdf_queue_len());
-        let files = Mutex::new(files);
-        let (written, rendered, new_slugs) = std::thread::scope(|scope| {
-            let writers: Vec<_> = (0..PDF_WRITERS)
-                .map(|_| scope.spawn(|| stage_pdfs(&publisher, &files)))
-                .collect();
-            let new_slugs =
-                self.render_pdfs(&catalog, &on_disk, &mut diagnostics, |slug, bytes| {
-                    let _ = queue.send((feeds::pdf_path(&slug), bytes));
-                });
-            drop(queue);
-            report.pdfs_rendered = new_slugs.len();
-            let mut staged = Vec::new();
-            for writer in writers {
-                match writer.join() {
-                    Ok(Ok(files)) => staged.extend(files),
-                    Ok(Err(err)) => return (Err(err), Ok(()), new_slugs),
-                    Err(panic) => std::panic::resume_unwind(panic),
-                }
-            }
-            // In name order, as one writer would have put them.
-            staged.sort_unstable_by(|a, b| a.rel().cmp(b.rel()));
-            let mut written = match publisher.commit(staged) {
-                Ok(written) => written,
-                Err(err) => return (Err(err), Ok(()), new_slugs),
-            };
+        let pdfs = Staging::default();
+        let new_slugs = self.render_pdfs(&catalog, &on_disk, &mut diagnostics, |slug, bytes| {
+            pdfs.stage(&publisher, &feeds::pdf_path(&slug), &bytes);
+        });
+        report.pdfs_rendered = new_slugs.len();
+        let mut rendered = Ok(());
+        let written = pdfs.commit(&publisher).and_then(|mut written| {
             let sizes: PdfSizes = self
                 .pdfs
                 .iter()
                 .map(|(slug, pdf)| (slug.clone(), pdf.record.len))
                 .collect();
-            // Short too: rendering waits for the disk rather than piling up feeds.
-            let (queue, files) = mpsc::sync_channel::<(PathBuf, Vec<u8>)>(FEED_QUEUE_LEN);
-            let writer = scope.spawn(|| write_in_order(&publisher, files));
-            // A closed queue means the writer failed; its error is returned below.
-            let rendered = feeds::render_feeds_cached(
+            let mut feed_files = InOrder::default();
+            rendered = feeds::render_feeds_cached(
                 &catalog,
                 &self.config,
                 &sizes,
@@ -374,19 +352,12 @@ impl Site {
                     // Reused bytes were written by the previous publish (a failed one, or
                     // outputs found missing, clear the cache).
                     if !file.reused {
-                        let _ = queue.send((file.path.clone(), file.bytes.clone()));
+                        feed_files.stage(&publisher, &file.path, &file.bytes);
                     }
                 },
             );
-            drop(queue);
-            let feeds_written = writer
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            let written = feeds_written.map(|feeds| {
-                written.extend(feeds);
-                written
-            });
-            (written, rendered, new_slugs)
+            written.extend(feed_files.commit(&publisher)?);
+            Ok(written)
         });
         match written {
             Ok(written) => report.written.extend(written),

@@ -1,56 +1,83 @@
-//! The writer threads of a publish: PDFs in any order, several at once; feeds one by one, in
-//! the order they are rendered. Both stage their files (written, not yet synced nor renamed)
-//! and the publish commits each group at once: one sync of the disk for thousands of files.
+//! What a publish writes, staged as it is rendered and committed in groups: PDFs from the
+//! rendering threads in any order, then feeds in the order they are rendered. Each group is
+//! made durable at once (one sync of the disk for thousands of files) before the next.
 
 use crate::publish::{PublishError, Publisher, Staged};
-use std::path::PathBuf;
-use std::sync::{Mutex, mpsc};
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
-/// Threads writing PDFs: a clean build's writes overlap its rendering.
-pub(super) const PDF_WRITERS: usize = 2;
+/// Files staged from several threads, and the first error.
+#[derive(Default)]
+pub(super) struct Staging {
+    files: Mutex<Vec<Staged>>,
+    failure: Mutex<Option<PublishError>>,
+}
 
-/// Stages PDFs as they arrive, in any order; returns them, or the first error. After an
-/// error it still takes what arrives, so that no renderer waits forever on a full queue.
-pub(super) fn stage_pdfs(
-    publisher: &Publisher,
-    files: &Mutex<mpsc::Receiver<(PathBuf, Vec<u8>)>>,
-) -> Result<Vec<Staged>, PublishError> {
-    let mut result = Ok(Vec::new());
-    loop {
-        let next = match files.lock() {
-            Ok(files) => files.recv(),
-            Err(_) => break,
-        };
-        let Ok((path, bytes)) = next else { break };
-        if let Ok(staged) = &mut result {
-            match publisher.stage(&path, &bytes) {
-                Ok(Some(file)) => staged.push(file),
-                Ok(None) => {}
-                Err(err) => result = Err(err),
+impl Staging {
+    /// Stages `bytes` for `rel` (nothing once a write has failed: the group is lost anyway).
+    /// Called by the thread that rendered them: no queue, no writer thread to wake.
+    pub(super) fn stage(&self, publisher: &Publisher, rel: &Path, bytes: &[u8]) {
+        let mut failure = self.failure.lock().unwrap_or_else(PoisonError::into_inner);
+        if failure.is_some() {
+            return;
+        }
+        drop(failure);
+        match publisher.stage(rel, bytes) {
+            Ok(Some(file)) => self
+                .files
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .push(file),
+            Ok(None) => {}
+            Err(err) => {
+                failure = self.failure.lock().unwrap_or_else(PoisonError::into_inner);
+                failure.get_or_insert(err);
             }
         }
     }
-    result
-}
 
-/// How many rendered PDFs may wait for the writer: a few per rendering thread, so that
-/// rendering never waits for a write and memory holds a handful of PDFs.
-pub(super) fn pdf_queue_len() -> usize {
-    2 * rayon::current_num_threads()
-}
-
-/// How many rendered feed files may wait for the writer.
-pub(super) const FEED_QUEUE_LEN: usize = 16;
-
-/// Stages what arrives until the queue closes or a write fails, then commits it all: the
-/// renames happen in the order the files arrived. Returns the paths whose bytes changed.
-pub(super) fn write_in_order(
-    publisher: &Publisher,
-    files: mpsc::Receiver<(PathBuf, Vec<u8>)>,
-) -> Result<Vec<PathBuf>, PublishError> {
-    let mut staged = Vec::new();
-    for (path, bytes) in files {
-        staged.extend(publisher.stage(&path, &bytes)?);
+    /// Commits what was staged, in name order; returns the paths whose bytes changed, or
+    /// the first error (then nothing staged is put in place).
+    pub(super) fn commit(self, publisher: &Publisher) -> Result<Vec<PathBuf>, PublishError> {
+        if let Some(err) = self
+            .failure
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner)
+        {
+            return Err(err);
+        }
+        let mut files = self
+            .files
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
+        files.sort_unstable_by(|a, b| a.rel().cmp(b.rel()));
+        publisher.commit(files)
     }
-    publisher.commit(staged)
+}
+
+/// Files staged one after the other, committed in that order.
+#[derive(Default)]
+pub(super) struct InOrder {
+    files: Vec<Staged>,
+    failure: Option<PublishError>,
+}
+
+impl InOrder {
+    /// Stages `bytes` for `rel` (nothing once a write has failed).
+    pub(super) fn stage(&mut self, publisher: &Publisher, rel: &Path, bytes: &[u8]) {
+        if self.failure.is_none() {
+            match publisher.stage(rel, bytes) {
+                Ok(file) => self.files.extend(file),
+                Err(err) => self.failure = Some(err),
+            }
+        }
+    }
+
+    /// Commits what was staged, renamed in the order it came; the paths whose bytes changed.
+    pub(super) fn commit(self, publisher: &Publisher) -> Result<Vec<PathBuf>, PublishError> {
+        match self.failure {
+            Some(err) => Err(err),
+            None => publisher.commit(self.files),
+        }
+    }
 }
