@@ -6,6 +6,7 @@
 //! Everything in `feeds/` stays derived: deleting it and building again gives the same bytes.
 
 use crate::publish::{Outcome, PublishError, Publisher, Staged};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::{File, TryLockError};
@@ -152,6 +153,23 @@ impl Store {
         Ok(self
             .publisher()?
             .stage(&Path::new(SOURCES_DIR).join(hash), bytes)?)
+    }
+
+    /// [`Store::stage_source`] for each `(hash, bytes)`, on all threads.
+    pub(crate) fn stage_sources(
+        &self,
+        copies: &[(String, std::sync::Arc<[u8]>)],
+    ) -> Result<Vec<Staged>, StateError> {
+        if copies.is_empty() {
+            return Ok(Vec::new());
+        }
+        let publisher = self.publisher()?;
+        let dir = Path::new(SOURCES_DIR);
+        let staged: Result<Vec<Option<Staged>>, PublishError> = copies
+            .par_iter()
+            .map(|(hash, bytes)| publisher.stage(&dir.join(hash), bytes))
+            .collect();
+        Ok(staged?.into_iter().flatten().collect())
     }
 
     /// Makes staged copies durable, all at once (a first build keeps thousands).

@@ -7,9 +7,9 @@ use super::sources::{SourceChanges, SourceState};
 use super::{PipelineError, Site};
 use crate::catalog::{Catalog, Owners};
 use crate::model::{Entry, Kind, Precision, PubDate};
-use crate::publish::Staged;
-use crate::state::{self, GoodVersion, Store};
+use crate::state::{self, GoodVersion};
 use chrono::{DateTime, FixedOffset};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -107,24 +107,36 @@ impl Site {
     ) -> Result<Vec<String>, PipelineError> {
         let since = now.to_rfc3339();
         let mut replaced = Vec::new();
-        // Copies written as they come and made durable together, before the state names them.
+        let unremembered = std::mem::take(&mut self.unremembered);
+        // What each publishes, hashed on all threads first (a first build has thousands).
+        let sources = &self.sources;
+        unremembered.par_iter().for_each(|rel| {
+            if let Some(source) = sources.get(rel) {
+                source.content();
+            }
+        });
+        // Copies to keep, written together and made durable before the state names them.
         let mut copies = Vec::new();
-        for rel in std::mem::take(&mut self.unremembered) {
+        let mut updates = Vec::new();
+        for rel in unremembered {
             let kept = self.state.good.get(&rel);
             let good = match self.sources.get_mut(&rel) {
-                Some(source) => good_version(&self.store, source, kept, &since, &mut copies)?,
+                Some(source) => good_version(source, kept, &since, &mut copies),
                 None => None,
             };
-            if good.as_ref() == kept {
-                continue;
+            if good.as_ref() != kept {
+                replaced.push(kept.map(|k| k.hash.clone()).unwrap_or_default());
+                updates.push((rel, good));
             }
-            replaced.push(kept.map(|k| k.hash.clone()).unwrap_or_default());
+        }
+        let staged = self.store.stage_sources(&copies)?;
+        self.store.keep_sources(staged)?;
+        for (rel, good) in updates {
             match good {
                 Some(good) => self.state.good.insert(rel, good),
                 None => self.state.good.remove(&rel),
             };
         }
-        self.store.keep_sources(copies)?;
         Ok(replaced)
     }
 }
@@ -133,26 +145,23 @@ impl Site {
 /// are the same, a new one (its bytes kept in the store) for a good read, the one kept for a
 /// broken one; `None` for a file that publishes nothing.
 fn good_version(
-    store: &Store,
     source: &mut SourceState,
     kept: Option<&GoodVersion>,
     since: &str,
-    copies: &mut Vec<Staged>,
-) -> Result<Option<GoodVersion>, PipelineError> {
+    copies: &mut Vec<(String, Arc<[u8]>)>,
+) -> Option<GoodVersion> {
     if !source.is_good() {
         // Broken: the kept version stays, for the next run to stand in with.
         let broken = source.loaded.has_errors() && !source.loaded.withheld;
-        return Ok(kept.filter(|_| broken).cloned());
+        return kept.filter(|_| broken).cloned();
     }
     let hash = source.fingerprint.hash.to_hex().to_string();
     if let Some(kept) = kept.filter(|k| k.hash == hash) {
         source.good_bytes = None;
-        return Ok(Some(kept.clone()));
+        return Some(kept.clone());
     }
-    let Some(bytes) = source.good_bytes.take() else {
-        return Ok(None);
-    };
-    copies.extend(store.stage_source(&hash, &bytes)?);
+    let bytes = source.good_bytes.take()?;
+    copies.push((hash.clone(), bytes));
     let content = source.content().unwrap_or_default().to_string();
     // Same content under other bytes keeps its correction date; new content after a first
     // publication is a correction, now.
@@ -161,13 +170,13 @@ fn good_version(
         Some(_) => Some(since.to_string()),
         None => None,
     };
-    Ok(Some(GoodVersion {
+    Some(GoodVersion {
         hash,
         since: since.to_string(),
         content,
         corrected,
         identity: identity_of(&source.published),
-    }))
+    })
 }
 
 /// The state as saved, borrowed from the site (the same fields, in the same order, as
