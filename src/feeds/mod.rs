@@ -9,6 +9,7 @@
 pub(crate) mod archive;
 mod atom;
 mod content;
+mod documents;
 mod head;
 mod html;
 mod ical;
@@ -49,7 +50,7 @@ pub const MAX_FEED_BYTES: usize = 512 * 1024;
 pub struct OutputFile {
     /// Where it goes, relative to the output directory (`communiques/atom.xml`).
     pub path: PathBuf,
-    /// The file's content.
+    /// The file's content (empty when `reused`: the file on disk holds it).
     pub bytes: Vec<u8>,
     /// The same bytes the previous call of [`render_feeds_cached`] with this cache handed
     /// over: a publisher that wrote them then need not read the file back to compare (the
@@ -140,7 +141,7 @@ impl FeedMeta<'_> {
 
 /// What the previous render prepared, reused while its inputs are unchanged: an entry's
 /// item while the entry and its PDF size are the same (sanitising HTML is the costly part
-/// of a feed, and a save changes one entry), a feed's bytes while it shows the same items.
+/// of a feed, and a save changes one entry), a feed document while it shows the same items.
 /// Memoisation only: the bytes are those of a render without it.
 #[derive(Default)]
 pub struct FeedCache {
@@ -149,11 +150,10 @@ pub struct FeedCache {
     /// By entry key.
     items: FxHashMap<String, Prepared>,
     /// By the document's Atom path.
-    feeds: FxHashMap<String, Rendered>,
+    feeds: FxHashMap<String, documents::Rendered>,
     /// The calendar and the press room as last handed over.
     pages: HashMap<PathBuf, Vec<u8>>,
-    /// Keep no file's bytes for the next call: a one-shot build of thousands of archive
-    /// pages would otherwise hold all of them at once.
+    /// Remember no document for the next call (a one-shot build has no next call).
     pub forget_files: bool,
     /// Counts renders: an item not marked with the current one is no longer shown.
     generation: u64,
@@ -166,13 +166,6 @@ struct Prepared {
     item: Arc<Item>,
     /// The render that last showed it (see `FeedCache::generation`).
     generation: u64,
-}
-
-/// A document's files (Atom, RSS, JSON) and what they show.
-struct Rendered {
-    items: Vec<Arc<Item>>,
-    page: Page,
-    files: Vec<OutputFile>,
 }
 
 /// Renders every feed with its archives, then `agenda/agenda.ics` and `index.html`, as of
@@ -201,9 +194,9 @@ pub fn render_feeds_at(
 }
 
 /// [`render_feeds`], reusing what the previous call made with the same `config` prepared,
-/// and handing each file to `ready` as soon as it is rendered (in [`render_feeds`]'s order),
-/// so that writing one feed can overlap rendering the next. The press room comes last: it
-/// links every feed.
+/// and handing each file to `ready` as soon as it is rendered, in [`render_feeds`]'s order
+/// (a few documents at a time are in memory, rendered on all threads). The press room comes
+/// last: it links every feed.
 pub fn render_feeds_cached(
     catalog: &Catalog,
     config: &Config,
@@ -225,48 +218,23 @@ pub fn render_feeds_cached(
         .copied()
         .filter(|entry| keys.insert(entry.key.as_str()));
     let items = prepare(every, config, pdfs, cache);
-    // One feed at a time, its current document first: the main feed is ready soonest.
-    let mut kept = FxHashMap::default();
-    for (feed, entries) in feeds.iter().zip(&lists) {
-        let used: Vec<Arc<Item>> = entries
-            .iter()
-            .filter_map(|entry| items.get(entry.key.as_str()).cloned())
-            .collect();
-        let split = archive::Split::new(used.len(), config.feed_limit);
-        let limit = match config.feed_limit {
-            0 => usize::MAX,
-            n => n,
-        };
-        let current = &used[..used.len().min(limit)];
-        let minimum = split.current_minimum(used.len());
-        let mut documents = vec![(split.current(), current, minimum)];
-        for index in (0..split.full).rev() {
-            let range = split.archive_range(index, used.len());
-            let count = range.len();
-            documents.push((archive::Page::Archive { index }, &used[range], count));
-        }
-        for (page, shown, minimum) in documents {
-            let key = archive::path(&feed.dir, page, "atom.xml");
-            let files = match cache.feeds.remove(&key) {
-                Some(before) if before.page == page && same_items(&before.items, shown) => {
-                    let mut files = before.files;
-                    files.iter_mut().for_each(|file| file.reused = true);
-                    files.iter().for_each(&mut ready);
-                    files
-                }
-                _ => render_document(feed, page, shown, minimum, config, &mut ready)?,
-            };
-            let rendered = Rendered {
-                items: shown.to_vec(),
-                page,
-                files,
-            };
-            if !cache.forget_files {
-                kept.insert(key, rendered);
-            }
-        }
-    }
-    cache.feeds = kept;
+    let shown: Vec<Vec<Arc<Item>>> = lists
+        .iter()
+        .map(|entries| {
+            entries
+                .iter()
+                .filter_map(|entry| items.get(entry.key.as_str()).cloned())
+                .collect()
+        })
+        .collect();
+    cache.feeds = documents::render_documents(
+        &feeds,
+        &shown,
+        config,
+        &mut cache.feeds,
+        !cache.forget_files,
+        &mut ready,
+    )?;
     let calendar = ical::render(&catalog.entries, config);
     ready(&cache.page(PathBuf::from(ical::PATH), calendar));
     let room = pressroom::render(&pressroom::Room {
@@ -345,22 +313,15 @@ fn prepare<'a>(
     items
 }
 
-fn same_items(a: &[Arc<Item>], b: &[Arc<Item>]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(a, b)| Arc::ptr_eq(a, b))
-}
-
 /// `atom.xml`, `rss.xml` and `feed.json` of one document, dropping the oldest entries
-/// while a format is too big, but never below `minimum` (those in no archive yet).
-///
-/// Each file is handed to `ready` once checked, Atom first: it can be on its way to the
-/// disk while the others are rendered.
+/// while a format is too big, but never below `minimum` (those in no archive yet). Each
+/// file is checked well-formed.
 fn render_document(
     feed: &spec::FeedSpec,
     page: Page,
     items: &[Arc<Item>],
     minimum: usize,
     config: &Config,
-    ready: &mut impl FnMut(&OutputFile),
 ) -> Result<Vec<OutputFile>, FeedError> {
     let items: Vec<&Item> = items.iter().map(|item| &**item).collect();
     let path = |file: &str| PathBuf::from(archive::path(&feed.dir, page, file));
@@ -388,7 +349,6 @@ fn render_document(
             bytes: atom,
             reused: false,
         };
-        ready(&atom);
         let (json, rss_check) = rayon::join(
             || json::render(&meta, shown).map_err(|e| render_error(&json_path, e.into())),
             || check_well_formed(&rss_path, &rss),
@@ -399,13 +359,11 @@ fn render_document(
             bytes: rss,
             reused: false,
         };
-        ready(&rss);
         let json = OutputFile {
             path: json_path,
             bytes: json?,
             reused: false,
         };
-        ready(&json);
         return Ok(vec![atom, rss, json]);
     }
 }

@@ -1,0 +1,136 @@
+//! Every feed's documents (its current page, then its archive pages), rendered a few at a
+//! time on all threads and handed over in order. A document that shows the same items as at
+//! the previous render is not rendered again: its files on disk are those bytes.
+
+use super::archive::{self, Page};
+use super::item::Item;
+use super::{Config, FeedError, OutputFile, render_document, spec};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Documents rendered at once: enough to keep every thread busy, few enough that a clean
+/// build holds a handful of documents' bytes at a time.
+const AT_ONCE: usize = 8;
+
+/// What a document showed when it was last rendered, and the files it made (their bytes
+/// are on disk, not kept: a large archive's feeds are hundreds of megabytes).
+pub(super) struct Rendered {
+    items: Vec<Arc<Item>>,
+    page: Page,
+    paths: Vec<PathBuf>,
+}
+
+/// One document to hand over.
+struct Document<'a> {
+    feed: &'a spec::FeedSpec,
+    page: Page,
+    shown: &'a [Arc<Item>],
+    /// Entries it must keep even when too big (those in no archive page yet).
+    minimum: usize,
+    /// Its Atom path: its name in the cache.
+    key: String,
+}
+
+/// Hands over every document of `feeds` (each with the items `shown[i]` it lists, newest
+/// first), feed by feed, current page first; returns what to remember for the next call,
+/// nothing when `remember` is false.
+pub(super) fn render_documents(
+    feeds: &[spec::FeedSpec],
+    shown: &[Vec<Arc<Item>>],
+    config: &Config,
+    before: &mut FxHashMap<String, Rendered>,
+    remember: bool,
+    ready: &mut impl FnMut(&OutputFile),
+) -> Result<FxHashMap<String, Rendered>, FeedError> {
+    let documents: Vec<Document> = feeds
+        .iter()
+        .zip(shown)
+        .flat_map(|(feed, used)| documents_of(feed, used, config))
+        .collect();
+    let mut kept = FxHashMap::default();
+    for group in documents.chunks(AT_ONCE) {
+        let reused: Vec<Option<Rendered>> = group
+            .iter()
+            .map(|doc| {
+                before
+                    .remove(&doc.key)
+                    .filter(|b| b.page == doc.page && same_items(&b.items, doc.shown))
+            })
+            .collect();
+        let fresh: Vec<Result<Vec<OutputFile>, FeedError>> = group
+            .par_iter()
+            .zip(&reused)
+            .map(|(doc, reused)| match reused {
+                Some(_) => Ok(Vec::new()),
+                None => render_document(doc.feed, doc.page, doc.shown, doc.minimum, config),
+            })
+            .collect();
+        for ((doc, reused), fresh) in group.iter().zip(reused).zip(fresh) {
+            let paths = match reused {
+                Some(reused) => {
+                    for path in &reused.paths {
+                        ready(&OutputFile {
+                            path: path.clone(),
+                            bytes: Vec::new(),
+                            reused: true,
+                        });
+                    }
+                    reused.paths
+                }
+                None => {
+                    let files = fresh?;
+                    files.iter().for_each(&mut *ready);
+                    files.into_iter().map(|file| file.path).collect()
+                }
+            };
+            if remember {
+                let rendered = Rendered {
+                    items: doc.shown.to_vec(),
+                    page: doc.page,
+                    paths,
+                };
+                kept.insert(doc.key.clone(), rendered);
+            }
+        }
+    }
+    Ok(kept)
+}
+
+/// A feed's current document, then its archive pages from the newest.
+fn documents_of<'a>(
+    feed: &'a spec::FeedSpec,
+    used: &'a [Arc<Item>],
+    config: &Config,
+) -> Vec<Document<'a>> {
+    let split = archive::Split::new(used.len(), config.feed_limit);
+    let limit = match config.feed_limit {
+        0 => usize::MAX,
+        n => n,
+    };
+    let document = |page: Page, shown: &'a [Arc<Item>], minimum: usize| Document {
+        feed,
+        page,
+        shown,
+        minimum,
+        key: archive::path(&feed.dir, page, "atom.xml"),
+    };
+    let current = &used[..used.len().min(limit)];
+    let mut documents = vec![document(
+        split.current(),
+        current,
+        split.current_minimum(used.len()),
+    )];
+    for index in (0..split.full).rev() {
+        let range = split.archive_range(index, used.len());
+        let count = range.len();
+        documents.push(document(Page::Archive { index }, &used[range], count));
+    }
+    documents
+}
+
+/// The same items, by identity (an unchanged entry keeps its prepared item).
+fn same_items(a: &[Arc<Item>], b: &[Arc<Item>]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(a, b)| Arc::ptr_eq(a, b))
+}
