@@ -87,7 +87,10 @@ impl Publisher {
     /// dropped `Staged` removes its temp file).
     pub(crate) fn stage(&self, rel: &Path, bytes: &[u8]) -> Result<Option<Staged>, PublishError> {
         let path = self.resolve(rel)?;
-        if let Ok(existing) = fs::read(&path)
+        // Another size is another content: a changed feed is not read back to be compared.
+        let same_size = fs::metadata(&path).is_ok_and(|meta| meta.len() == bytes.len() as u64);
+        if same_size
+            && let Ok(existing) = fs::read(&path)
             && existing == bytes
         {
             return Ok(None);
