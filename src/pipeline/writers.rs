@@ -81,3 +81,35 @@ impl InOrder {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_failed_write_puts_nothing_of_its_group_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let publisher = Publisher::new(dir.path()).unwrap();
+        let pdfs = Staging::default();
+        pdfs.stage(&publisher, Path::new("pdf/a.pdf"), b"a");
+        pdfs.stage(&publisher, Path::new("../outside.pdf"), b"x");
+        pdfs.stage(&publisher, Path::new("pdf/b.pdf"), b"b");
+        assert!(matches!(
+            pdfs.commit(&publisher),
+            Err(PublishError::UnsafePath(_))
+        ));
+        assert!(!dir.path().join("pdf/a.pdf").exists());
+        assert_eq!(publisher.remove_stale_temp_files(), 0, "temp files removed");
+
+        let mut feeds = InOrder::default();
+        feeds.stage(&publisher, Path::new("b.xml"), b"b");
+        feeds.stage(&publisher, Path::new("a.xml"), b"a");
+        let written = feeds.commit(&publisher).unwrap();
+        assert_eq!(written, [PathBuf::from("b.xml"), PathBuf::from("a.xml")]);
+        let mut feeds = InOrder::default();
+        feeds.stage(&publisher, Path::new("c.xml"), b"c");
+        feeds.stage(&publisher, Path::new("/etc/c.xml"), b"c");
+        assert!(feeds.commit(&publisher).is_err());
+        assert!(!dir.path().join("c.xml").exists());
+    }
+}
