@@ -157,12 +157,18 @@ fn face_from_bytes<T>(bytes: Arc<T>, path: Option<&Path>) -> Result<FaceData, Pd
 where
     T: AsRef<[u8]> + Send + Sync + 'static,
 {
-    let shared: Arc<dyn AsRef<[u8]> + Send + Sync> = bytes.clone();
-    let krilla =
-        krilla::text::Font::new(krilla::Data::from(shared), 0).ok_or_else(|| PdfError::Font {
-            path: path.map(Path::to_path_buf).unwrap_or_default(),
-            fault: AssetFault::NotAFont,
-        })?;
+    // krilla embeds a copy without hinting (see `unhint`); parley shapes with the file.
+    let embedded = match super::unhint::unhinted((*bytes).as_ref()) {
+        Some(stripped) => krilla::Data::from(stripped),
+        None => {
+            let shared: Arc<dyn AsRef<[u8]> + Send + Sync> = bytes.clone();
+            krilla::Data::from(shared)
+        }
+    };
+    let krilla = krilla::text::Font::new(embedded, 0).ok_or_else(|| PdfError::Font {
+        path: path.map(Path::to_path_buf).unwrap_or_default(),
+        fault: AssetFault::NotAFont,
+    })?;
     Ok(FaceData {
         blob: Blob::new(bytes),
         krilla,

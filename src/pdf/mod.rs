@@ -25,10 +25,11 @@ mod report;
 mod tags;
 mod text;
 mod typo;
+mod unhint;
 
 /// Bumped whenever the same entry would give other PDF bytes (layout, fonts, typography), so
 /// PDFs rendered by an earlier renderer are rendered again.
-pub const REVISION: u32 = 3;
+pub const REVISION: u32 = 4;
 
 pub use fonts::Assets;
 pub use images::MissingImage;
