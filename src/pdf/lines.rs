@@ -106,12 +106,21 @@ pub(super) fn lines<'r>(
         let mut hyphen = None;
         if let (Some(h), true) = (shy, soft_break) {
             let found = shaper
+                .kit
                 .hyphens
                 .get(h.face)
                 .copied()
                 .flatten()
                 .map(|g| (h.face, g))
-                .or_else(|| shaper.hyphens.first().copied().flatten().map(|g| (0, g)));
+                .or_else(|| {
+                    shaper
+                        .kit
+                        .hyphens
+                        .first()
+                        .copied()
+                        .flatten()
+                        .map(|g| (0, g))
+                });
             if let Some((face, glyph)) = found {
                 // The hyphen hangs after the last letter; its text is the soft hyphen, so
                 // extraction joins the word back.

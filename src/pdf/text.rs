@@ -1,14 +1,14 @@
 //! Paragraph layout: styled runs → French typography → parley (shaping, line breaking,
 //! justification) → owned lines of positioned glyphs that the drawing code hands to krilla.
 
-use super::fonts::{self, Assets, MONO_STACK, TEXT_STACK};
+use super::fonts::{Assets, MONO_STACK, TEXT_STACK};
 use super::french::{self, Styled};
+use super::kit::Kit;
 use super::markdown::{Inline, NoteLink};
 use super::typo::{self, STYLE, SUP, URL};
 use parley::fontique::{FontStyle, FontWeight, Language};
 use parley::{
-    Alignment, AlignmentOptions, FontContext, FontFamily, FontFeatures, LayoutContext, LineHeight,
-    OverflowWrap, StyleProperty,
+    Alignment, AlignmentOptions, FontFamily, FontFeatures, LineHeight, OverflowWrap, StyleProperty,
 };
 use std::borrow::Cow;
 use std::ops::Range;
@@ -150,15 +150,19 @@ impl Typeset {
     }
 }
 
-/// Per-render layout state: parley contexts over our fonts only.
+/// Per-render layout state: parley contexts over our fonts only, from the assets' pool of
+/// kits and given back when the render ends.
 pub(super) struct Shaper<'a> {
     pub(super) assets: &'a Assets,
-    fcx: FontContext,
-    lcx: LayoutContext<Color>,
-    /// Each text face's hyphen (regular, bold, italic, bold italic).
-    pub(super) hyphens: Vec<Option<fonts::HyphenGlyph>>,
+    pub(super) kit: Kit,
     /// Characters no font had a glyph for, in order of appearance.
     pub missing: Vec<char>,
+}
+
+impl Drop for Shaper<'_> {
+    fn drop(&mut self) {
+        self.assets.give_back(std::mem::take(&mut self.kit));
+    }
 }
 
 /// Extra space per word gap, in ems, beyond which a line is left ragged instead of justified.
@@ -187,16 +191,16 @@ fn interior_spaces(line: &Line) -> usize {
 
 impl<'a> Shaper<'a> {
     pub(super) fn new(assets: &'a Assets) -> Shaper<'a> {
-        let mut fcx = assets.font_context();
-        let mut lcx = LayoutContext::new();
-        let hyphens = fonts::hyphen_glyphs(assets, &mut fcx, &mut lcx);
         Shaper {
             assets,
-            fcx,
-            lcx,
-            hyphens,
+            kit: assets.take_kit(),
             missing: Vec::new(),
         }
+    }
+
+    /// krilla's handle on each face, for drawing.
+    pub(super) fn fonts(&self) -> &[krilla::text::Font] {
+        &self.kit.fonts
     }
 
     /// A single plain string.
@@ -271,7 +275,8 @@ impl<'a> Shaper<'a> {
         }
 
         let stack = if style.mono { MONO_STACK } else { TEXT_STACK };
-        let mut b = self.lcx.ranged_builder(&mut self.fcx, &text, 1.0, false);
+        let kit = &mut self.kit;
+        let mut b = kit.lcx.ranged_builder(&mut kit.fcx, &text, 1.0, false);
         b.push_default(StyleProperty::FontFamily(FontFamily::List(Cow::Borrowed(
             stack,
         ))));
