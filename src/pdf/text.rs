@@ -179,16 +179,6 @@ pub(super) struct RangeInfo {
     pub(super) emph: Emph,
 }
 
-/// Ordinary spaces between the first and last inked glyphs: the gaps justification widens.
-fn interior_spaces(line: &Line) -> usize {
-    let first = line.glyphs.iter().position(|g| !g.space);
-    let last = line.glyphs.iter().rposition(|g| !g.space);
-    match (first, last) {
-        (Some(a), Some(b)) => line.glyphs[a..b].iter().filter(|g| g.space).count(),
-        _ => 0,
-    }
-}
-
 impl<'a> Shaper<'a> {
     pub(super) fn new(assets: &'a Assets) -> Shaper<'a> {
         Shaper {
@@ -328,26 +318,8 @@ impl<'a> Shaper<'a> {
             info.get(i)
         };
         layout.align(Alignment::Start, AlignmentOptions::default());
-        let mut lines = lines::lines(self, &layout, &text, style, &range_at);
-        if style.justify {
-            // parley justifies without limit: a line before a long unbreakable URL would get
-            // gaping spaces. Such lines stay ragged; the others take parley's justification.
-            layout.align(Alignment::Justify, AlignmentOptions::default());
-            let justified = lines::lines(self, &layout, &text, style, &range_at);
-            for (line, just) in lines.iter_mut().zip(justified) {
-                let gaps = interior_spaces(line);
-                let end = line
-                    .glyphs
-                    .iter()
-                    .rev()
-                    .find(|g| !g.space)
-                    .map_or(0.0, |g| g.x + g.advance);
-                let stretch = (width - end) / gaps.max(1) as f32;
-                if gaps > 0 && stretch <= MAX_STRETCH * style.size {
-                    *line = just;
-                }
-            }
-        }
+        let justify = style.justify.then_some(width);
+        let lines = lines::lines(self, &layout, &text, style, &range_at, justify);
         Typeset { text, lines, links }
     }
 }
