@@ -9,7 +9,8 @@
 //! does not depend on which kit renders: the contexts only cache, and the fonts are equal.
 
 use super::fonts::{self, Assets, FaceData, HyphenGlyph};
-use super::text::Color;
+use super::markdown::Inline;
+use super::text::{Color, TextStyle, Typeset};
 use parley::fontique::Blob;
 use parley::{FontContext, LayoutContext};
 use std::sync::Arc;
@@ -22,6 +23,17 @@ pub(super) struct Kit {
     pub(super) hyphens: Vec<Option<HyphenGlyph>>,
     /// krilla's handle on each face, in the order of `Assets::faces`.
     pub(super) fonts: Vec<krilla::text::Font>,
+    /// Page furniture laid out by earlier renders (see `Shaper::furniture`).
+    pub(super) furniture: Vec<Laid>,
+}
+
+/// A layout kept for the next render: its inputs, the result and the characters it missed.
+pub(super) struct Laid {
+    pub(super) runs: Vec<Inline>,
+    pub(super) style: TextStyle,
+    pub(super) width: f32,
+    pub(super) typeset: Typeset,
+    pub(super) missing: Vec<char>,
 }
 
 /// The font bytes behind a fresh `Arc`, so a kit's blobs count their references apart.
@@ -49,6 +61,7 @@ impl Kit {
             lcx,
             hyphens,
             fonts: assets.faces.iter().map(own_font).collect(),
+            furniture: Vec::new(),
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use super::fonts::{Assets, MONO_STACK, TEXT_STACK};
 use super::french::{self, Styled};
-use super::kit::Kit;
+use super::kit::{Kit, Laid};
 use super::markdown::{Inline, NoteLink};
 use super::typo::{self, STYLE, SUP, URL};
 use parley::fontique::{FontStyle, FontWeight, Language};
@@ -21,7 +21,7 @@ pub(super) const BLUE: Color = [0x00, 0x00, 0x91, 0xFF];
 pub(super) const GREY: Color = [0x3A, 0x3A, 0x3A, 0xFF];
 
 /// How a whole block is set.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct TextStyle {
     pub size: f32,
     /// Multiple of the font size.
@@ -167,6 +167,8 @@ impl Drop for Shaper<'_> {
 
 /// Extra space per word gap, in ems, beyond which a line is left ragged instead of justified.
 const MAX_STRETCH: f32 = 0.7;
+/// Furniture layouts a kit keeps; past this, it forgets them all and starts again.
+const FURNITURE_KEPT: usize = 64;
 /// Relayouts allowed to undo hyphenations (never more than two hyphenated lines in a row).
 const MAX_REFLOWS: usize = 12;
 /// Superscript size, as a fraction of the text size.
@@ -196,6 +198,33 @@ impl<'a> Shaper<'a> {
     /// A single plain string.
     pub(super) fn plain(&mut self, text: &str, style: &TextStyle, width: f32) -> Typeset {
         self.layout(std::slice::from_ref(&Inline::plain(text)), style, width)
+    }
+
+    /// [`Self::layout`] for page furniture, which most PDFs share (the bloc-marque, the
+    /// press contact, the folio): kept in the kit, so later renders copy it instead of
+    /// shaping it again. Same inputs, same layout, so the bytes are the same.
+    pub(super) fn furniture(&mut self, runs: &[Inline], style: &TextStyle, width: f32) -> Typeset {
+        let kept =
+            self.kit.furniture.iter().find(|l| {
+                l.width.to_bits() == width.to_bits() && l.style == *style && l.runs == runs
+            });
+        if let Some(l) = kept {
+            self.missing.extend_from_slice(&l.missing);
+            return l.typeset.clone();
+        }
+        let before = self.missing.len();
+        let typeset = self.layout(runs, style, width);
+        if self.kit.furniture.len() >= FURNITURE_KEPT {
+            self.kit.furniture.clear();
+        }
+        self.kit.furniture.push(Laid {
+            runs: runs.to_vec(),
+            style: *style,
+            width,
+            typeset: typeset.clone(),
+            missing: self.missing[before..].to_vec(),
+        });
+        typeset
     }
 
     pub(super) fn layout(&mut self, runs: &[Inline], style: &TextStyle, width: f32) -> Typeset {
