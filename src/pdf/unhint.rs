@@ -132,20 +132,35 @@ mod tests {
     use super::*;
     use write_fonts::read::TableProvider;
 
-    const REGULAR: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Regular.ttf");
+    /// Embedded fonts: Liberation (instructions in composite glyphs too) and DejaVu (hinted,
+    /// with another table set).
+    const FONTS: [&[u8]; 4] = [
+        include_bytes!("../../assets/fonts/LiberationSans-Regular.ttf"),
+        include_bytes!("../../assets/fonts/LiberationSans-BoldItalic.ttf"),
+        include_bytes!("../../assets/fonts/LiberationMono-Regular.ttf"),
+        include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf"),
+    ];
 
     #[test]
     fn drops_hinting_and_keeps_outlines_and_metrics() {
-        let stripped = unhinted(REGULAR).expect("Liberation Sans is hinted");
-        assert!(stripped.len() < REGULAR.len() * 3 / 4, "{}", stripped.len());
+        for font in FONTS {
+            same_but_hinting(font);
+        }
+    }
+
+    fn same_but_hinting(font: &[u8]) {
+        let stripped = unhinted(font).expect("the embedded fonts are hinted");
+        assert!(stripped.len() < font.len() * 19 / 20, "{}", stripped.len());
         let (old, new) = (
-            FontRef::new(REGULAR).unwrap(),
+            FontRef::new(font).unwrap(),
             FontRef::new(&stripped).unwrap(),
         );
         for tag in HINTING {
             assert!(new.table_data(tag).is_none(), "{tag} left");
         }
-        for tag in ["hmtx", "cmap", "GSUB", "GPOS", "name", "OS/2", "post"] {
+        for tag in [
+            "hmtx", "hhea", "cmap", "GSUB", "GPOS", "kern", "name", "OS/2", "post",
+        ] {
             let tag = Tag::new_checked(tag.as_bytes()).unwrap();
             assert_eq!(
                 old.table_data(tag).map(|d| d.as_bytes()),
@@ -178,6 +193,11 @@ mod tests {
                 (Some(Glyph::Composite(a)), Some(Glyph::Composite(b))) => {
                     composites += 1;
                     assert!(b.instructions().is_none_or(|i| i.is_empty()));
+                    use write_fonts::read::tables::glyf::CompositeGlyphFlags as F;
+                    assert!(
+                        b.components()
+                            .all(|c| !c.flags.contains(F::WE_HAVE_INSTRUCTIONS))
+                    );
                     let parts = |g: &write_fonts::read::tables::glyf::CompositeGlyph| {
                         g.components()
                             .map(|c| (c.glyph, c.anchor, c.transform))
