@@ -5,6 +5,11 @@
 //! Run: `cargo bench --bench pdf_page` (release build); `BENCH_RUNS` sets the renders per
 //! document (default 20). Prints milliseconds per page; asserts nothing about time. Moved
 //! here from the ignored `timing` tests of tests/pdf.rs and tests/pdf_torture.rs.
+//!
+//! With `BENCH_CORPUS` set to a generated corpus (`cargo bench --bench build -- --generate
+//! DIR N`), it also renders its first `BENCH_CORPUS_N` communiqués (default 300) on one
+//! thread, then on every thread, and prints the CPU time per PDF (process CPU time, which
+//! other processes on a loaded machine disturb less than wall time).
 
 // The release files of the PDF tests, written by hand in a temporary folder.
 #[allow(dead_code)]
@@ -46,6 +51,57 @@ fn measure(name: &str, entry: &Entry, releases: &Path, runs: u32) {
     );
 }
 
+/// CPU time of the whole process so far.
+#[cfg(unix)]
+fn cpu_time() -> Duration {
+    let mut t = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes into the timespec it is given.
+    unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut t) };
+    Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
+}
+
+#[cfg(unix)]
+fn corpus(dir: &Path) {
+    use rayon::prelude::*;
+    let count = std::env::var("BENCH_CORPUS_N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(300);
+    let config = Config::default();
+    let assets = Assets::load(&config.pdf).expect("embedded assets");
+    let entries: Vec<Entry> = (0..count)
+        .flat_map(|i| {
+            let rel = format!("communiques/communique-{i:05}.md");
+            communique::source::load_file(dir, Path::new(&rel), &config).entries
+        })
+        .collect();
+    let render = |e: &Entry| {
+        let r = pdf::render_in(e, &config, &assets, dir).expect("renders");
+        r.bytes.len()
+    };
+    // Warm-up: one kit per thread, page cache.
+    let _: Vec<usize> = entries.par_iter().map(render).collect();
+    let start = cpu_time();
+    let bytes: usize = entries.iter().map(render).sum();
+    let one = cpu_time() - start;
+    let start = (cpu_time(), Instant::now());
+    let _: usize = entries.par_iter().map(render).sum();
+    let (all, wall) = (cpu_time() - start.0, start.1.elapsed());
+    let per = |d: Duration| d.as_secs_f64() * 1000.0 / entries.len() as f64;
+    println!(
+        "corpus: {} PDFs, {} KB each; CPU per PDF: one thread {:.2} ms, {} threads {:.2} ms ({:.2} ms wall)",
+        entries.len(),
+        bytes / entries.len().max(1) / 1024,
+        per(one),
+        rayon::current_num_threads(),
+        per(all),
+        per(wall),
+    );
+}
+
 fn main() {
     let runs = std::env::var("BENCH_RUNS")
         .ok()
@@ -73,4 +129,9 @@ fn main() {
     .expect("tests/data/torture.md");
     let entry = pdf_support::load(&dir, "", &torture);
     measure("torture", &entry, &dir, runs);
+
+    #[cfg(unix)]
+    if let Some(dir) = std::env::var_os("BENCH_CORPUS") {
+        corpus(Path::new(&dir));
+    }
 }

@@ -24,6 +24,7 @@ mod suite {
     mod messages_press;
     mod pdf;
     mod pdf_names;
+    mod pdf_reuse;
     mod pdf_structure;
     mod pdf_torture;
     mod pdf_typography;

@@ -69,7 +69,8 @@ pub(super) fn compose(
     let node = tree.add(None, Kind::P);
     out.push(Block::text(
         node,
-        shaper.plain(&category, &TYPE, COLUMN),
+        // One of a few labels ("COMMUNIQUÉ DE PRESSE"): laid out once per kit.
+        shaper.furniture(&[Inline::plain(category)], &TYPE, COLUMN),
         0.0,
         10.0,
     ));

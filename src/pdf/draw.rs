@@ -47,6 +47,8 @@ pub(super) struct PendingLink {
 /// Everything one page's drawing needs besides the surface.
 pub(super) struct Pen<'a> {
     pub assets: &'a Assets,
+    /// krilla's handle on each face, in the order of the assets' faces.
+    pub fonts: &'a [krilla::text::Font],
     pub tree: &'a mut Tree,
     pub page: usize,
     pub links: Vec<PendingLink>,
@@ -168,7 +170,7 @@ impl Pen<'_> {
                 .max(1);
             let (run, tail) = rest.split_at(n);
             rest = tail;
-            let Some(face) = self.assets.faces.get(first.face) else {
+            let Some(font) = self.fonts.get(first.face) else {
                 continue;
             };
             let size = first.size.max(0.1);
@@ -190,7 +192,7 @@ impl Pen<'_> {
             s.draw_glyphs(
                 Point::from_xy(x + first.x, baseline),
                 &kglyphs,
-                face.krilla.clone(),
+                font.clone(),
                 &laid.text,
                 size,
                 false,

@@ -4,12 +4,13 @@
 //! every render.
 
 use super::PdfError;
+use super::kit::Kit;
 use crate::config::PdfConfig;
 use crate::diagnostic::AssetFault;
 use parley::fontique::{Blob, FontInfoOverride, FontStyle, FontWeight};
 use parley::{FontContext, FontFamilyName, LayoutContext};
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 const REGULAR: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Regular.ttf");
 const BOLD: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Bold.ttf");
@@ -45,6 +46,10 @@ pub(super) const MONO_STACK: &[FontFamilyName<'static>] = &[
 pub(super) struct FaceData {
     pub(super) blob: Blob<u8>,
     pub(super) krilla: krilla::text::Font,
+    /// The file's bytes, which parley shapes with.
+    pub(super) bytes: Arc<dyn AsRef<[u8]> + Send + Sync>,
+    /// What krilla embeds: the bytes, without hinting when they have some (see `unhint`).
+    pub(super) embedded: krilla::Data,
 }
 
 /// Fonts and optional logo, loaded once; `Sync`, so one `Assets` serves every rayon thread.
@@ -54,8 +59,8 @@ pub struct Assets {
     pub(super) faces: Vec<FaceData>,
     /// PNG bytes of the official bloc-marque, when configured.
     pub(super) logo: Option<Logo>,
-    /// The faces registered once; each render clones it (cheaper than registering again).
-    context: FontContext,
+    /// Font contexts and handles of the renders that ran, waiting for the next (see `kit`).
+    kits: Mutex<Vec<Kit>>,
 }
 
 /// A decoded-enough logo: the bytes for krilla and the pixel size for the aspect ratio.
@@ -96,17 +101,25 @@ impl Assets {
             faces.push(face_from_file(path)?);
         }
         let logo = pdf.logo.as_deref().map(read_logo).transpose()?;
-        let context = context(&faces);
         Ok(Assets {
             faces,
             logo,
-            context,
+            kits: Mutex::new(Vec::new()),
         })
     }
 
-    /// A parley font context holding exactly our faces (never the system's).
-    pub(super) fn font_context(&self) -> FontContext {
-        self.context.clone()
+    /// A kit for one render: one that an earlier render gave back, or a new one.
+    pub(super) fn take_kit(&self) -> Kit {
+        let spare = self.kits.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        spare.unwrap_or_else(|| Kit::new(self))
+    }
+
+    /// Gives a render's kit back for the next render.
+    pub(super) fn give_back(&self, kit: Kit) {
+        self.kits
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(kit);
     }
 
     /// Which face a parley run was shaped with (by blob identity).
@@ -115,9 +128,10 @@ impl Assets {
     }
 }
 
-fn context(faces: &[FaceData]) -> FontContext {
+/// A parley font context holding exactly our faces (never the system's), in `faces` order.
+pub(super) fn context(blobs: &[Blob<u8>]) -> FontContext {
     let mut cx = FontContext::default();
-    for (i, face) in faces.iter().enumerate() {
+    for (i, blob) in blobs.iter().enumerate() {
         let (family, weight, style) = match i {
             0 => (FAMILY, FontWeight::NORMAL, FontStyle::Normal),
             1 => (FAMILY, FontWeight::BOLD, FontStyle::Normal),
@@ -129,7 +143,7 @@ fn context(faces: &[FaceData]) -> FontContext {
             _ => (EXTRA, FontWeight::NORMAL, FontStyle::Normal),
         };
         cx.collection.register_fonts(
-            face.blob.clone(),
+            blob.clone(),
             Some(FontInfoOverride {
                 family_name: Some(family),
                 weight: Some(weight),
@@ -157,15 +171,24 @@ fn face_from_bytes<T>(bytes: Arc<T>, path: Option<&Path>) -> Result<FaceData, Pd
 where
     T: AsRef<[u8]> + Send + Sync + 'static,
 {
+    // krilla embeds a copy without hinting (see `unhint`); parley shapes with the file.
+    let embedded = match super::unhint::unhinted((*bytes).as_ref()) {
+        Some(stripped) => krilla::Data::from(stripped),
+        None => {
+            let shared: Arc<dyn AsRef<[u8]> + Send + Sync> = bytes.clone();
+            krilla::Data::from(shared)
+        }
+    };
+    let krilla = krilla::text::Font::new(embedded.clone(), 0).ok_or_else(|| PdfError::Font {
+        path: path.map(Path::to_path_buf).unwrap_or_default(),
+        fault: AssetFault::NotAFont,
+    })?;
     let shared: Arc<dyn AsRef<[u8]> + Send + Sync> = bytes.clone();
-    let krilla =
-        krilla::text::Font::new(krilla::Data::from(shared), 0).ok_or_else(|| PdfError::Font {
-            path: path.map(Path::to_path_buf).unwrap_or_default(),
-            fault: AssetFault::NotAFont,
-        })?;
     Ok(FaceData {
         blob: Blob::new(bytes),
         krilla,
+        bytes: shared,
+        embedded,
     })
 }
 

@@ -47,8 +47,8 @@ pub(super) fn header(shaper: &mut Shaper<'_>, tree: &mut Tree, assets: &Assets) 
     }
     let node = tree.add(None, Kind::P);
     Header::Text {
-        marque: shaper.plain("GOUVERNEMENT", &MARQUE, 200.0),
-        devise: shaper.plain("Liberté\nÉgalité\nFraternité", &DEVISE, 200.0),
+        marque: shaper.furniture(&plain("GOUVERNEMENT"), &MARQUE, 200.0),
+        devise: shaper.furniture(&plain("Liberté\nÉgalité\nFraternité"), &DEVISE, 200.0),
         node,
     }
 }
@@ -124,20 +124,15 @@ pub(super) struct Footer {
 
 /// Lays the contact block out (its structure elements come later, see [`footer_nodes`]).
 pub(super) fn footer(shaper: &mut Shaper<'_>, contact: &Contact) -> Footer {
-    let label = shaper.plain("CONTACT PRESSE", &CONTACT, ORG_WIDTH);
-    let org = shaper.plain(contact.organisation.trim(), &ORG, ORG_WIDTH);
+    let label = shaper.furniture(&plain("CONTACT PRESSE"), &CONTACT, ORG_WIDTH);
+    let org = shaper.furniture(&plain(contact.organisation.trim()), &ORG, ORG_WIDTH);
     let detail_width = WIDTH - MARGIN_RIGHT - DETAIL_X;
     let mut details = Vec::new();
-    let plain = |t: String| vec![Inline::plain(t)];
     if let Some(name) = contact.name.as_deref().filter(|n| !n.trim().is_empty()) {
-        details.push(shaper.layout(
-            &plain(name.trim().to_string()),
-            &DETAIL.bold_black(),
-            detail_width,
-        ));
+        details.push(shaper.furniture(&plain(name.trim()), &DETAIL.bold_black(), detail_width));
     }
     if let Some(phones) = contact.phone_list() {
-        details.push(shaper.layout(&plain(format!("Tél : {phones}")), &DETAIL, detail_width));
+        details.push(shaper.furniture(&plain(&format!("Tél : {phones}")), &DETAIL, detail_width));
     }
     if let Some(email) = contact
         .email
@@ -153,10 +148,10 @@ pub(super) fn footer(shaper: &mut Shaper<'_>, contact: &Contact) -> Footer {
                 ..Inline::plain(address)
             },
         ];
-        details.push(shaper.layout(&runs, &DETAIL, detail_width));
+        details.push(shaper.furniture(&runs, &DETAIL, detail_width));
     }
     if let Some(role) = contact.role.as_deref().filter(|r| !r.trim().is_empty()) {
-        details.push(shaper.layout(&plain(role.trim().to_string()), &DETAIL, detail_width));
+        details.push(shaper.furniture(&plain(role.trim()), &DETAIL, detail_width));
     }
     let org_h = label.height() + org.height();
     let details_h: f32 = details.iter().map(Typeset::height).sum();
@@ -256,5 +251,10 @@ pub(super) fn draw_footer(
 
 /// "1/2".
 pub(super) fn folio(shaper: &mut Shaper<'_>, page: usize, pages: usize) -> Typeset {
-    shaper.plain(&format!("{}/{}", page + 1, pages), &FOLIO, 100.0)
+    shaper.furniture(&plain(&format!("{}/{}", page + 1, pages)), &FOLIO, 100.0)
+}
+
+/// One run of plain text.
+fn plain(text: &str) -> [Inline; 1] {
+    [Inline::plain(text)]
 }

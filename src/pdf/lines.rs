@@ -2,7 +2,7 @@
 //! controls dropped, superscripts raised, the hyphen of a soft-hyphen break drawn, and the
 //! characters no font covers recorded (never silently lost).
 
-use super::{Color, Emph, Line, PlacedGlyph, RangeInfo, Shaper, TextStyle};
+use super::{Color, Emph, Line, MAX_STRETCH, PlacedGlyph, RangeInfo, Shaper, TextStyle};
 use crate::pdf::french::{SHY, WJ, ZWSP};
 use parley::BreakReason;
 use std::ops::Range;
@@ -19,18 +19,36 @@ struct Hyphen {
 /// How far a superscript is raised, as a fraction of the text size.
 const SUP_RISE: f32 = 0.33;
 
-/// Owned glyph lines from parley's current alignment.
+/// One glyph of a line as parley advanced over it, drawn or not: what justification replays.
+struct Step {
+    advance: f32,
+    /// Whether it is in the line's glyphs.
+    drawn: bool,
+    /// The last glyph of a word separator (space, no-break space): its index among them.
+    separator: Option<u32>,
+}
+
+/// Owned glyph lines from parley's start-aligned layout; with `justify` (the column width),
+/// lines are justified as parley's `Alignment::Justify` would, save those that would need
+/// gaping spaces (see [`justify`]).
 pub(super) fn lines<'r>(
     shaper: &mut Shaper<'_>,
     layout: &parley::Layout<Color>,
     text: &str,
     style: &TextStyle,
     range_at: &dyn Fn(usize) -> Option<&'r RangeInfo>,
+    justify: Option<f32>,
 ) -> Vec<Line> {
     let mut lines = Vec::with_capacity(layout.len());
+    let mut steps: Vec<Step> = Vec::new();
     for line in layout.lines() {
         let m = line.metrics();
         let mut glyphs: Vec<PlacedGlyph> = Vec::new();
+        steps.clear();
+        let mut separators = 0;
+        // Separators before the line's last content (not whitespace): the gaps justification
+        // widens; whitespace after it hangs past the line end, as in parley.
+        let mut opportunities = 0;
         let mut x = m.offset;
         // Where the line's soft hyphen is, if it ends on one.
         let mut shy: Option<Hyphen> = None;
@@ -43,9 +61,13 @@ pub(super) fn lines<'r>(
                     if let Some(g) = glyphs.last_mut() {
                         g.text.end = range.end;
                     }
+                    opportunities = separators;
                     continue;
                 }
                 let s = text.get(range.clone()).unwrap_or("");
+                if !s.chars().next().is_some_and(char::is_whitespace) {
+                    opportunities = separators;
+                }
                 let is_shy = s.starts_with(SHY);
                 let color = cluster.style().brush;
                 let info = range_at(range.start);
@@ -95,7 +117,18 @@ pub(super) fn lines<'r>(
                             emph,
                         });
                     }
+                    steps.push(Step {
+                        advance: g.advance,
+                        drawn: face.is_some() && !skip && g.id != 0,
+                        separator: None,
+                    });
                     x += g.advance;
+                }
+                if space {
+                    if let Some(last) = steps.last_mut() {
+                        last.separator = Some(separators);
+                    }
+                    separators += 1;
                 }
             }
         }
@@ -106,12 +139,21 @@ pub(super) fn lines<'r>(
         let mut hyphen = None;
         if let (Some(h), true) = (shy, soft_break) {
             let found = shaper
+                .kit
                 .hyphens
                 .get(h.face)
                 .copied()
                 .flatten()
                 .map(|g| (h.face, g))
-                .or_else(|| shaper.hyphens.first().copied().flatten().map(|g| (0, g)));
+                .or_else(|| {
+                    shaper
+                        .kit
+                        .hyphens
+                        .first()
+                        .copied()
+                        .flatten()
+                        .map(|g| (0, g))
+                });
             if let Some((face, glyph)) = found {
                 // The hyphen hangs after the last letter; its text is the soft hyphen, so
                 // extraction joins the word back.
@@ -138,14 +180,82 @@ pub(super) fn lines<'r>(
                 });
             }
         }
-        lines.push(Line {
+        let mut line = Line {
             baseline: m.baseline - m.block_min_coord,
             height: (m.block_max_coord - m.block_min_coord).max(0.0),
             ascent: m.baseline - m.content_block_min_coord,
             descent: m.content_block_max_coord - m.baseline,
             glyphs,
             hyphen,
-        });
+        };
+        if let (Some(width), true) = (justify, soft_break) {
+            // parley's free space: the line box less the content that does not hang.
+            let free = (m.inline_max_coord - m.inline_min_coord) - m.indent - m.advance
+                + m.hanging_advance;
+            if opportunities > 0 && free > 0.0 && !ragged(&line, width, style.size) {
+                let amount = free / opportunities as f32;
+                replay(&mut line, &steps, m.offset, |i| i < opportunities, amount);
+            }
+        }
+        lines.push(line);
     }
     lines
+}
+
+/// A line whose spaces would grow by more than [`MAX_STRETCH`] ems (before a long
+/// unbreakable URL) is left ragged: parley justifies without limit.
+fn ragged(line: &Line, width: f32, size: f32) -> bool {
+    let spaces = interior_spaces(line);
+    let end = line
+        .glyphs
+        .iter()
+        .rev()
+        .find(|g| !g.space)
+        .map_or(0.0, |g| g.x + g.advance);
+    spaces == 0 || (width - end) / spaces as f32 > MAX_STRETCH * size
+}
+
+/// Justifies a line as parley's `Alignment::Justify` does, with the same float operations in
+/// the same order (so the same positions to the bit): from `offset`, each glyph's pen position
+/// is the sum of the advances before it, and each separator that `widens` gets `amount` more.
+/// The hyphen drawn at a soft-hyphen break then hangs after the moved last letter.
+fn replay(line: &mut Line, steps: &[Step], offset: f32, widens: impl Fn(u32) -> bool, amount: f32) {
+    let drawn = line.glyphs.len() - usize::from(line.hyphen.is_some());
+    let mut glyphs = line.glyphs.iter_mut().take(drawn);
+    let mut x = offset;
+    for step in steps {
+        let advance = match step.separator {
+            Some(i) if widens(i) => step.advance + amount,
+            _ => step.advance,
+        };
+        // Trailing spaces dropped before a hyphen are the last drawn glyphs: `take` ends first.
+        if step.drawn
+            && let Some(g) = glyphs.next()
+        {
+            g.x = x;
+            g.advance = advance;
+        }
+        x += advance;
+    }
+    if line.hyphen.is_some() {
+        let (body, hyphen) = line.glyphs.split_at_mut(drawn);
+        let after = body
+            .iter()
+            .rev()
+            .find(|g| !g.space)
+            .map_or(x, |g| g.x + g.advance);
+        if let Some(h) = hyphen.first_mut() {
+            h.x = after;
+        }
+    }
+}
+
+/// Ordinary spaces between the first and last inked glyphs: the gaps justification widens.
+fn interior_spaces(line: &Line) -> usize {
+    let first = line.glyphs.iter().position(|g| !g.space);
+    let last = line.glyphs.iter().rposition(|g| !g.space);
+    match (first, last) {
+        (Some(a), Some(b)) => line.glyphs[a..b].iter().filter(|g| g.space).count(),
+        _ => 0,
+    }
 }

@@ -17,6 +17,7 @@ mod french;
 mod furniture;
 mod geometry;
 mod images;
+mod kit;
 mod markdown;
 mod meta;
 mod page;
@@ -25,10 +26,11 @@ mod report;
 mod tags;
 mod text;
 mod typo;
+mod unhint;
 
 /// Bumped whenever the same entry would give other PDF bytes (layout, fonts, typography), so
 /// PDFs rendered by an earlier renderer are rendered again.
-pub const REVISION: u32 = 3;
+pub const REVISION: u32 = 4;
 
 pub use fonts::Assets;
 pub use images::MissingImage;
@@ -182,6 +184,7 @@ fn render_with(
     let mut doc = Document::new_with(settings);
     let mut marks: Vec<meta::Mark> = Vec::new();
     let count = pages.len();
+    let fonts = shaper.fonts().to_vec();
     for (index, placed) in pages.iter().enumerate() {
         let size =
             PageSettings::from_wh(geometry::WIDTH, geometry::HEIGHT).ok_or(PdfError::PageSize)?;
@@ -189,6 +192,7 @@ fn render_with(
         let folio = furniture::folio(&mut shaper, index, count);
         let mut pen = Pen {
             assets,
+            fonts: &fonts,
             tree: &mut tree,
             page: index,
             links: Vec::new(),

@@ -1,14 +1,14 @@
 //! Paragraph layout: styled runs → French typography → parley (shaping, line breaking,
 //! justification) → owned lines of positioned glyphs that the drawing code hands to krilla.
 
-use super::fonts::{self, Assets, MONO_STACK, TEXT_STACK};
+use super::fonts::{Assets, MONO_STACK, TEXT_STACK};
 use super::french::{self, Styled};
+use super::kit::{Kit, Laid};
 use super::markdown::{Inline, NoteLink};
 use super::typo::{self, STYLE, SUP, URL};
 use parley::fontique::{FontStyle, FontWeight, Language};
 use parley::{
-    Alignment, AlignmentOptions, FontContext, FontFamily, FontFeatures, LayoutContext, LineHeight,
-    OverflowWrap, StyleProperty,
+    Alignment, AlignmentOptions, FontFamily, FontFeatures, LineHeight, OverflowWrap, StyleProperty,
 };
 use std::borrow::Cow;
 use std::ops::Range;
@@ -21,7 +21,7 @@ pub(super) const BLUE: Color = [0x00, 0x00, 0x91, 0xFF];
 pub(super) const GREY: Color = [0x3A, 0x3A, 0x3A, 0xFF];
 
 /// How a whole block is set.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct TextStyle {
     pub size: f32,
     /// Multiple of the font size.
@@ -150,19 +150,25 @@ impl Typeset {
     }
 }
 
-/// Per-render layout state: parley contexts over our fonts only.
+/// Per-render layout state: parley contexts over our fonts only, from the assets' pool of
+/// kits and given back when the render ends.
 pub(super) struct Shaper<'a> {
     pub(super) assets: &'a Assets,
-    fcx: FontContext,
-    lcx: LayoutContext<Color>,
-    /// Each text face's hyphen (regular, bold, italic, bold italic).
-    pub(super) hyphens: Vec<Option<fonts::HyphenGlyph>>,
+    pub(super) kit: Kit,
     /// Characters no font had a glyph for, in order of appearance.
     pub missing: Vec<char>,
 }
 
+impl Drop for Shaper<'_> {
+    fn drop(&mut self) {
+        self.assets.give_back(std::mem::take(&mut self.kit));
+    }
+}
+
 /// Extra space per word gap, in ems, beyond which a line is left ragged instead of justified.
 const MAX_STRETCH: f32 = 0.7;
+/// Furniture layouts a kit keeps; past this, it forgets them all and starts again.
+const FURNITURE_KEPT: usize = 64;
 /// Relayouts allowed to undo hyphenations (never more than two hyphenated lines in a row).
 const MAX_REFLOWS: usize = 12;
 /// Superscript size, as a fraction of the text size.
@@ -175,33 +181,50 @@ pub(super) struct RangeInfo {
     pub(super) emph: Emph,
 }
 
-/// Ordinary spaces between the first and last inked glyphs: the gaps justification widens.
-fn interior_spaces(line: &Line) -> usize {
-    let first = line.glyphs.iter().position(|g| !g.space);
-    let last = line.glyphs.iter().rposition(|g| !g.space);
-    match (first, last) {
-        (Some(a), Some(b)) => line.glyphs[a..b].iter().filter(|g| g.space).count(),
-        _ => 0,
-    }
-}
-
 impl<'a> Shaper<'a> {
     pub(super) fn new(assets: &'a Assets) -> Shaper<'a> {
-        let mut fcx = assets.font_context();
-        let mut lcx = LayoutContext::new();
-        let hyphens = fonts::hyphen_glyphs(assets, &mut fcx, &mut lcx);
         Shaper {
             assets,
-            fcx,
-            lcx,
-            hyphens,
+            kit: assets.take_kit(),
             missing: Vec::new(),
         }
+    }
+
+    /// krilla's handle on each face, for drawing.
+    pub(super) fn fonts(&self) -> &[krilla::text::Font] {
+        &self.kit.fonts
     }
 
     /// A single plain string.
     pub(super) fn plain(&mut self, text: &str, style: &TextStyle, width: f32) -> Typeset {
         self.layout(std::slice::from_ref(&Inline::plain(text)), style, width)
+    }
+
+    /// [`Self::layout`] for page furniture, which most PDFs share (the bloc-marque, the
+    /// press contact, the folio): kept in the kit, so later renders copy it instead of
+    /// shaping it again. Same inputs, same layout, so the bytes are the same.
+    pub(super) fn furniture(&mut self, runs: &[Inline], style: &TextStyle, width: f32) -> Typeset {
+        let kept =
+            self.kit.furniture.iter().find(|l| {
+                l.width.to_bits() == width.to_bits() && l.style == *style && l.runs == runs
+            });
+        if let Some(l) = kept {
+            self.missing.extend_from_slice(&l.missing);
+            return l.typeset.clone();
+        }
+        let before = self.missing.len();
+        let typeset = self.layout(runs, style, width);
+        if self.kit.furniture.len() >= FURNITURE_KEPT {
+            self.kit.furniture.clear();
+        }
+        self.kit.furniture.push(Laid {
+            runs: runs.to_vec(),
+            style: *style,
+            width,
+            typeset: typeset.clone(),
+            missing: self.missing[before..].to_vec(),
+        });
+        typeset
     }
 
     pub(super) fn layout(&mut self, runs: &[Inline], style: &TextStyle, width: f32) -> Typeset {
@@ -271,7 +294,8 @@ impl<'a> Shaper<'a> {
         }
 
         let stack = if style.mono { MONO_STACK } else { TEXT_STACK };
-        let mut b = self.lcx.ranged_builder(&mut self.fcx, &text, 1.0, false);
+        let kit = &mut self.kit;
+        let mut b = kit.lcx.ranged_builder(&mut kit.fcx, &text, 1.0, false);
         b.push_default(StyleProperty::FontFamily(FontFamily::List(Cow::Borrowed(
             stack,
         ))));
@@ -323,26 +347,8 @@ impl<'a> Shaper<'a> {
             info.get(i)
         };
         layout.align(Alignment::Start, AlignmentOptions::default());
-        let mut lines = lines::lines(self, &layout, &text, style, &range_at);
-        if style.justify {
-            // parley justifies without limit: a line before a long unbreakable URL would get
-            // gaping spaces. Such lines stay ragged; the others take parley's justification.
-            layout.align(Alignment::Justify, AlignmentOptions::default());
-            let justified = lines::lines(self, &layout, &text, style, &range_at);
-            for (line, just) in lines.iter_mut().zip(justified) {
-                let gaps = interior_spaces(line);
-                let end = line
-                    .glyphs
-                    .iter()
-                    .rev()
-                    .find(|g| !g.space)
-                    .map_or(0.0, |g| g.x + g.advance);
-                let stretch = (width - end) / gaps.max(1) as f32;
-                if gaps > 0 && stretch <= MAX_STRETCH * style.size {
-                    *line = just;
-                }
-            }
-        }
+        let justify = style.justify.then_some(width);
+        let lines = lines::lines(self, &layout, &text, style, &range_at, justify);
         Typeset { text, lines, links }
     }
 }
