@@ -8,6 +8,7 @@
 
 pub(crate) mod archive;
 mod atom;
+mod choice;
 mod content;
 mod head;
 mod html;
@@ -27,12 +28,11 @@ pub use rss::RssError;
 
 use crate::catalog::Catalog;
 use crate::config::Config;
-use crate::model::{Entry, same_entry};
+use crate::model::Entry;
 use archive::Page;
 use chrono::{DateTime, FixedOffset};
 use item::Item;
-use rayon::prelude::*;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -144,10 +144,8 @@ impl FeedMeta<'_> {
 /// Memoisation only: the bytes are those of a render without it.
 #[derive(Default)]
 pub struct FeedCache {
-    /// What each entry contributes to the choice of feeds.
-    facts: spec::Facts,
-    /// By entry key.
-    items: FxHashMap<String, Prepared>,
+    /// Which feeds show which entries, and their items.
+    choice: choice::Choice,
     /// By the document's Atom path.
     feeds: FxHashMap<String, Rendered>,
     /// The calendar and the press room as last handed over.
@@ -155,23 +153,14 @@ pub struct FeedCache {
     /// Keep no file's bytes for the next call: a one-shot build of thousands of archive
     /// pages would otherwise hold all of them at once.
     pub forget_files: bool,
-    /// Counts renders: an item not marked with the current one is no longer shown.
-    generation: u64,
-}
-
-/// An entry's item and what it was prepared from.
-struct Prepared {
-    entry: Arc<Entry>,
-    pdf_size: Option<u64>,
-    item: Arc<Item>,
-    /// The render that last showed it (see `FeedCache::generation`).
-    generation: u64,
 }
 
 /// A document's files (Atom, RSS, JSON) and what they show.
 struct Rendered {
     items: Vec<Arc<Item>>,
     page: Page,
+    /// The feed's title and subtitle (a tag's follow its newest entry's spelling).
+    names: (String, String),
     files: Vec<OutputFile>,
 }
 
@@ -212,25 +201,21 @@ pub fn render_feeds_cached(
     cache: &mut FeedCache,
     mut ready: impl FnMut(&OutputFile),
 ) -> Result<(), FeedError> {
-    let (feeds, lists): (Vec<spec::FeedSpec>, Vec<Vec<&Arc<Entry>>>) =
-        spec::all_feeds_with(&catalog.entries, config, &mut cache.facts)
-            .into_iter()
-            .unzip();
-    // Every entry any feed shows (the main feed leaves out a press article that is a
-    // communiqué's page; the press feed keeps it).
-    let mut keys = FxHashSet::default();
-    let every = lists
-        .iter()
-        .flatten()
-        .copied()
-        .filter(|entry| keys.insert(entry.key.as_str()));
-    let items = prepare(every, config, pdfs, cache);
+    let FeedCache {
+        choice,
+        feeds: documents_before,
+        pages,
+        forget_files,
+    } = cache;
+    choice.update(&catalog.entries, config, pdfs);
+    let (feeds, lists): (Vec<spec::FeedSpec>, Vec<&[Arc<Entry>]>) =
+        choice.feeds(config).into_iter().unzip();
     // One feed at a time, its current document first: the main feed is ready soonest.
     let mut kept = FxHashMap::default();
     for (feed, entries) in feeds.iter().zip(&lists) {
         let used: Vec<Arc<Item>> = entries
             .iter()
-            .filter_map(|entry| items.get(entry.key.as_str()).cloned())
+            .filter_map(|entry| choice.item(entry).cloned())
             .collect();
         let split = archive::Split::new(used.len(), config.feed_limit);
         let limit = match config.feed_limit {
@@ -247,8 +232,13 @@ pub fn render_feeds_cached(
         }
         for (page, shown, minimum) in documents {
             let key = archive::path(&feed.dir, page, "atom.xml");
-            let files = match cache.feeds.remove(&key) {
-                Some(before) if before.page == page && same_items(&before.items, shown) => {
+            let files = match documents_before.remove(&key) {
+                Some(before)
+                    if before.page == page
+                        && same_items(&before.items, shown)
+                        && before.names.0 == feed.title
+                        && before.names.1 == feed.subtitle =>
+                {
                     let mut files = before.files;
                     files.iter_mut().for_each(|file| file.reused = true);
                     files.iter().for_each(&mut ready);
@@ -259,90 +249,56 @@ pub fn render_feeds_cached(
             let rendered = Rendered {
                 items: shown.to_vec(),
                 page,
+                names: (feed.title.clone(), feed.subtitle.clone()),
                 files,
             };
-            if !cache.forget_files {
+            if !*forget_files {
                 kept.insert(key, rendered);
             }
         }
     }
-    cache.feeds = kept;
+    *documents_before = kept;
     let calendar = ical::render(&catalog.entries, config);
-    ready(&cache.page(PathBuf::from(ical::PATH), calendar));
+    ready(&page(
+        pages,
+        *forget_files,
+        PathBuf::from(ical::PATH),
+        calendar,
+    ));
+    let items = choice.items_by_key();
     let room = pressroom::render(&pressroom::Room {
         entries: &catalog.entries,
         feeds: &feeds,
-        counts: &lists.iter().map(Vec::len).collect::<Vec<_>>(),
+        counts: &lists.iter().map(|list| list.len()).collect::<Vec<_>>(),
         items: &items,
         config,
         now,
     });
-    ready(&cache.page(PathBuf::from("index.html"), room.into_bytes()));
+    ready(&page(
+        pages,
+        *forget_files,
+        PathBuf::from("index.html"),
+        room.into_bytes(),
+    ));
     Ok(())
 }
 
-impl FeedCache {
-    /// A page rendered every time, marked reused when its bytes did not change.
-    fn page(&mut self, path: PathBuf, bytes: Vec<u8>) -> OutputFile {
-        let reused = self.pages.get(&path) == Some(&bytes);
-        if !self.forget_files {
-            self.pages.insert(path.clone(), bytes.clone());
-        }
-        OutputFile {
-            path,
-            bytes,
-            reused,
-        }
+/// A page rendered every time, marked reused when its bytes are those in `pages`.
+fn page(
+    pages: &mut HashMap<PathBuf, Vec<u8>>,
+    forget: bool,
+    path: PathBuf,
+    bytes: Vec<u8>,
+) -> OutputFile {
+    let reused = pages.get(&path) == Some(&bytes);
+    if !forget {
+        pages.insert(path.clone(), bytes.clone());
     }
-}
-
-/// The item of every shown entry, by key: reused from `cache` when the entry and its PDF
-/// size are unchanged, prepared in parallel otherwise. The cache keeps only these.
-fn prepare<'a>(
-    shown: impl Iterator<Item = &'a Arc<Entry>>,
-    config: &Config,
-    pdfs: &PdfSizes,
-    cache: &mut FeedCache,
-) -> FxHashMap<&'a str, Arc<Item>> {
-    // Items found again are marked in place (no map rebuilt on each save); the unmarked are
-    // dropped at the end.
-    cache.generation = cache.generation.wrapping_add(1);
-    let generation = cache.generation;
-    let mut items: FxHashMap<&'a str, Arc<Item>> = FxHashMap::default();
-    items.reserve(cache.items.len());
-    let mut missing: Vec<&'a Arc<Entry>> = Vec::new();
-    // Each key once: the caller leaves out the repeats of entries shown by several feeds.
-    for entry in shown {
-        let size = pdfs.get(&entry.slug).copied();
-        match cache.items.get_mut(entry.key.as_str()) {
-            Some(known) if same_entry(&known.entry, entry) && known.pdf_size == size => {
-                known.generation = generation;
-                items.insert(&entry.key, Arc::clone(&known.item));
-            }
-            _ => missing.push(entry),
-        }
+    OutputFile {
+        path,
+        bytes,
+        reused,
     }
-    if !missing.is_empty() {
-        let sanitizer = html::Sanitizer::new(config);
-        let made: Vec<(&Arc<Entry>, Arc<Item>)> = missing
-            .par_iter()
-            .map(|entry| (*entry, Arc::new(Item::new(entry, config, pdfs, &sanitizer))))
-            .collect();
-        for (entry, item) in made {
-            let prepared = Prepared {
-                entry: Arc::clone(entry),
-                pdf_size: pdfs.get(&entry.slug).copied(),
-                item: Arc::clone(&item),
-                generation,
-            };
-            cache.items.insert(entry.key.clone(), prepared);
-            items.insert(&entry.key, item);
-        }
-    }
-    cache
-        .items
-        .retain(|_, known| known.generation == generation);
-    items
 }
 
 fn same_items(a: &[Arc<Item>], b: &[Arc<Item>]) -> bool {
