@@ -410,7 +410,7 @@ fn newest_first(entries: Vec<Arc<Entry>>) -> Vec<Arc<Entry>> {
 }
 
 /// The order of a catalog's entries: newest first, then by key, then by input order.
-fn newest_order(a: &Entry, b: &Entry) -> Ordering {
+pub fn newest_order(a: &Entry, b: &Entry) -> Ordering {
     b.date
         .at
         .cmp(&a.date.at)

@@ -410,32 +410,7 @@ impl Choice {
 
     /// The slugs whose PDF size differs from the one last seen; remembers `pdfs`.
     fn resized(&mut self, pdfs: &PdfSizes) -> Vec<String> {
-        let mut changed: Vec<String> = Vec::new();
-        let mut before = self.sizes.iter().peekable();
-        let mut now = pdfs.iter().peekable();
-        loop {
-            let order = match (before.peek(), now.peek()) {
-                (None, None) => break,
-                (Some((a, _)), Some((b, _))) => a.cmp(b),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-            };
-            match order {
-                std::cmp::Ordering::Equal => {
-                    if let (Some((slug, a)), Some((_, b))) = (before.next(), now.next())
-                        && a != b
-                    {
-                        changed.push(slug.clone());
-                    }
-                }
-                std::cmp::Ordering::Less => changed.extend(before.next().map(|(s, _)| s.clone())),
-                std::cmp::Ordering::Greater => changed.extend(now.next().map(|(s, _)| s.clone())),
-            }
-        }
-        if !changed.is_empty() {
-            self.sizes = pdfs.clone();
-        }
-        changed
+        super::sync_sizes(&mut self.sizes, pdfs.iter().map(|(slug, &len)| (slug, len)))
     }
 
     /// Every feed with its entries (newest first), in publishing order: main, kinds, then

@@ -40,6 +40,48 @@ use std::sync::Arc;
 /// Byte length of each published PDF, by entry slug (for enclosures).
 pub type PdfSizes = BTreeMap<String, u64>;
 
+/// Makes `sizes` hold what `source` (sorted by slug) gives, by one walk over both: no slug
+/// is copied unless it changed (a save of a large archive changes one). Returns the slugs
+/// added, removed or resized.
+pub(crate) fn sync_sizes<'a>(
+    sizes: &mut PdfSizes,
+    source: impl Iterator<Item = (&'a String, u64)>,
+) -> Vec<String> {
+    use std::cmp::Ordering;
+    let mut set: Vec<(String, u64)> = Vec::new();
+    let mut gone: Vec<String> = Vec::new();
+    let mut before = sizes.iter().peekable();
+    let mut now = source.peekable();
+    loop {
+        let order = match (before.peek(), now.peek()) {
+            (None, None) => break,
+            (Some((a, _)), Some((b, _))) => a.cmp(b),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+        };
+        match order {
+            Ordering::Equal => {
+                if let (Some((_, a)), Some((slug, b))) = (before.next(), now.next())
+                    && *a != b
+                {
+                    set.push((slug.clone(), b));
+                }
+            }
+            Ordering::Less => gone.extend(before.next().map(|(slug, _)| slug.clone())),
+            Ordering::Greater => set.extend(now.next().map(|(slug, len)| (slug.clone(), len))),
+        }
+    }
+    for slug in &gone {
+        sizes.remove(slug);
+    }
+    let mut changed = gone;
+    for (slug, len) in set {
+        changed.push(slug.clone());
+        sizes.insert(slug, len);
+    }
+    changed
+}
+
 /// Feeds larger than this drop their oldest entries: readers cap feeds at 2–15 MiB and
 /// journalists' readers poll often, so we stay well under 1 MB.
 pub const MAX_FEED_BYTES: usize = 512 * 1024;

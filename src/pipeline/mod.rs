@@ -154,6 +154,13 @@ pub struct Site {
     /// What the previous catalog derived from each entry (behind a lock: `catalog` reads
     /// the site).
     catalog_memo: std::sync::Mutex<catalog::Memo>,
+    /// Each known PDF's size, as the feeds last got them (kept: a save changes one).
+    pdf_sizes: PdfSizes,
+    /// The communiqués whose PDF the last publish found up to date.
+    pdfs_current: pdfs::UpToDate,
+    /// The entries of the catalog last remembered in the state (whose keys the state's
+    /// owners name online), for the wipe guard to compare with; `None`: unknown.
+    published: Option<Vec<Arc<Entry>>>,
 }
 
 impl Site {
@@ -212,6 +219,9 @@ impl Site {
             on_lock_wait: |_, _| {},
             pdf_listing: None,
             catalog_memo: std::sync::Mutex::default(),
+            pdf_sizes: PdfSizes::new(),
+            pdfs_current: pdfs::UpToDate::default(),
+            published: None,
         })
     }
 
@@ -315,7 +325,12 @@ impl Site {
         // large archive) and, at the end, which are left over. Kept from the previous
         // publish (listing 10,000 PDFs on each save costs more than the rest of it) until
         // outputs are found missing (`rewrite_all`). Taken, so a failed publish lists again.
-        let mut on_disk: FxHashSet<String> = match self.pdf_listing.take() {
+        let listing = self.pdf_listing.take();
+        if listing.is_none() {
+            // What was found up to date was found in the listing now dropped.
+            self.pdfs_current.clear();
+        }
+        let mut on_disk: FxHashSet<String> = match listing {
             Some(listing) => listing,
             None => publisher
                 .list(Path::new("pdf"), "pdf")
@@ -354,11 +369,9 @@ impl Site {
             {
                 return (Err(err), Ok(()), new_slugs);
             }
-            let sizes: PdfSizes = self
-                .pdfs
-                .iter()
-                .map(|(slug, pdf)| (slug.clone(), pdf.record.len))
-                .collect();
+            let known = self.pdfs.iter().map(|(slug, pdf)| (slug, pdf.record.len));
+            feeds::sync_sizes(&mut self.pdf_sizes, known);
+            let sizes = &self.pdf_sizes;
             // Short too: rendering waits for the disk rather than piling up feeds.
             let (queue, files) = mpsc::sync_channel::<(PathBuf, Vec<u8>)>(FEED_QUEUE_LEN);
             let writer = scope.spawn(|| write_in_order(&publisher, files));
@@ -366,7 +379,7 @@ impl Site {
             let rendered = feeds::render_feeds_cached(
                 &catalog,
                 &self.config,
-                &sizes,
+                sizes,
                 now,
                 &mut self.feed_cache,
                 |file| {
@@ -395,6 +408,7 @@ impl Site {
                 for slug in &new_slugs {
                     self.pdfs.remove(slug);
                 }
+                self.pdfs_current.clear();
                 self.state_outdated = true;
                 // Nor whether the feeds did: hand every one to the writer next time.
                 self.feed_cache = self.fresh_feed_cache();
@@ -452,7 +466,10 @@ impl Site {
             report.removed.push(PathBuf::from(state::LEGACY_MANIFEST));
         }
         report.removed.sort();
+        // Unknown while the state changes (a failed save may leave it half done).
+        self.published = None;
         self.remember(&catalog, now)?;
+        self.published = Some(catalog.entries);
         report.diagnostics = diagnostics;
         report.elapsed = started.elapsed();
         Ok(report)
