@@ -168,7 +168,21 @@ pub fn assemble_memo(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Catalog {
     let entries: Vec<Arc<Entry>> = entries.into_iter().map(Into::into).collect();
-    memo.assemble(entries, now, owners, diagnostics)
+    let shared: Vec<&Arc<Entry>> = entries.iter().collect();
+    memo.assemble(&shared, now, owners, diagnostics)
+}
+
+/// [`assemble_memo`] of entries borrowed from where they are kept (the watcher's sources):
+/// only those new since the last call are cloned.
+pub fn assemble_memo_shared<'a>(
+    entries: impl IntoIterator<Item = &'a Arc<Entry>>,
+    now: DateTime<FixedOffset>,
+    owners: &Owners,
+    memo: &mut Memo,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Catalog {
+    let entries: Vec<&Arc<Entry>> = entries.into_iter().collect();
+    memo.assemble(&entries, now, owners, diagnostics)
 }
 
 /// The whole assembly, from nothing: the reference the memo must agree with.

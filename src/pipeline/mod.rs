@@ -283,10 +283,7 @@ impl Site {
     /// The catalog at `now`, with the diagnostics of every file and of the merge.
     pub fn catalog(&self, now: DateTime<FixedOffset>) -> (Catalog, Vec<Diagnostic>) {
         let mut diagnostics = self.diagnostics();
-        let entries = self
-            .sources
-            .values()
-            .flat_map(|s| s.published.iter().cloned());
+        let entries = self.sources.values().flat_map(|s| s.published.iter());
         // Borrowed, not copied: the watcher assembles a catalog on every save.
         // A memo poisoned by a panic elsewhere is only a cache, valid in any state.
         let mut memo = self.catalog_memo.lock().unwrap_or_else(|poisoned| {
@@ -294,7 +291,8 @@ impl Site {
             poisoned.into_inner()
         });
         let owners = &self.state.owners;
-        let catalog = catalog::assemble_memo(entries, now, owners, &mut memo, &mut diagnostics);
+        let catalog =
+            catalog::assemble_memo_shared(entries, now, owners, &mut memo, &mut diagnostics);
         (catalog, diagnostics)
     }
 
