@@ -31,6 +31,7 @@ mod suite {
     mod press_shapes;
     mod pressroom;
     mod properties;
+    mod rescan_scope;
     mod subscribe;
     mod text_agree;
     mod watch;
