@@ -5,7 +5,7 @@
 use super::super::{FeedCache, PdfSizes, entry_link, render_feeds_at, render_feeds_cached};
 use crate::catalog::Catalog;
 use crate::config::Config;
-use crate::model::{Article, Entry, Kind, Precision};
+use crate::model::{Article, Entry, EventInfo, Kind, Precision, PubDate};
 use chrono::{DateTime, FixedOffset};
 use proptest::prelude::*;
 use std::sync::Arc;
@@ -49,6 +49,20 @@ fn release(kind: Kind, n: u8, choice: [u8; 6]) -> Entry {
     e.category = choice[5].is_multiple_of(3).then(|| "Numérique".to_string());
     e.body = format!("Corps {}.", choice[5]);
     e.origin.file = format!("{}/r{n}.md", kind.slug()).into();
+    if kind == Kind::Event {
+        // On the calendar too (timed, or all day).
+        let precision = [Precision::Instant, Precision::Day][usize::from(choice[0] % 2)];
+        e.event = Some(EventInfo {
+            start: Some(PubDate {
+                at: at(choice[2], choice[1]),
+                precision,
+            }),
+            end: None,
+            venue: Some(format!("Salle {}", choice[3] % 4)),
+            address: None,
+            fields: Vec::new(),
+        });
+    }
     e
 }
 

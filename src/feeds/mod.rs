@@ -195,6 +195,8 @@ pub struct FeedCache {
     /// Keep no file's bytes for the next call: a one-shot build of thousands of archive
     /// pages would otherwise hold all of them at once.
     pub forget_files: bool,
+    /// The calendar's events.
+    calendar: ical::Cache,
 }
 
 /// A document's files (Atom, RSS, JSON) and what they show.
@@ -248,6 +250,7 @@ pub fn render_feeds_cached(
         feeds: documents_before,
         pages,
         forget_files,
+        calendar,
     } = cache;
     choice.update(&catalog.entries, config, pdfs);
     let (feeds, lists): (Vec<spec::FeedSpec>, Vec<&[Arc<Entry>]>) =
@@ -301,7 +304,7 @@ pub fn render_feeds_cached(
         }
     }
     *documents_before = kept;
-    let calendar = ical::render(&catalog.entries, config);
+    let calendar = ical::render_cached(&catalog.entries, config, calendar);
     ready(&page(
         pages,
         *forget_files,
