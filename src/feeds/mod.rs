@@ -197,6 +197,17 @@ pub struct FeedCache {
     pub forget_files: bool,
     /// The calendar's events.
     calendar: ical::Cache,
+    /// The last call handed over the same files (by path) as the one before.
+    same_files: bool,
+}
+
+impl FeedCache {
+    /// Whether the last [`render_feeds_cached`] with this cache produced the same paths as
+    /// the call before it (a save that adds no tag and fills no archive page): then no feed
+    /// file can have gone out of use.
+    pub fn same_files(&self) -> bool {
+        self.same_files
+    }
 }
 
 /// A document's files (Atom, RSS, JSON) and what they show.
@@ -251,7 +262,10 @@ pub fn render_feeds_cached(
         pages,
         forget_files,
         calendar,
+        same_files,
     } = cache;
+    // Whether every document is one the previous call made, and none of those is gone.
+    let mut known_documents = !documents_before.is_empty();
     choice.update(&catalog.entries, config, pdfs);
     let (feeds, lists): (Vec<spec::FeedSpec>, Vec<&[Arc<Entry>]>) =
         choice.feeds(config).into_iter().unzip();
@@ -278,7 +292,9 @@ pub fn render_feeds_cached(
         }
         for (page, shown, minimum) in documents {
             let key = archive::path(&feed.dir, page, "atom.xml");
-            let files = match documents_before.remove(&key) {
+            let before = documents_before.remove(&key);
+            known_documents &= before.is_some();
+            let files = match before {
                 Some(before)
                     if before.page == page
                         && same_items(&before.items, shown)
@@ -303,6 +319,7 @@ pub fn render_feeds_cached(
             }
         }
     }
+    *same_files = known_documents && documents_before.is_empty();
     *documents_before = kept;
     let calendar = ical::render_cached(&catalog.entries, config, calendar);
     ready(&page(

@@ -161,6 +161,9 @@ pub struct Site {
     /// The entries of the catalog last remembered in the state (whose keys the state's
     /// owners name online), for the wipe guard to compare with; `None`: unknown.
     published: Option<Vec<Arc<Entry>>>,
+    /// Every feed file the last feed render produced is in the state's written files, and
+    /// no other feed file is.
+    feeds_recorded: bool,
 }
 
 impl Site {
@@ -222,6 +225,7 @@ impl Site {
             pdf_sizes: PdfSizes::new(),
             pdfs_current: pdfs::UpToDate::default(),
             published: None,
+            feeds_recorded: false,
         })
     }
 
@@ -342,6 +346,7 @@ impl Site {
         // feed as soon as it is rendered, in order: a feed never reaches the disk before a
         // PDF it links.
         let mut produced: HashSet<PathBuf> = HashSet::new();
+        let mut recorded = false;
         let (queue, files) = mpsc::sync_channel::<(PathBuf, Vec<u8>)>(pdf_queue_len());
         let files = Mutex::new(files);
         let (written, rendered, new_slugs) = std::thread::scope(|scope| {
@@ -374,6 +379,7 @@ impl Site {
             let (queue, files) = mpsc::sync_channel::<(PathBuf, Vec<u8>)>(FEED_QUEUE_LEN);
             let writer = scope.spawn(|| write_in_order(&publisher, files));
             // A closed queue means the writer failed; its error is returned below.
+            recorded = std::mem::replace(&mut self.feeds_recorded, false);
             let rendered = feeds::render_feeds_cached(
                 &catalog,
                 &self.config,
@@ -419,10 +425,6 @@ impl Site {
             self.state.written.insert(pdf_rel(slug));
         }
         rendered?;
-        let produced: HashSet<String> = produced
-            .into_iter()
-            .map(|path| path.to_string_lossy().into_owned())
-            .collect();
 
         // 3. Only then remove PDFs no feed links any more (deleted, unpublished, embargoed),
         // and only those communique wrote: a PDF put there by hand stays.
@@ -445,21 +447,29 @@ impl Site {
         on_disk.extend(new_slugs);
         self.pdf_listing = Some(on_disk);
         // Feed files communique wrote and no longer produces (a tag gone, a shorter history)
-        // must not keep serving what was taken down.
-        let stale: Vec<String> = self
-            .state
-            .written
-            .iter()
-            .filter(|rel| !rel.starts_with("pdf/") && !produced.contains(*rel))
-            .cloned()
-            .collect();
-        for rel in stale {
-            self.state.written.remove(&rel);
-            if publisher.remove(Path::new(&rel))? {
-                report.removed.push(PathBuf::from(rel));
+        // must not keep serving what was taken down. None can be when the feeds produced the
+        // same paths as last time, which were all recorded then.
+        if !(recorded && self.feed_cache.same_files()) {
+            let produced: HashSet<String> = produced
+                .into_iter()
+                .map(|path| path.to_string_lossy().into_owned())
+                .collect();
+            let stale: Vec<String> = self
+                .state
+                .written
+                .iter()
+                .filter(|rel| !rel.starts_with("pdf/") && !produced.contains(*rel))
+                .cloned()
+                .collect();
+            for rel in stale {
+                self.state.written.remove(&rel);
+                if publisher.remove(Path::new(&rel))? {
+                    report.removed.push(PathBuf::from(rel));
+                }
             }
+            self.state.written.extend(produced);
         }
-        self.state.written.extend(produced);
+        self.feeds_recorded = true;
         if publisher.remove(Path::new(state::LEGACY_MANIFEST))? {
             report.removed.push(PathBuf::from(state::LEGACY_MANIFEST));
         }

@@ -1,10 +1,11 @@
 //! A rescan pointed at a few paths (what a file event names) looks only at the files under
 //! them: a folder removed takes its own files away, not a sibling whose name merely starts
 //! the same way, and overlapping paths name each removed file once. The wipe guard still
-//! counts what such removals withdraw.
+//! counts what such removals withdraw, and feed files no longer produced (a tag whose last
+//! entry dropped it, an archive page emptied) are removed as a clean build would have them.
 
 use crate::support::clock::at;
-use crate::support::files::write;
+use crate::support::files::{contents, write};
 use crate::support::site;
 use communique::Config;
 use communique::pipeline::Site;
@@ -12,9 +13,13 @@ use std::fs;
 use std::path::PathBuf;
 
 fn communique(title: &str) -> String {
+    tagged(title, "")
+}
+
+fn tagged(title: &str, tags: &str) -> String {
     format!(
         "---\ntitle: \"{title}\"\ndate: 2024-02-12T10:00:00+01:00\ncategories: [Communiqué de presse]\n\
-         ---\n\nParis, le 12 février 2024\n\n**{title} : le chapeau.**\n\nLe corps.\n"
+         tags: [{tags}]\n---\n\nParis, le 12 février 2024\n\n**{title} : le chapeau.**\n\nLe corps.\n"
     )
 }
 
@@ -77,4 +82,59 @@ fn a_removed_folder_takes_only_its_own_files() {
         1,
         "communiques/lot.md is left"
     );
+}
+
+#[test]
+fn feed_files_no_longer_produced_go_as_in_a_clean_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let releases = dir.path().join("releases");
+    let out = dir.path().join("feeds");
+    for n in 0..4 {
+        let rel = format!("communiques/c{n}.md");
+        write(
+            &releases.join(rel),
+            &tagged(&format!("Communiqué {n}"), "Numérique"),
+        );
+    }
+    write(
+        &releases.join("communiques/rare.md"),
+        &tagged("Le seul sur ce sujet", "Numérique, Sujet rare"),
+    );
+    let mut site = Site::new(site::limited(2), site::paths(&releases, &out)).unwrap();
+    site.rescan().unwrap();
+    let mut now = at("2024-03-01T08:00:00+01:00");
+    site.publish(now).unwrap();
+    let rare = out.join("tags/sujet-rare/atom.xml");
+    assert!(rare.is_file(), "the tag's feed is published");
+    let steps: [(&str, Option<String>); 4] = [
+        // An unrelated save: the same files, none goes.
+        (
+            "communiques/c0.md",
+            Some(tagged("Communiqué 0 corrigé", "Numérique")),
+        ),
+        // The tag's only entry drops it: the tag's feed goes.
+        (
+            "communiques/rare.md",
+            Some(tagged("Le seul sur ce sujet", "Numérique")),
+        ),
+        // Fewer entries: an archive page of the tag's feed empties.
+        ("communiques/c1.md", None),
+        ("communiques/c2.md", None),
+    ];
+    for (rel, text) in steps {
+        match &text {
+            Some(text) => write(&releases.join(rel), text),
+            None => fs::remove_file(releases.join(rel)).unwrap(),
+        }
+        site.rescan_paths(&[PathBuf::from(rel)]).unwrap();
+        now += chrono::Duration::minutes(1);
+        site.allow_withdraw(true);
+        site.publish(now).unwrap();
+        let (expected, _) = site::rebuild_from_scratch(&releases, &out, site::limited(2), now);
+        let got = contents(&out);
+        let extra: Vec<_> = got.keys().filter(|p| !expected.contains_key(*p)).collect();
+        assert!(extra.is_empty(), "after {rel}: left behind {extra:?}");
+        assert!(got == expected, "after {rel}: differs from a clean build");
+    }
+    assert!(!rare.exists());
 }
