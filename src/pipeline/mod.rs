@@ -288,13 +288,18 @@ impl Site {
     pub fn catalog(&self, now: DateTime<FixedOffset>) -> (Catalog, Vec<Diagnostic>) {
         let mut diagnostics = self.diagnostics();
         let entries = self.sources.values().flat_map(|s| s.published.iter());
+        let owners = &self.state.owners;
+        if self.feed_cache.forget_files {
+            // A single publish: no next catalog to patch, no memo worth its memory.
+            let catalog = catalog::assemble_with(entries.cloned(), now, owners, &mut diagnostics);
+            return (catalog, diagnostics);
+        }
         // Borrowed, not copied: the watcher assembles a catalog on every save.
         // A memo poisoned by a panic elsewhere is only a cache, valid in any state.
         let mut memo = self.catalog_memo.lock().unwrap_or_else(|poisoned| {
             self.catalog_memo.clear_poison();
             poisoned.into_inner()
         });
-        let owners = &self.state.owners;
         let catalog =
             catalog::assemble_memo_shared(entries, now, owners, &mut memo, &mut diagnostics);
         (catalog, diagnostics)
