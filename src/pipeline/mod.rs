@@ -11,6 +11,7 @@ mod messages;
 mod pdfs;
 mod settled;
 mod sources;
+mod stale;
 mod status;
 mod writers;
 
@@ -451,28 +452,8 @@ impl Site {
         }
         on_disk.extend(new_slugs);
         self.pdf_listing = Some(on_disk);
-        // Feed files communique wrote and no longer produces (a tag gone, a shorter history)
-        // must not keep serving what was taken down. None can be when the feeds produced the
-        // same paths as last time, which were all recorded then.
         if !(recorded && self.feed_cache.same_files()) {
-            let produced: HashSet<String> = produced
-                .into_iter()
-                .map(|path| path.to_string_lossy().into_owned())
-                .collect();
-            let stale: Vec<String> = self
-                .state
-                .written
-                .iter()
-                .filter(|rel| !rel.starts_with("pdf/") && !produced.contains(*rel))
-                .cloned()
-                .collect();
-            for rel in stale {
-                self.state.written.remove(&rel);
-                if publisher.remove(Path::new(&rel))? {
-                    report.removed.push(PathBuf::from(rel));
-                }
-            }
-            self.state.written.extend(produced);
+            self.remove_stale_feeds(&publisher, produced, &mut report.removed)?;
         }
         self.feeds_recorded = true;
         if publisher.remove(Path::new(state::LEGACY_MANIFEST))? {
