@@ -32,6 +32,7 @@ mod suite {
     mod press_shapes;
     mod pressroom;
     mod properties;
+    mod rescan_scope;
     mod subscribe;
     mod text_agree;
     mod watch;

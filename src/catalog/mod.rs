@@ -3,7 +3,10 @@
 //! `assemble` is a pure function of the input *set*: inputs are first put in a total
 //! order (origin file, line, then every other field), so shuffling them changes nothing.
 
+mod incremental;
 mod press;
+
+pub use incremental::Memo;
 
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::i18n::Message;
@@ -150,40 +153,13 @@ pub fn assemble_with(
     owners: &Owners,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Catalog {
-    assemble_memo(entries, now, owners, &mut Memo::default(), diagnostics)
+    let entries: Vec<Arc<Entry>> = entries.into_iter().map(Into::into).collect();
+    assemble_full(entries, now, owners, diagnostics)
 }
 
-/// What [`assemble_memo`] derives from each entry, kept from one assembly to the next while
-/// the entry is the same allocation: the watcher assembles the whole archive on each save.
-/// Memoisation only: the catalog is the one [`assemble_with`] gives.
-#[derive(Default)]
-pub struct Memo {
-    /// Folded titles, by the entry's address (the `Arc` kept keeps it unique).
-    folded: FxHashMap<usize, (Arc<Entry>, String)>,
-}
-
-impl Memo {
-    /// Each of `entries`' folded title, keeping only theirs.
-    fn fold_titles<'a>(&'a mut self, entries: &[Arc<Entry>]) -> Vec<&'a str> {
-        let mut known = std::mem::take(&mut self.folded);
-        self.folded.reserve(entries.len());
-        for entry in entries {
-            let at = Arc::as_ptr(entry) as usize;
-            let folded = match known.remove(&at) {
-                Some(folded) => folded,
-                None => (Arc::clone(entry), fold(&entry.title).into_owned()),
-            };
-            self.folded.insert(at, folded);
-        }
-        let folded = &self.folded;
-        entries
-            .iter()
-            .map(|entry| folded[&(Arc::as_ptr(entry) as usize)].1.as_str())
-            .collect()
-    }
-}
-
-/// [`assemble_with`], reusing what `memo` kept from the previous call.
+/// [`assemble_with`], reusing what `memo` kept from the previous call: only the entries
+/// added, removed or changed since then (and those an embargo's end or a shared output
+/// involves) are looked at again. The catalog is the one [`assemble_with`] gives.
 pub fn assemble_memo(
     entries: impl IntoIterator<Item = impl Into<Arc<Entry>>>,
     now: DateTime<FixedOffset>,
@@ -191,19 +167,41 @@ pub fn assemble_memo(
     memo: &mut Memo,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Catalog {
-    let mut entries: Vec<Arc<Entry>> = entries.into_iter().map(Into::into).collect();
+    let entries: Vec<Arc<Entry>> = entries.into_iter().map(Into::into).collect();
+    let shared: Vec<&Arc<Entry>> = entries.iter().collect();
+    memo.assemble(&shared, now, owners, diagnostics)
+}
+
+/// [`assemble_memo`] of entries borrowed from where they are kept (the watcher's sources):
+/// only those new since the last call are cloned.
+pub fn assemble_memo_shared<'a>(
+    entries: impl IntoIterator<Item = &'a Arc<Entry>>,
+    now: DateTime<FixedOffset>,
+    owners: &Owners,
+    memo: &mut Memo,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Catalog {
+    let entries: Vec<&Arc<Entry>> = entries.into_iter().collect();
+    memo.assemble(&entries, now, owners, diagnostics)
+}
+
+/// The whole assembly, from nothing: the reference the memo must agree with.
+fn assemble_full(
+    entries: Vec<Arc<Entry>>,
+    now: DateTime<FixedOffset>,
+    owners: &Owners,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Catalog {
+    let mut entries = entries;
     // Unstable is enough: the order is total.
     entries.sort_unstable_by(|a, b| input_order(a, b));
     warn_unlikely_dates(&entries, now, diagnostics);
 
     // Embargo first: an entry not yet public takes no part in anything, so nothing of it
     // (not even a merged excerpt or a duplicate message) can leak before its instant.
-    let mut scheduled: Vec<Arc<Entry>> = Vec::new();
-    let (public, held): (Vec<Arc<Entry>>, Vec<Arc<Entry>>) = entries
-        .into_iter()
-        .partition(|e| e.embargo.is_none_or(|at| at <= now));
-    scheduled.extend(held);
-    scheduled.sort_by(|a, b| a.embargo.cmp(&b.embargo).then_with(|| input_order(a, b)));
+    let (public, held): (Vec<Arc<Entry>>, Vec<Arc<Entry>>) =
+        entries.into_iter().partition(|e| is_public(e, now));
+    let scheduled = scheduled(held);
     let next_embargo = scheduled.first().and_then(|e| e.embargo);
 
     let (press, others): (Vec<Arc<Entry>>, Vec<Arc<Entry>>) = public
@@ -211,7 +209,7 @@ pub fn assemble_memo(
         .partition(|e| e.kind == Kind::PressReview);
 
     let mut out = unique_outputs(&others, owners, diagnostics);
-    warn_copies(&out, owners, memo, diagnostics);
+    warn_copies(&out, owners, diagnostics);
     out.extend(press::merge(press, diagnostics));
     let out = newest_first(out);
     Catalog {
@@ -221,36 +219,49 @@ pub fn assemble_memo(
     }
 }
 
+/// Whether `entry` may go out at `now` (no embargo, or an embargo over).
+fn is_public(entry: &Entry, now: DateTime<FixedOffset>) -> bool {
+    entry.embargo.is_none_or(|at| at <= now)
+}
+
+/// The held entries, soonest embargo first.
+fn scheduled(mut held: Vec<Arc<Entry>>) -> Vec<Arc<Entry>> {
+    held.sort_by(|a, b| a.embargo.cmp(&b.embargo).then_with(|| input_order(a, b)));
+    held
+}
+
 /// Two communiqués (or events) with the same title on the same day are most often a copy
 /// ("Copie de lancement.md") published by mistake: both go out, with a warning naming both.
-/// The file already online is the original; among newcomers, the first in path order.
-fn warn_copies(
-    entries: &[Arc<Entry>],
+fn warn_copies(entries: &[Arc<Entry>], owners: &Owners, diagnostics: &mut Vec<Diagnostic>) {
+    let titles: Vec<_> = entries.iter().map(|e| fold(&e.title)).collect();
+    let mut groups: FxHashMap<(Kind, &str, chrono::NaiveDate), Vec<&Arc<Entry>>> =
+        FxHashMap::default();
+    for (entry, title) in entries.iter().zip(&titles) {
+        let group = (entry.kind, &**title, entry.date.at.date_naive());
+        groups.entry(group).or_default().push(entry);
+    }
+    let copies = groups.into_values().filter(|group| group.len() > 1);
+    tell_copies(copies, owners, diagnostics);
+}
+
+/// The warnings of [`warn_copies`] for `groups` of entries of one kind with the same title
+/// and day (two or more each). The file already online is the original; among newcomers,
+/// the first in path order.
+fn tell_copies<'a>(
+    groups: impl Iterator<Item = Vec<&'a Arc<Entry>>>,
     owners: &Owners,
-    memo: &mut Memo,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let titles = memo.fold_titles(entries);
-    let key = |i: usize| {
-        let entry = &entries[i];
-        (entry.kind, titles[i], entry.date.at.date_naive())
-    };
-    let mut count: FxHashMap<(Kind, &str, chrono::NaiveDate), usize> = FxHashMap::default();
-    count.reserve(entries.len());
-    for i in 0..entries.len() {
-        *count.entry(key(i)).or_default() += 1;
-    }
-    // Only copies are told, online ones first (and whether a file is online is asked of
-    // them alone).
-    let mut copies: Vec<(bool, usize)> = (0..entries.len())
-        .filter(|&i| count[&key(i)] > 1)
-        .map(|i| (!owners.owns(&entries[i]), i))
+    // Online ones first (and whether a file is online is asked of copies alone).
+    let mut copies: Vec<(bool, &Arc<Entry>, usize)> = groups
+        .enumerate()
+        .flat_map(|(group, members)| members.into_iter().map(move |e| (e, group)))
+        .map(|(entry, group)| (!owners.owns(entry), entry, group))
         .collect();
-    copies.sort_unstable();
-    let mut seen: FxHashMap<(Kind, &str, chrono::NaiveDate), &Entry> = FxHashMap::default();
-    for (_, i) in copies {
-        let entry = &entries[i];
-        match seen.get(&key(i)) {
+    copies.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| input_order(a.1, b.1)));
+    let mut first: FxHashMap<usize, &Entry> = FxHashMap::default();
+    for (_, entry, group) in copies {
+        match first.get(&group) {
             Some(first) => diagnostics.push(
                 Diagnostic::warning(
                     &entry.origin.file,
@@ -262,7 +273,7 @@ fn warn_copies(
                 .hint(Message::new("hint-same-title-and-date")),
             ),
             None => {
-                seen.insert(key(i), entry);
+                first.insert(group, entry);
             }
         }
     }
@@ -270,19 +281,14 @@ fn warn_copies(
 
 /// A date far ahead (2062 for 2026) or before the agency existed is probably a typo: it is
 /// held (a future date) or buried (an old one), so say so.
-fn warn_unlikely_dates(
-    entries: &[Arc<Entry>],
+fn warn_unlikely_dates<'a>(
+    entries: impl IntoIterator<Item = &'a Arc<Entry>>,
     now: DateTime<FixedOffset>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    use chrono::Datelike;
     for entry in entries {
         let at = entry.date.at;
-        let ahead = if at > now + chrono::Duration::days(UNLIKELY_AHEAD_DAYS) {
-            true
-        } else if at.year() < EARLIEST_LIKELY_YEAR {
-            false
-        } else {
+        let Some(ahead) = unlikely(at, now) else {
             continue;
         };
         diagnostics.push(
@@ -296,6 +302,18 @@ fn warn_unlikely_dates(
             .at(entry.origin.line, 0)
             .hint(Message::new("hint-check-year")),
         );
+    }
+}
+
+/// Whether the date `at` is unlikely at `now`: `Some(true)` far ahead, `Some(false)` too old.
+fn unlikely(at: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> Option<bool> {
+    use chrono::Datelike;
+    if at > now + chrono::Duration::days(UNLIKELY_AHEAD_DAYS) {
+        Some(true)
+    } else if at.year() < EARLIEST_LIKELY_YEAR {
+        Some(false)
+    } else {
+        None
     }
 }
 
@@ -398,10 +416,20 @@ fn newest_first(entries: Vec<Arc<Entry>>) -> Vec<Arc<Entry>> {
             .then_with(|| a.1.cmp(b.1))
             .then_with(|| input_order(&entries[a.2], &entries[b.2]))
     });
+    // (The same order as `newest_order`, on the compact copy.)
     order
         .into_iter()
         .map(|(_, _, i)| Arc::clone(&entries[i]))
         .collect()
+}
+
+/// The order of a catalog's entries: newest first, then by key, then by input order.
+pub fn newest_order(a: &Entry, b: &Entry) -> Ordering {
+    b.date
+        .at
+        .cmp(&a.date.at)
+        .then_with(|| a.key.cmp(&b.key))
+        .then_with(|| input_order(a, b))
 }
 
 /// Whether two entries claim one key or slug within a kind, or one site page: what

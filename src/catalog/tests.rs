@@ -6,6 +6,7 @@ use crate::source::dates::parse_date;
 use crate::source::press_review::{ArticleFacts, article_entry, parse_page};
 use std::path::{Path, PathBuf};
 
+mod incremental;
 mod press_merge;
 
 fn date(text: &str) -> PubDate {

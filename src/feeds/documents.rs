@@ -1,6 +1,7 @@
 //! Every feed's documents (its current page, then its archive pages), rendered a few at a
-//! time on all threads and handed over in order. A document that shows the same items as at
-//! the previous render is not rendered again: its files on disk are those bytes.
+//! time on all threads and handed over in order. A document that shows the same items under
+//! the same names as at the previous render is not rendered again: its files on disk hold
+//! those bytes.
 
 use super::archive::{self, Page};
 use super::item::Item;
@@ -19,14 +20,24 @@ const AT_ONCE: usize = 8;
 pub(super) struct Rendered {
     items: Vec<Arc<Item>>,
     page: Page,
+    /// The feed's title and subtitle (a tag's follow its newest entry's spelling).
+    names: (String, String),
     paths: Vec<PathBuf>,
+}
+
+/// What [`render_documents`] leaves for the next call.
+pub(super) struct Handed {
+    /// Each document handed over, by its Atom path (empty when not remembering).
+    pub(super) kept: FxHashMap<String, Rendered>,
+    /// Every document handed over was one the previous call made.
+    pub(super) all_known: bool,
 }
 
 /// One document to hand over.
 struct Document<'a> {
     feed: &'a spec::FeedSpec,
     page: Page,
-    shown: &'a [Arc<Item>],
+    shown: &'a [&'a Arc<Item>],
     /// Entries it must keep even when too big (those in no archive page yet).
     minimum: usize,
     /// Its Atom path: its name in the cache.
@@ -34,29 +45,31 @@ struct Document<'a> {
 }
 
 /// Hands over every document of `feeds` (each with the items `shown[i]` it lists, newest
-/// first), feed by feed, current page first; returns what to remember for the next call,
-/// nothing when `remember` is false.
+/// first), feed by feed, current page first; takes from `before` what it finds there.
 pub(super) fn render_documents(
     feeds: &[spec::FeedSpec],
-    shown: &[Vec<Arc<Item>>],
+    shown: &[Vec<&Arc<Item>>],
     config: &Config,
     before: &mut FxHashMap<String, Rendered>,
     remember: bool,
     ready: &mut impl FnMut(&OutputFile),
-) -> Result<FxHashMap<String, Rendered>, FeedError> {
+) -> Result<Handed, FeedError> {
     let documents: Vec<Document> = feeds
         .iter()
         .zip(shown)
         .flat_map(|(feed, used)| documents_of(feed, used, config))
         .collect();
-    let mut kept = FxHashMap::default();
+    let mut handed = Handed {
+        kept: FxHashMap::default(),
+        all_known: !before.is_empty(),
+    };
     for group in documents.chunks(AT_ONCE) {
         let reused: Vec<Option<Rendered>> = group
             .iter()
             .map(|doc| {
-                before
-                    .remove(&doc.key)
-                    .filter(|b| b.page == doc.page && same_items(&b.items, doc.shown))
+                let known = before.remove(&doc.key);
+                handed.all_known &= known.is_some();
+                known.filter(|b| b.shows(doc))
             })
             .collect();
         let fresh: Vec<Result<Vec<OutputFile>, FeedError>> = group
@@ -87,21 +100,38 @@ pub(super) fn render_documents(
             };
             if remember {
                 let rendered = Rendered {
-                    items: doc.shown.to_vec(),
+                    items: doc.shown.iter().map(|item| Arc::clone(item)).collect(),
                     page: doc.page,
+                    names: (doc.feed.title.clone(), doc.feed.subtitle.clone()),
                     paths,
                 };
-                kept.insert(doc.key.clone(), rendered);
+                handed.kept.insert(doc.key.clone(), rendered);
             }
         }
     }
-    Ok(kept)
+    Ok(handed)
+}
+
+impl Rendered {
+    /// Whether `doc` would render the same bytes: same page, same items (by identity: an
+    /// unchanged entry keeps its prepared item), same names.
+    fn shows(&self, doc: &Document) -> bool {
+        self.page == doc.page
+            && self.items.len() == doc.shown.len()
+            && self
+                .items
+                .iter()
+                .zip(doc.shown)
+                .all(|(a, b)| Arc::ptr_eq(a, b))
+            && self.names.0 == doc.feed.title
+            && self.names.1 == doc.feed.subtitle
+    }
 }
 
 /// A feed's current document, then its archive pages from the newest.
 fn documents_of<'a>(
     feed: &'a spec::FeedSpec,
-    used: &'a [Arc<Item>],
+    used: &'a [&'a Arc<Item>],
     config: &Config,
 ) -> Vec<Document<'a>> {
     let split = archive::Split::new(used.len(), config.feed_limit);
@@ -109,7 +139,7 @@ fn documents_of<'a>(
         0 => usize::MAX,
         n => n,
     };
-    let document = |page: Page, shown: &'a [Arc<Item>], minimum: usize| Document {
+    let document = |page: Page, shown: &'a [&'a Arc<Item>], minimum: usize| Document {
         feed,
         page,
         shown,
@@ -128,9 +158,4 @@ fn documents_of<'a>(
         documents.push(document(Page::Archive { index }, &used[range], count));
     }
     documents
-}
-
-/// The same items, by identity (an unchanged entry keeps its prepared item).
-fn same_items(a: &[Arc<Item>], b: &[Arc<Item>]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(a, b)| Arc::ptr_eq(a, b))
 }

@@ -13,6 +13,8 @@ use crate::config::Config;
 use crate::model::{Entry, Kind, Precision, PubDate};
 use crate::text::xml::clean;
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use rustc_hash::FxHashMap;
+use std::sync::Arc;
 
 /// The zone whose rules [`PARIS`] spells out; other zones are written in UTC.
 const PARIS_TZID: &str = "Europe/Paris";
@@ -47,8 +49,18 @@ pub(super) fn url(config: &Config) -> String {
     format!("{}/{PATH}", config.feeds_url)
 }
 
-/// The whole calendar: every published event with a known day, in catalog order.
-pub(super) fn render(entries: &[std::sync::Arc<Entry>], config: &Config) -> Vec<u8> {
+/// Each event's VEVENT, folded, kept while the event is the same allocation (the `Arc`
+/// kept keeps its address unique): a save changes one event of thousands, and writing
+/// every event again cost more than all the feeds a save re-renders.
+#[derive(Default)]
+pub(super) struct Cache {
+    by_entry: FxHashMap<usize, (Arc<Entry>, String, u64)>,
+    generation: u64,
+}
+
+/// The whole calendar: every published event with a known day, in catalog order, reusing
+/// the events `cache` holds (and keeping only those of `entries`).
+pub(super) fn render_cached(entries: &[Arc<Entry>], config: &Config, cache: &mut Cache) -> Vec<u8> {
     let paris = config.time_zone.name() == PARIS_TZID;
     let site = plain_text(&config.site_title);
     let mut lines: Vec<String> = vec![
@@ -64,16 +76,32 @@ pub(super) fn render(entries: &[std::sync::Arc<Entry>], config: &Config) -> Vec<
     if paris {
         lines.extend(PARIS.iter().map(|line| line.to_string()));
     }
-    for entry in entries.iter().filter(|e| e.kind == Kind::Event) {
-        if let Some(event) = vevent(entry, config, paris) {
-            lines.extend(event);
-        }
-    }
-    lines.push("END:VCALENDAR".into());
     let mut out = String::new();
     for line in &lines {
         fold(line, &mut out);
     }
+    cache.generation = cache.generation.wrapping_add(1);
+    let generation = cache.generation;
+    let mut found = 0;
+    for entry in entries.iter().filter(|e| e.kind == Kind::Event) {
+        let at = Arc::as_ptr(entry) as usize;
+        let known = cache.by_entry.entry(at).or_insert_with(|| {
+            let mut folded = String::new();
+            for line in vevent(entry, config, paris).into_iter().flatten() {
+                fold(&line, &mut folded);
+            }
+            (Arc::clone(entry), folded, generation)
+        });
+        if known.2 != generation {
+            known.2 = generation;
+        }
+        found += 1;
+        out.push_str(&known.1);
+    }
+    if found != cache.by_entry.len() {
+        cache.by_entry.retain(|_, (_, _, seen)| *seen == generation);
+    }
+    fold("END:VCALENDAR", &mut out);
     out.into_bytes()
 }
 

@@ -8,6 +8,7 @@
 
 pub(crate) mod archive;
 mod atom;
+mod choice;
 mod content;
 mod documents;
 mod head;
@@ -28,18 +29,59 @@ pub use rss::RssError;
 
 use crate::catalog::Catalog;
 use crate::config::Config;
-use crate::model::{Entry, same_entry};
+use crate::model::Entry;
 use archive::Page;
 use chrono::{DateTime, FixedOffset};
 use item::Item;
-use rayon::prelude::*;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 
 /// Byte length of each published PDF, by entry slug (for enclosures).
 pub type PdfSizes = BTreeMap<String, u64>;
+
+/// Makes `sizes` hold what `source` (sorted by slug) gives, by one walk over both: no slug
+/// is copied unless it changed (a save of a large archive changes one). Returns the slugs
+/// added, removed or resized.
+pub(crate) fn sync_sizes<'a>(
+    sizes: &mut PdfSizes,
+    source: impl Iterator<Item = (&'a String, u64)>,
+) -> Vec<String> {
+    use std::cmp::Ordering;
+    let mut set: Vec<(String, u64)> = Vec::new();
+    let mut gone: Vec<String> = Vec::new();
+    let mut before = sizes.iter().peekable();
+    let mut now = source.peekable();
+    loop {
+        let order = match (before.peek(), now.peek()) {
+            (None, None) => break,
+            (Some((a, _)), Some((b, _))) => a.cmp(b),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+        };
+        match order {
+            Ordering::Equal => {
+                if let (Some((_, a)), Some((slug, b))) = (before.next(), now.next())
+                    && *a != b
+                {
+                    set.push((slug.clone(), b));
+                }
+            }
+            Ordering::Less => gone.extend(before.next().map(|(slug, _)| slug.clone())),
+            Ordering::Greater => set.extend(now.next().map(|(slug, len)| (slug.clone(), len))),
+        }
+    }
+    for slug in &gone {
+        sizes.remove(slug);
+    }
+    let mut changed = gone;
+    for (slug, len) in set {
+        changed.push(slug.clone());
+        sizes.insert(slug, len);
+    }
+    changed
+}
 
 /// Feeds larger than this drop their oldest entries: readers cap feeds at 2–15 MiB and
 /// journalists' readers poll often, so we stay well under 1 MB.
@@ -145,27 +187,27 @@ impl FeedMeta<'_> {
 /// Memoisation only: the bytes are those of a render without it.
 #[derive(Default)]
 pub struct FeedCache {
-    /// What each entry contributes to the choice of feeds.
-    facts: spec::Facts,
-    /// By entry key.
-    items: FxHashMap<String, Prepared>,
+    /// Which feeds show which entries, and their items.
+    choice: choice::Choice,
     /// By the document's Atom path.
     feeds: FxHashMap<String, documents::Rendered>,
     /// The calendar and the press room as last handed over.
     pages: HashMap<PathBuf, Vec<u8>>,
     /// Remember no document for the next call (a one-shot build has no next call).
     pub forget_files: bool,
-    /// Counts renders: an item not marked with the current one is no longer shown.
-    generation: u64,
+    /// The calendar's events.
+    calendar: ical::Cache,
+    /// The last call handed over the same files (by path) as the one before.
+    same_files: bool,
 }
 
-/// An entry's item and what it was prepared from.
-struct Prepared {
-    entry: Arc<Entry>,
-    pdf_size: Option<u64>,
-    item: Arc<Item>,
-    /// The render that last showed it (see `FeedCache::generation`).
-    generation: u64,
+impl FeedCache {
+    /// Whether the last [`render_feeds_cached`] with this cache produced the same paths as
+    /// the call before it (a save that adds no tag and fills no archive page): then no feed
+    /// file can have gone out of use.
+    pub fn same_files(&self) -> bool {
+        self.same_files
+    }
 }
 
 /// Renders every feed with its archives, then `agenda/agenda.ics` and `index.html`, as of
@@ -205,112 +247,79 @@ pub fn render_feeds_cached(
     cache: &mut FeedCache,
     mut ready: impl FnMut(&OutputFile),
 ) -> Result<(), FeedError> {
-    let (feeds, lists): (Vec<spec::FeedSpec>, Vec<Vec<&Arc<Entry>>>) =
-        spec::all_feeds_with(&catalog.entries, config, &mut cache.facts)
-            .into_iter()
-            .unzip();
-    // Every entry any feed shows (the main feed leaves out a press article that is a
-    // communiqué's page; the press feed keeps it).
-    let mut keys = FxHashSet::default();
-    let every = lists
-        .iter()
-        .flatten()
-        .copied()
-        .filter(|entry| keys.insert(entry.key.as_str()));
-    let items = prepare(every, config, pdfs, cache);
-    let shown: Vec<Vec<Arc<Item>>> = lists
+    let FeedCache {
+        choice,
+        feeds: documents_before,
+        pages,
+        forget_files,
+        calendar,
+        same_files,
+    } = cache;
+    choice.update(&catalog.entries, config, pdfs);
+    let (feeds, lists): (Vec<spec::FeedSpec>, Vec<&[Arc<Entry>]>) =
+        choice.feeds(config).into_iter().unzip();
+    // Borrowed: cloning the items of a 10,000-entry feed touches 10,000 allocations.
+    let shown: Vec<Vec<&Arc<Item>>> = lists
         .iter()
         .map(|entries| {
             entries
                 .iter()
-                .filter_map(|entry| items.get(entry.key.as_str()).cloned())
+                .filter_map(|entry| choice.item(entry))
                 .collect()
         })
         .collect();
-    cache.feeds = documents::render_documents(
+    let handed = documents::render_documents(
         &feeds,
         &shown,
         config,
-        &mut cache.feeds,
-        !cache.forget_files,
+        documents_before,
+        !*forget_files,
         &mut ready,
     )?;
-    let calendar = ical::render(&catalog.entries, config);
-    ready(&cache.page(PathBuf::from(ical::PATH), calendar));
+    // Every document is one the previous call made, and none of those is gone.
+    *same_files = handed.all_known && documents_before.is_empty();
+    *documents_before = handed.kept;
+    let calendar = ical::render_cached(&catalog.entries, config, calendar);
+    ready(&page(
+        pages,
+        *forget_files,
+        PathBuf::from(ical::PATH),
+        calendar,
+    ));
+    let items = choice.items_by_key();
     let room = pressroom::render(&pressroom::Room {
         entries: &catalog.entries,
         feeds: &feeds,
-        counts: &lists.iter().map(Vec::len).collect::<Vec<_>>(),
+        counts: &lists.iter().map(|list| list.len()).collect::<Vec<_>>(),
         items: &items,
         config,
         now,
     });
-    ready(&cache.page(PathBuf::from("index.html"), room.into_bytes()));
+    ready(&page(
+        pages,
+        *forget_files,
+        PathBuf::from("index.html"),
+        room.into_bytes(),
+    ));
     Ok(())
 }
 
-impl FeedCache {
-    /// A page rendered every time, marked reused when its bytes did not change.
-    fn page(&mut self, path: PathBuf, bytes: Vec<u8>) -> OutputFile {
-        let reused = self.pages.get(&path) == Some(&bytes);
-        if !self.forget_files {
-            self.pages.insert(path.clone(), bytes.clone());
-        }
-        OutputFile {
-            path,
-            bytes,
-            reused,
-        }
+/// A page rendered every time, marked reused when its bytes are those in `pages`.
+fn page(
+    pages: &mut HashMap<PathBuf, Vec<u8>>,
+    forget: bool,
+    path: PathBuf,
+    bytes: Vec<u8>,
+) -> OutputFile {
+    let reused = pages.get(&path) == Some(&bytes);
+    if !forget {
+        pages.insert(path.clone(), bytes.clone());
     }
-}
-
-/// The item of every shown entry, by key: reused from `cache` when the entry and its PDF
-/// size are unchanged, prepared in parallel otherwise. The cache keeps only these.
-fn prepare<'a>(
-    shown: impl Iterator<Item = &'a Arc<Entry>>,
-    config: &Config,
-    pdfs: &PdfSizes,
-    cache: &mut FeedCache,
-) -> FxHashMap<&'a str, Arc<Item>> {
-    // Items found again are marked in place (no map rebuilt on each save); the unmarked are
-    // dropped at the end.
-    cache.generation = cache.generation.wrapping_add(1);
-    let generation = cache.generation;
-    let mut items: FxHashMap<&'a str, Arc<Item>> = FxHashMap::default();
-    items.reserve(cache.items.len());
-    let mut missing: Vec<&'a Arc<Entry>> = Vec::new();
-    // Each key once: the caller leaves out the repeats of entries shown by several feeds.
-    for entry in shown {
-        let size = pdfs.get(&entry.slug).copied();
-        match cache.items.get_mut(entry.key.as_str()) {
-            Some(known) if same_entry(&known.entry, entry) && known.pdf_size == size => {
-                known.generation = generation;
-                items.insert(&entry.key, Arc::clone(&known.item));
-            }
-            _ => missing.push(entry),
-        }
+    OutputFile {
+        path,
+        bytes,
+        reused,
     }
-    if !missing.is_empty() {
-        let sanitizer = html::Sanitizer::new(config);
-        let made: Vec<(&Arc<Entry>, Arc<Item>)> = missing
-            .par_iter()
-            .map(|entry| (*entry, Arc::new(Item::new(entry, config, pdfs, &sanitizer))))
-            .collect();
-        for (entry, item) in made {
-            let prepared = Prepared {
-                entry: Arc::clone(entry),
-                pdf_size: pdfs.get(&entry.slug).copied(),
-                item: Arc::clone(&item),
-                generation,
-            };
-            cache.items.insert(entry.key.clone(), prepared);
-            items.insert(&entry.key, item);
-        }
-    }
-    cache
-        .items
-        .retain(|_, known| known.generation == generation);
-    items
 }
 
 /// `atom.xml`, `rss.xml` and `feed.json` of one document, dropping the oldest entries
@@ -319,11 +328,11 @@ fn prepare<'a>(
 fn render_document(
     feed: &spec::FeedSpec,
     page: Page,
-    items: &[Arc<Item>],
+    items: &[&Arc<Item>],
     minimum: usize,
     config: &Config,
 ) -> Result<Vec<OutputFile>, FeedError> {
-    let items: Vec<&Item> = items.iter().map(|item| &**item).collect();
+    let items: Vec<&Item> = items.iter().map(|item| &***item).collect();
     let path = |file: &str| PathBuf::from(archive::path(&feed.dir, page, file));
     let (atom_path, rss_path, json_path) = (path("atom.xml"), path("rss.xml"), path("feed.json"));
     let render_error = |path: &PathBuf, cause: LayoutError| FeedError::Render {

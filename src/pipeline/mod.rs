@@ -11,6 +11,7 @@ mod messages;
 mod pdfs;
 mod settled;
 mod sources;
+mod stale;
 mod status;
 mod writers;
 
@@ -154,6 +155,16 @@ pub struct Site {
     /// What the previous catalog derived from each entry (behind a lock: `catalog` reads
     /// the site).
     catalog_memo: std::sync::Mutex<catalog::Memo>,
+    /// Each known PDF's size, as the feeds last got them (kept: a save changes one).
+    pdf_sizes: PdfSizes,
+    /// The communiqués whose PDF the last publish found up to date.
+    pdfs_current: pdfs::UpToDate,
+    /// The entries of the catalog last remembered in the state (whose keys the state's
+    /// owners name online), for the wipe guard to compare with; `None`: unknown.
+    published: Option<Vec<Arc<Entry>>>,
+    /// Every feed file the last feed render produced is in the state's written files, and
+    /// no other feed file is.
+    feeds_recorded: bool,
 }
 
 impl Site {
@@ -212,6 +223,10 @@ impl Site {
             on_lock_wait: |_, _| {},
             pdf_listing: None,
             catalog_memo: std::sync::Mutex::default(),
+            pdf_sizes: PdfSizes::new(),
+            pdfs_current: pdfs::UpToDate::default(),
+            published: None,
+            feeds_recorded: false,
         })
     }
 
@@ -273,18 +288,21 @@ impl Site {
     /// The catalog at `now`, with the diagnostics of every file and of the merge.
     pub fn catalog(&self, now: DateTime<FixedOffset>) -> (Catalog, Vec<Diagnostic>) {
         let mut diagnostics = self.diagnostics();
-        let entries = self
-            .sources
-            .values()
-            .flat_map(|s| s.published.iter().cloned());
+        let entries = self.sources.values().flat_map(|s| s.published.iter());
+        let owners = &self.state.owners;
+        if self.feed_cache.forget_files {
+            // A single publish: no next catalog to patch, no memo worth its memory.
+            let catalog = catalog::assemble_with(entries.cloned(), now, owners, &mut diagnostics);
+            return (catalog, diagnostics);
+        }
         // Borrowed, not copied: the watcher assembles a catalog on every save.
         // A memo poisoned by a panic elsewhere is only a cache, valid in any state.
         let mut memo = self.catalog_memo.lock().unwrap_or_else(|poisoned| {
             self.catalog_memo.clear_poison();
             poisoned.into_inner()
         });
-        let owners = &self.state.owners;
-        let catalog = catalog::assemble_memo(entries, now, owners, &mut memo, &mut diagnostics);
+        let catalog =
+            catalog::assemble_memo_shared(entries, now, owners, &mut memo, &mut diagnostics);
         (catalog, diagnostics)
     }
 
@@ -315,7 +333,12 @@ impl Site {
         // large archive) and, at the end, which are left over. Kept from the previous
         // publish (listing 10,000 PDFs on each save costs more than the rest of it) until
         // outputs are found missing (`rewrite_all`). Taken, so a failed publish lists again.
-        let mut on_disk: FxHashSet<String> = match self.pdf_listing.take() {
+        let listing = self.pdf_listing.take();
+        if listing.is_none() {
+            // What was found up to date was found in the listing now dropped.
+            self.pdfs_current.clear();
+        }
+        let mut on_disk: FxHashSet<String> = match listing {
             Some(listing) => listing,
             None => publisher
                 .list(Path::new("pdf"), "pdf")
@@ -328,6 +351,7 @@ impl Site {
         // staged and committed in their order: a feed never reaches the disk before a PDF it
         // links.
         let mut produced: HashSet<PathBuf> = HashSet::new();
+        let mut recorded = false;
         let pdfs = Staging::default();
         let new_slugs = self.render_pdfs(&catalog, &on_disk, &mut diagnostics, |slug, bytes| {
             pdfs.stage(&publisher, &feeds::pdf_path(&slug), &bytes);
@@ -335,16 +359,15 @@ impl Site {
         report.pdfs_rendered = new_slugs.len();
         let mut rendered = Ok(());
         let written = pdfs.commit(&publisher).and_then(|mut written| {
-            let sizes: PdfSizes = self
-                .pdfs
-                .iter()
-                .map(|(slug, pdf)| (slug.clone(), pdf.record.len))
-                .collect();
+            let known = self.pdfs.iter().map(|(slug, pdf)| (slug, pdf.record.len));
+            feeds::sync_sizes(&mut self.pdf_sizes, known);
+            let sizes = &self.pdf_sizes;
             let mut feed_files = InOrder::default();
+            recorded = std::mem::replace(&mut self.feeds_recorded, false);
             rendered = feeds::render_feeds_cached(
                 &catalog,
                 &self.config,
-                &sizes,
+                sizes,
                 now,
                 &mut self.feed_cache,
                 |file| {
@@ -366,6 +389,7 @@ impl Site {
                 for slug in &new_slugs {
                     self.pdfs.remove(slug);
                 }
+                self.pdfs_current.clear();
                 self.state_outdated = true;
                 // Nor whether the feeds did: hand every one to the writer next time.
                 self.feed_cache = self.fresh_feed_cache();
@@ -378,10 +402,6 @@ impl Site {
             self.state.written.insert(pdf_rel(slug));
         }
         rendered?;
-        let produced: HashSet<String> = produced
-            .into_iter()
-            .map(|path| path.to_string_lossy().into_owned())
-            .collect();
 
         // 3. Only then remove PDFs no feed links any more (deleted, unpublished, embargoed),
         // and only those communique wrote: a PDF put there by hand stays.
@@ -403,27 +423,18 @@ impl Site {
         }
         on_disk.extend(new_slugs);
         self.pdf_listing = Some(on_disk);
-        // Feed files communique wrote and no longer produces (a tag gone, a shorter history)
-        // must not keep serving what was taken down.
-        let stale: Vec<String> = self
-            .state
-            .written
-            .iter()
-            .filter(|rel| !rel.starts_with("pdf/") && !produced.contains(*rel))
-            .cloned()
-            .collect();
-        for rel in stale {
-            self.state.written.remove(&rel);
-            if publisher.remove(Path::new(&rel))? {
-                report.removed.push(PathBuf::from(rel));
-            }
+        if !(recorded && self.feed_cache.same_files()) {
+            self.remove_stale_feeds(&publisher, produced, &mut report.removed)?;
         }
-        self.state.written.extend(produced);
+        self.feeds_recorded = true;
         if publisher.remove(Path::new(state::LEGACY_MANIFEST))? {
             report.removed.push(PathBuf::from(state::LEGACY_MANIFEST));
         }
         report.removed.sort();
+        // Unknown while the state changes (a failed save may leave it half done).
+        self.published = None;
         self.remember(&catalog, now)?;
+        self.published = Some(catalog.entries);
         report.diagnostics = diagnostics;
         report.elapsed = started.elapsed();
         Ok(report)

@@ -9,7 +9,7 @@ use crate::model::{Entry, Kind, same_entry};
 use crate::pdf;
 use crate::state::PdfRecord;
 use rayon::prelude::*;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
 
 /// A PDF on disk, the input it was rendered from, and (while this process holds it) the
@@ -39,14 +39,25 @@ impl Site {
         let config = &self.config;
         let assets = &self.assets;
         let known_pdfs = &mut self.pdfs;
-        let mut published: FxHashSet<&str> = FxHashSet::default();
+        let current = &mut self.pdfs_current;
+        current.generation = current.generation.wrapping_add(1);
+        let generation = current.generation;
+        // Communiqués found up to date by the last publish, still the same allocation: their
+        // PDF is on disk and recorded (a save of a large archive leaves all but one so).
+        let mut up_to_date = 0;
         let mut to_render: Vec<(&Arc<Entry>, String)> = Vec::new();
+        let mut looked_at: Vec<&Arc<Entry>> = Vec::new();
         for entry in catalog
             .entries
             .iter()
             .filter(|e| e.kind == Kind::Communique)
         {
-            published.insert(&entry.slug);
+            if let Some(seen) = current.by_entry.get_mut(&(Arc::as_ptr(entry) as usize)) {
+                seen.1 = generation;
+                up_to_date += 1;
+                continue;
+            }
+            looked_at.push(entry);
             let known = known_pdfs
                 .get_mut(&entry.slug)
                 .filter(|_| on_disk.contains(&entry.slug));
@@ -55,6 +66,8 @@ impl Site {
                 continue;
             };
             if known.entry.as_ref().is_some_and(|e| same_entry(e, entry)) {
+                // This allocation from now on: found by address next time.
+                known.entry = Some(Arc::clone(entry));
                 continue;
             }
             let input = pdf_input(entry, config);
@@ -109,10 +122,52 @@ impl Site {
                 }
             }
         }
-        let before = known_pdfs.len();
-        known_pdfs.retain(|slug, _| published.contains(slug.as_str()));
-        self.state_outdated |= known_pdfs.len() != before;
+        // Records of communiqués no longer published go. Slugs of communiqués are unique in
+        // a catalog, so when every record is some published communiqué's, none goes.
+        let listed = looked_at
+            .iter()
+            .filter(|e| known_pdfs.contains_key(&e.slug))
+            .count();
+        if up_to_date + listed != known_pdfs.len() {
+            let published: FxHashSet<&str> = catalog
+                .entries
+                .iter()
+                .filter(|e| e.kind == Kind::Communique)
+                .map(|e| e.slug.as_str())
+                .collect();
+            let before = known_pdfs.len();
+            known_pdfs.retain(|slug, _| published.contains(slug.as_str()));
+            self.state_outdated |= known_pdfs.len() != before;
+        }
+        if up_to_date != current.by_entry.len() {
+            current.by_entry.retain(|_, seen| seen.1 == generation);
+        }
+        for entry in looked_at {
+            let fresh = known_pdfs
+                .get(&entry.slug)
+                .and_then(|known| known.entry.as_ref())
+                .is_some_and(|known| Arc::ptr_eq(known, entry));
+            if fresh {
+                let at = Arc::as_ptr(entry) as usize;
+                current.by_entry.insert(at, (Arc::clone(entry), generation));
+            }
+        }
         new_pdfs
+    }
+}
+
+/// The communiqués (by address, the `Arc` kept keeps it unique) whose PDF the last publish
+/// found or put on disk, recorded, from that same allocation: the next publish need not
+/// look at them again. Forgotten whenever pdf/ is listed again or a publish fails.
+#[derive(Default)]
+pub(super) struct UpToDate {
+    by_entry: FxHashMap<usize, (Arc<Entry>, u64)>,
+    generation: u64,
+}
+
+impl UpToDate {
+    pub(super) fn clear(&mut self) {
+        self.by_entry.clear();
     }
 }
 

@@ -89,7 +89,7 @@ impl Site {
         self.check_releases()?;
         let (files, diagnostics) = scan::scan(&self.paths.releases);
         self.scan_diagnostics = diagnostics;
-        Ok(self.update(files, |_| true))
+        Ok(self.update(files, None))
     }
 
     /// [`Site::rescan`] limited to `paths` (files or directories, relative to releases/),
@@ -122,13 +122,7 @@ impl Site {
         }
         files.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
         files.dedup_by(|a, b| a.rel == b.rel);
-        let in_scope = |rel: &str| {
-            scopes.iter().any(|scope| {
-                rel.strip_prefix(scope)
-                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
-            })
-        };
-        Ok(self.update(files, in_scope))
+        Ok(self.update(files, Some(&scopes)))
     }
 
     fn check_releases(&self) -> Result<(), PipelineError> {
@@ -143,19 +137,39 @@ impl Site {
 
     /// Takes in what a scan found: files in scope that it did not find are gone, files whose
     /// size or mtime moved are re-read, and only a different content counts as a change.
-    fn update(
-        &mut self,
-        files: Vec<scan::Found>,
-        in_scope: impl Fn(&str) -> bool,
-    ) -> SourceChanges {
+    fn update(&mut self, files: Vec<scan::Found>, scopes: Option<&[&str]>) -> SourceChanges {
         let mut changes = SourceChanges::default();
         let present: HashSet<&str> = files.iter().map(|f| f.rel.as_str()).collect();
-        let gone: Vec<String> = self
-            .sources
-            .keys()
-            .filter(|rel| in_scope(rel) && !present.contains(rel.as_str()))
-            .cloned()
-            .collect();
+        let mut gone: Vec<String> = match scopes {
+            None => self
+                .sources
+                .keys()
+                .filter(|rel| !present.contains(rel.as_str()))
+                .cloned()
+                .collect(),
+            // Only the known files under each scope (a save names one file of thousands):
+            // the paths starting with it are one run of the sorted map.
+            Some(scopes) => scopes
+                .iter()
+                .flat_map(|scope| {
+                    self.sources
+                        .range::<str, _>((
+                            std::ops::Bound::Included(*scope),
+                            std::ops::Bound::Unbounded,
+                        ))
+                        .map(|(rel, _)| rel)
+                        .take_while(move |rel| rel.starts_with(scope))
+                        .filter(move |rel| {
+                            let rest = &rel[scope.len()..];
+                            rest.is_empty() || rest.starts_with('/')
+                        })
+                })
+                .filter(|rel| !present.contains(rel.as_str()))
+                .cloned()
+                .collect(),
+        };
+        gone.sort_unstable();
+        gone.dedup();
         for rel in gone {
             self.sources.remove(&rel);
             changes.removed.push(PathBuf::from(rel));
