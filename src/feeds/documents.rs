@@ -63,7 +63,10 @@ pub(super) fn render_documents(
         kept: FxHashMap::default(),
         all_known: !before.is_empty(),
     };
-    for group in documents.chunks(AT_ONCE) {
+    // The first document alone: the main feed's current page is handed over soonest.
+    let first = documents.len().min(1);
+    let (head, rest) = documents.split_at(first);
+    for group in std::iter::once(head).chain(rest.chunks(AT_ONCE)) {
         let reused: Vec<Option<Rendered>> = group
             .iter()
             .map(|doc| {

@@ -362,7 +362,8 @@ impl Site {
             let known = self.pdfs.iter().map(|(slug, pdf)| (slug, pdf.record.len));
             feeds::sync_sizes(&mut self.pdf_sizes, known);
             let sizes = &self.pdf_sizes;
-            let mut feed_files = InOrder::default();
+            // The main feed's current Atom, RSS and JSON go out as soon as they are rendered.
+            let mut feed_files = InOrder::new(3);
             recorded = std::mem::replace(&mut self.feeds_recorded, false);
             rendered = feeds::render_feeds_cached(
                 &catalog,

@@ -1,6 +1,7 @@
 //! What a publish writes, staged as it is rendered and committed in groups: PDFs from the
-//! rendering threads in any order, then feeds in the order they are rendered. Each group is
-//! made durable at once (one sync of the disk for thousands of files) before the next.
+//! rendering threads in any order, then feeds in the order they are rendered (the main
+//! feed's files at once). Each group is made durable at once (one sync of the disk for
+//! thousands of files) before the next.
 
 use crate::publish::{PublishError, Publisher, Staged};
 use std::path::{Path, PathBuf};
@@ -55,30 +56,60 @@ impl Staging {
     }
 }
 
-/// Files staged one after the other, committed in that order.
-#[derive(Default)]
+/// Files put in place in the order they come: the first few at once, each synced then
+/// renamed as it arrives (the main feed is on disk while the others render), the rest
+/// staged and committed together at the end.
 pub(super) struct InOrder {
+    at_once: usize,
     files: Vec<Staged>,
+    written: Vec<PathBuf>,
     failure: Option<PublishError>,
 }
 
 impl InOrder {
-    /// Stages `bytes` for `rel` (nothing once a write has failed).
-    pub(super) fn stage(&mut self, publisher: &Publisher, rel: &Path, bytes: &[u8]) {
-        if self.failure.is_none() {
-            match publisher.stage(rel, bytes) {
-                Ok(file) => self.files.extend(file),
-                Err(err) => self.failure = Some(err),
-            }
+    /// Puts the first `at_once` files in place as they come.
+    pub(super) fn new(at_once: usize) -> InOrder {
+        InOrder {
+            at_once,
+            files: Vec::new(),
+            written: Vec::new(),
+            failure: None,
         }
     }
 
-    /// Commits what was staged, renamed in the order it came; the paths whose bytes changed.
-    pub(super) fn commit(self, publisher: &Publisher) -> Result<Vec<PathBuf>, PublishError> {
-        match self.failure {
-            Some(err) => Err(err),
-            None => publisher.commit(self.files),
+    /// Stages `bytes` for `rel`, or puts them in place at once (nothing once a write has
+    /// failed).
+    pub(super) fn stage(&mut self, publisher: &Publisher, rel: &Path, bytes: &[u8]) {
+        if self.failure.is_some() {
+            return;
         }
+        let staged = match publisher.stage(rel, bytes) {
+            Ok(staged) => staged,
+            Err(err) => {
+                self.failure = Some(err);
+                return;
+            }
+        };
+        let Some(file) = staged else { return };
+        if self.at_once == 0 {
+            self.files.push(file);
+            return;
+        }
+        self.at_once -= 1;
+        match publisher.commit(vec![file]) {
+            Ok(written) => self.written.extend(written),
+            Err(err) => self.failure = Some(err),
+        }
+    }
+
+    /// Commits what was staged, renamed in the order it came; the paths whose bytes changed,
+    /// in that order.
+    pub(super) fn commit(mut self, publisher: &Publisher) -> Result<Vec<PathBuf>, PublishError> {
+        if let Some(err) = self.failure {
+            return Err(err);
+        }
+        self.written.extend(publisher.commit(self.files)?);
+        Ok(self.written)
     }
 }
 
@@ -101,12 +132,20 @@ mod tests {
         assert!(!dir.path().join("pdf/a.pdf").exists());
         assert_eq!(publisher.remove_stale_temp_files(), 0, "temp files removed");
 
-        let mut feeds = InOrder::default();
+        let mut feeds = InOrder::new(1);
         feeds.stage(&publisher, Path::new("b.xml"), b"b");
+        assert!(
+            dir.path().join("b.xml").exists(),
+            "the first is in place at once"
+        );
         feeds.stage(&publisher, Path::new("a.xml"), b"a");
+        assert!(
+            !dir.path().join("a.xml").exists(),
+            "the next waits for the commit"
+        );
         let written = feeds.commit(&publisher).unwrap();
         assert_eq!(written, [PathBuf::from("b.xml"), PathBuf::from("a.xml")]);
-        let mut feeds = InOrder::default();
+        let mut feeds = InOrder::new(0);
         feeds.stage(&publisher, Path::new("c.xml"), b"c");
         feeds.stage(&publisher, Path::new("/etc/c.xml"), b"c");
         assert!(feeds.commit(&publisher).is_err());
