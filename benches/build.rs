@@ -285,6 +285,11 @@ fn main() {
     let started = Instant::now();
     let load_before = load();
     let mut columns: Vec<(usize, Figures, Option<Figures>)> = Vec::new();
+    // Every size's folders are deleted only at the end: on a journal-less ext4 (this
+    // machine's), files created within minutes of thousands being deleted cost more (the
+    // inode allocator steps over the recently deleted ones), which would charge one size's
+    // clean-up to the next size's clean build.
+    let mut finished = Vec::new();
     for size in sizes() {
         eprintln!("{size} releases…");
         let work = tempfile::tempdir().expect("temp dir");
@@ -292,9 +297,6 @@ fn main() {
         corpus::generate(&releases, size);
         // Hugo gets its own copy of the corpus, taken before any edit.
         // A Hugo that fails (another version, a theme error) leaves its column out, not the run.
-        // Hugo's folder is deleted only after communique's run: on ext4, files created just
-        // after thousands were deleted cost more (the inode allocator steps over the
-        // recently deleted ones), which would charge Hugo's clean-up to communique.
         let hugo_work = tempfile::tempdir().expect("temp dir");
         let hugo_figures = with_hugo
             .then(|| {
@@ -308,10 +310,11 @@ fn main() {
             })
             .flatten();
         let ours = communique(&releases, work.path(), save_count);
-        drop(hugo_work);
+        finished.push((work, hugo_work));
         columns.push((size, ours, hugo_figures));
     }
     print_table(&columns, save_count);
+    drop(finished);
     println!(
         "\nload average (1, 5, 15 min) before: {load_before}; after: {}; whole run {}",
         load(),
