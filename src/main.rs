@@ -264,6 +264,7 @@ fn build(
                 }
             };
             site.settle(&report, &summary, now);
+            exit_without_dropping(site);
             (summary, report)
         }
     };
@@ -334,8 +335,15 @@ fn loaded_site(options: &Options) -> Result<(Site, DateTime<FixedOffset>), Failu
     let (config, paths) = options.load()?;
     let now = options.now(&config);
     let mut site = Site::new(config, paths)?;
+    site.publish_once();
     site.rescan()?;
     Ok((site, now))
+}
+
+/// Leaves `site` to the process's exit, which frees its memory at once: dropping thousands
+/// of sources and entries one by one cost `check` of 10,000 releases 30 ms on one thread.
+fn exit_without_dropping(site: Site) {
+    std::mem::forget(site);
 }
 
 fn check(options: &Options) -> Result<ExitCode, Failure> {
@@ -343,6 +351,7 @@ fn check(options: &Options) -> Result<ExitCode, Failure> {
     let (diagnostics, summary) = site.check(now);
     let code = print_diagnostics(&diagnostics, &site.paths().releases);
     say!("{}", summary_line(&summary));
+    exit_without_dropping(site);
     Ok(code)
 }
 

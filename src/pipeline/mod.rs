@@ -269,8 +269,9 @@ impl Site {
         cache
     }
 
-    /// For a single publish (`build`): keeps no rendered feed for a next one, so that the
-    /// thousands of archive pages of a large archive are never all in memory at once.
+    /// For a single look (`build`, `check`, `list`): keeps no rendered feed nor catalog memo
+    /// for a next one, so that the thousands of archive pages of a large archive are never
+    /// all in memory at once.
     pub fn publish_once(&mut self) {
         self.feed_cache.forget_files = true;
     }
