@@ -27,8 +27,8 @@ impl Site {
     /// rendered, from the rendering threads, and returns the slugs rendered. A communiqué
     /// whose PDF cannot be rendered stays in the feeds without one, with an error.
     ///
-    /// No PDF's bytes are kept here: with a `ready` that blocks while its queue is full, a
-    /// clean build of thousands holds a few PDFs at a time, not all of them.
+    /// No PDF's bytes are kept here: `ready` writes each one away (staged), so a clean build
+    /// of thousands holds one PDF per rendering thread, not all of them.
     pub(super) fn render_pdfs(
         &mut self,
         catalog: &Catalog,
