@@ -155,6 +155,9 @@ pub struct Site {
     /// What the previous catalog derived from each entry (behind a lock: `catalog` reads
     /// the site).
     catalog_memo: std::sync::Mutex<catalog::Memo>,
+    /// `pdfs` holds only records whose file has the bytes they describe (see
+    /// [`Site::check_pdf_records`]).
+    pdfs_checked: bool,
     /// Each known PDF's size, as the feeds last got them (kept: a save changes one).
     pdf_sizes: PdfSizes,
     /// The communiqués whose PDF the last publish found up to date.
@@ -185,14 +188,9 @@ impl Site {
                 state.written.insert(pdf_rel(slug));
             }
         }
-        // Trust a record only for a PDF whose bytes are the ones it describes (checked once
-        // per process; later publishes know what they wrote).
-        let stamps = settled::load(store.dir())
-            .map(|s| s.outputs)
-            .unwrap_or_default();
+        // Trusted only once checked against the files, at the first publish.
         let pdfs: BTreeMap<String, RenderedPdf> = records
             .into_iter()
-            .filter(|(slug, record)| settled::holds(&paths.out, &pdf_rel(slug), record, &stamps))
             .map(|(slug, record)| {
                 let pdf = RenderedPdf {
                     record,
@@ -201,10 +199,6 @@ impl Site {
                 (slug, pdf)
             })
             .collect();
-        // A PDF known is one communique wrote (publish adds only the new ones after this).
-        for slug in pdfs.keys() {
-            state.written.insert(pdf_rel(slug));
-        }
         Ok(Site {
             config,
             paths,
@@ -223,6 +217,7 @@ impl Site {
             on_lock_wait: |_, _| {},
             pdf_listing: None,
             catalog_memo: std::sync::Mutex::default(),
+            pdfs_checked: false,
             pdf_sizes: PdfSizes::new(),
             pdfs_current: pdfs::UpToDate::default(),
             published: None,
@@ -318,6 +313,7 @@ impl Site {
             publisher.remove_stale_temp_files();
             self.cleaned_temp_files = true;
         }
+        self.check_pdf_records();
         self.date_corrections(now);
         let (catalog, mut diagnostics) = self.catalog(now);
         self.guard_withdrawal(&catalog)?;

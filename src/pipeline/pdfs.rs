@@ -1,7 +1,7 @@
 //! PDF records: which communiqué each PDF on disk was rendered from, so that only changed
 //! communiqués are rendered again, and rendering of those that changed.
 
-use super::Site;
+use super::{Site, pdf_rel, settled};
 use crate::catalog::Catalog;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
@@ -22,6 +22,25 @@ pub(super) struct RenderedPdf {
 }
 
 impl Site {
+    /// Keeps only the PDF records whose file has the bytes they describe, once per process,
+    /// at its first publish (`check` and `list` never look at PDFs); later publishes know
+    /// what they wrote. Each PDF kept is one communique wrote.
+    pub(super) fn check_pdf_records(&mut self) {
+        if self.pdfs_checked {
+            return;
+        }
+        self.pdfs_checked = true;
+        let stamps = settled::load(self.store.dir())
+            .map(|s| s.outputs)
+            .unwrap_or_default();
+        let out = &self.paths.out;
+        self.pdfs
+            .retain(|slug, pdf| settled::holds(out, &pdf_rel(slug), &pdf.record, &stamps));
+        for slug in self.pdfs.keys() {
+            self.state.written.insert(pdf_rel(slug));
+        }
+    }
+
     /// Renders the PDFs of the catalog's communiqués that are missing from pdf/ or out of
     /// date, and records them; hands each one to `ready` (slug, bytes) as soon as it is
     /// rendered, from the rendering threads, and returns the slugs rendered. A communiqué
