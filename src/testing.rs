@@ -68,3 +68,56 @@ pub(crate) fn entry(kind: Kind, key: &str, precision: Precision) -> Entry {
         page: None,
     }
 }
+
+/// One edit of a list of entries, as the incremental property tests draw it: an entry made
+/// from eight drawn bytes, and indices taken modulo the list's length (none when it is empty).
+#[derive(Debug, Clone)]
+pub(crate) enum Edit {
+    Add([u8; 8]),
+    /// Replaces the entry at this index by a new allocation of another entry.
+    Replace(usize, [u8; 8]),
+    /// Replaces it by a new allocation of the same entry (a file saved unchanged).
+    Reread(usize),
+    Remove(usize),
+}
+
+impl Edit {
+    /// The edits, weighted as both tests draw them (adds first, rereads least).
+    pub(crate) fn strategy() -> impl proptest::strategy::Strategy<Value = Edit> {
+        use proptest::prelude::*;
+        prop_oneof![
+            4 => any::<[u8; 8]>().prop_map(Edit::Add),
+            2 => (any::<usize>(), any::<[u8; 8]>()).prop_map(|(i, e)| Edit::Replace(i, e)),
+            1 => any::<usize>().prop_map(Edit::Reread),
+            2 => any::<usize>().prop_map(Edit::Remove),
+        ]
+    }
+
+    /// Applies the edit to `entries`, making new entries with `make`.
+    pub(crate) fn apply(
+        &self,
+        entries: &mut Vec<std::sync::Arc<Entry>>,
+        make: impl Fn([u8; 8]) -> Entry,
+    ) {
+        use std::sync::Arc;
+        let index = |i: usize| (!entries.is_empty()).then(|| i % entries.len());
+        match self {
+            Edit::Add(choice) => entries.push(Arc::new(make(*choice))),
+            Edit::Replace(i, choice) => {
+                if let Some(i) = index(*i) {
+                    entries[i] = Arc::new(make(*choice));
+                }
+            }
+            Edit::Reread(i) => {
+                if let Some(i) = index(*i) {
+                    entries[i] = Arc::new((*entries[i]).clone());
+                }
+            }
+            Edit::Remove(i) => {
+                if let Some(i) = index(*i) {
+                    entries.remove(i);
+                }
+            }
+        }
+    }
+}

@@ -6,6 +6,7 @@ use super::super::{FeedCache, PdfSizes, entry_link, render_feeds_at, render_feed
 use crate::catalog::Catalog;
 use crate::config::Config;
 use crate::model::{Article, Entry, EventInfo, Kind, Precision, PubDate};
+use crate::testing::Edit;
 use chrono::{DateTime, FixedOffset};
 use proptest::prelude::*;
 use std::sync::Arc;
@@ -108,10 +109,8 @@ fn entry(choice: [u8; 8]) -> Entry {
 
 #[derive(Debug, Clone)]
 enum Step {
-    Add([u8; 8]),
-    Replace(usize, [u8; 8]),
-    Reread(usize),
-    Remove(usize),
+    /// Adds, replaces, rereads or removes an entry.
+    Edit(Edit),
     /// The PDF of the communiqué at this index gets another size (or none).
     Resize(usize, u8),
     /// The catalog in another order than newest first (a caller's own catalog).
@@ -122,10 +121,7 @@ enum Step {
 
 fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
-        4 => any::<[u8; 8]>().prop_map(Step::Add),
-        2 => (any::<usize>(), any::<[u8; 8]>()).prop_map(|(i, e)| Step::Replace(i, e)),
-        1 => any::<usize>().prop_map(Step::Reread),
-        2 => any::<usize>().prop_map(Step::Remove),
+        9 => Edit::strategy().prop_map(Step::Edit),
         1 => (any::<usize>(), any::<u8>()).prop_map(|(i, s)| Step::Resize(i, s)),
         1 => any::<u8>().prop_map(Step::Shuffle),
         1 => any::<u8>().prop_map(Step::Bulk),
@@ -144,22 +140,7 @@ fn check(steps: &[Step]) {
         let index = |i: usize| (!entries.is_empty()).then(|| i % entries.len());
         let mut shuffle = None;
         match step {
-            Step::Add(choice) => entries.push(Arc::new(entry(*choice))),
-            Step::Replace(i, choice) => {
-                if let Some(i) = index(*i) {
-                    entries[i] = Arc::new(entry(*choice));
-                }
-            }
-            Step::Reread(i) => {
-                if let Some(i) = index(*i) {
-                    entries[i] = Arc::new((*entries[i]).clone());
-                }
-            }
-            Step::Remove(i) => {
-                if let Some(i) = index(*i) {
-                    entries.remove(i);
-                }
-            }
+            Step::Edit(edit) => edit.apply(&mut entries, entry),
             Step::Resize(i, size) => {
                 if let Some(i) = index(*i) {
                     let slug = entries[i].slug.clone();
@@ -234,9 +215,15 @@ proptest! {
 #[test]
 fn a_large_catalog_then_small_changes() {
     let mut steps = vec![Step::Bulk(3)];
-    steps.extend((0..12).map(|i| Step::Remove(i * 5)));
-    steps.extend((0..12u8).map(|i| Step::Replace(usize::from(i) * 3, [i, 7, i, i, 3, i, 1, 2])));
-    steps.extend((0..6u8).map(|i| Step::Add([0, i + 1, 3, 4, 5, 6, 7, 8])));
-    steps.extend([Step::Resize(2, 1), Step::Reread(4), Step::Remove(9)]);
+    steps.extend((0..12).map(|i| Step::Edit(Edit::Remove(i * 5))));
+    steps.extend(
+        (0..12u8).map(|i| Step::Edit(Edit::Replace(usize::from(i) * 3, [i, 7, i, i, 3, i, 1, 2]))),
+    );
+    steps.extend((0..6u8).map(|i| Step::Edit(Edit::Add([0, i + 1, 3, 4, 5, 6, 7, 8]))));
+    steps.extend([
+        Step::Resize(2, 1),
+        Step::Edit(Edit::Reread(4)),
+        Step::Edit(Edit::Remove(9)),
+    ]);
     check(&steps);
 }

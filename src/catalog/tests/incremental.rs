@@ -3,6 +3,7 @@
 //! moves either way, outputs changing hands, press-review copies merging and parting.
 
 use super::*;
+use crate::testing::Edit;
 use proptest::prelude::*;
 
 const FILES: [&str; 7] = [
@@ -76,12 +77,8 @@ fn entry(choice: [u8; 8]) -> Entry {
 /// What a step does to the set of entries, the clock and the owners.
 #[derive(Debug, Clone)]
 enum Step {
-    Add([u8; 8]),
-    /// Replaces the entry at this index (modulo) by a new allocation of another entry.
-    Replace(usize, [u8; 8]),
-    /// Replaces it by a new allocation of the same entry (a file saved unchanged).
-    Reread(usize),
-    Remove(usize),
+    /// Adds, replaces, rereads or removes an entry.
+    Edit(Edit),
     /// Moves the clock by this many half hours (back when negative).
     Clock(i8),
     /// The outputs of the last catalog become online (as after a publish).
@@ -93,10 +90,7 @@ enum Step {
 
 fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
-        4 => any::<[u8; 8]>().prop_map(Step::Add),
-        2 => (any::<usize>(), any::<[u8; 8]>()).prop_map(|(i, e)| Step::Replace(i, e)),
-        1 => any::<usize>().prop_map(Step::Reread),
-        2 => any::<usize>().prop_map(Step::Remove),
+        9 => Edit::strategy().prop_map(Step::Edit),
         1 => (-5i8..8).prop_map(Step::Clock),
         2 => Just(Step::Publish),
         1 => any::<u8>().prop_map(Step::Bulk),
@@ -112,24 +106,8 @@ fn check(steps: &[Step]) {
     let mut memo = Memo::default();
     let mut last = Catalog::default();
     for (n, step) in steps.iter().enumerate() {
-        let index = |i: usize| (!entries.is_empty()).then(|| i % entries.len());
         match step {
-            Step::Add(choice) => entries.push(Arc::new(entry(*choice))),
-            Step::Replace(i, choice) => {
-                if let Some(i) = index(*i) {
-                    entries[i] = Arc::new(entry(*choice));
-                }
-            }
-            Step::Reread(i) => {
-                if let Some(i) = index(*i) {
-                    entries[i] = Arc::new((*entries[i]).clone());
-                }
-            }
-            Step::Remove(i) => {
-                if let Some(i) = index(*i) {
-                    entries.remove(i);
-                }
-            }
+            Step::Edit(edit) => edit.apply(&mut entries, entry),
             Step::Clock(half_hours) => at += chrono::Duration::minutes(30 * i64::from(*half_hours)),
             Step::Bulk(seed) => {
                 let mut i = 0;
@@ -180,12 +158,12 @@ proptest! {
 #[test]
 fn a_large_first_assembly_then_small_steps() {
     let mut steps = vec![Step::Bulk(7), Step::Bulk(200), Step::Publish];
-    steps.extend((0..40u8).map(|i| Step::Replace(usize::from(i) * 5, [i; 8])));
+    steps.extend((0..40u8).map(|i| Step::Edit(Edit::Replace(usize::from(i) * 5, [i; 8]))));
     steps.extend([
         Step::Clock(5),
         Step::Clock(-7),
-        Step::Reread(3),
-        Step::Remove(4),
+        Step::Edit(Edit::Reread(3)),
+        Step::Edit(Edit::Remove(4)),
     ]);
     check(&steps);
 }
