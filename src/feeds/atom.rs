@@ -7,6 +7,12 @@ use super::links::site_url;
 use atom_syndication::extension::Extension;
 use atom_syndication::{Category, Content, Entry, Feed, Person, Text, WriteConfig};
 
+/// Where a document's entries sit: right after `</subtitle>`, the last element the head
+/// writes before them (an archive page's `fh:archive` comes after them).
+const BEFORE_ENTRIES: &[u8] = b"</subtitle>";
+/// How a document without extensions ends.
+const END: &[u8] = b"\n</feed>";
+
 pub(super) fn render(
     meta: &FeedMeta<'_>,
     items: &[&Item],
@@ -35,11 +41,41 @@ pub(super) fn render(
         namespaces,
         ..Feed::default()
     };
+    write(&feed)
+}
+
+fn write(feed: &Feed) -> Result<Vec<u8>, atom_syndication::Error> {
     let config = WriteConfig {
         write_document_declaration: true,
         indent_size: Some(1),
     };
     feed.write_with_config(Vec::new(), config)
+}
+
+/// A document holding `item`'s entry alone, to be checked; [`entry_in`] finds the entry in
+/// it, laid out (indentation included) as in any document.
+pub(super) fn entry_alone(item: &Item) -> Result<Vec<u8>, atom_syndication::Error> {
+    write(&Feed {
+        subtitle: Some(Text::plain("")),
+        entries: vec![entry(item)],
+        ..Feed::default()
+    })
+}
+
+/// The entry of a document made by [`entry_alone`].
+pub(super) fn entry_in(alone: &[u8]) -> Option<&[u8]> {
+    alone
+        .get(entries_at(alone)?..alone.len().checked_sub(END.len())?)
+        .filter(|_| alone.ends_with(END))
+}
+
+/// Where the entries of a document go: in a document rendered without them, where
+/// [`render`] would have written them.
+pub(super) fn entries_at(document: &[u8]) -> Option<usize> {
+    let at = document
+        .windows(BEFORE_ENTRIES.len())
+        .position(|w| w == BEFORE_ENTRIES)?;
+    Some(at + BEFORE_ENTRIES.len())
 }
 
 fn entry(item: &Item) -> Entry {

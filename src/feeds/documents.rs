@@ -5,7 +5,7 @@
 
 use super::archive::{self, Page};
 use super::item::Item;
-use super::{Config, FeedError, OutputFile, render_document, spec};
+use super::{Config, FeedError, Fragments, OutputFile, render_document, spec};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::path::PathBuf;
@@ -59,6 +59,13 @@ pub(super) fn render_documents(
         .zip(shown)
         .flat_map(|(feed, used)| documents_of(feed, used, config))
         .collect();
+    // Every item of a document to render, laid out at its first use.
+    let fragments = Fragments::for_items(
+        documents
+            .iter()
+            .filter(|doc| !before.get(&doc.key).is_some_and(|b| b.shows(doc)))
+            .flat_map(|doc| doc.shown.iter().copied()),
+    );
     let mut handed = Handed {
         kept: FxHashMap::default(),
         all_known: !before.is_empty(),
@@ -80,7 +87,14 @@ pub(super) fn render_documents(
             .zip(&reused)
             .map(|(doc, reused)| match reused {
                 Some(_) => Ok(Vec::new()),
-                None => render_document(doc.feed, doc.page, doc.shown, doc.minimum, config),
+                None => render_document(
+                    doc.feed,
+                    doc.page,
+                    doc.shown,
+                    doc.minimum,
+                    config,
+                    &fragments,
+                ),
             })
             .collect();
         for ((doc, reused), fresh) in group.iter().zip(reused).zip(fresh) {

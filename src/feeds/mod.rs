@@ -11,6 +11,7 @@ mod atom;
 mod choice;
 mod content;
 mod documents;
+mod fragments;
 mod head;
 mod html;
 mod ical;
@@ -32,6 +33,7 @@ use crate::config::Config;
 use crate::model::Entry;
 use archive::Page;
 use chrono::{DateTime, FixedOffset};
+use fragments::Fragments;
 use item::Item;
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashMap};
@@ -324,14 +326,19 @@ fn page(
 
 /// `atom.xml`, `rss.xml` and `feed.json` of one document, dropping the oldest entries
 /// while a format is too big, but never below `minimum` (those in no archive yet). Each
-/// file is checked well-formed.
+/// file is checked well-formed: its head here, its entries once in `fragments`.
 fn render_document(
     feed: &spec::FeedSpec,
     page: Page,
     items: &[&Arc<Item>],
     minimum: usize,
     config: &Config,
+    fragments: &Fragments,
 ) -> Result<Vec<OutputFile>, FeedError> {
+    let laid: Option<Vec<&fragments::Laid>> = items
+        .iter()
+        .map(|item| fragments.get(item, config))
+        .collect();
     let items: Vec<&Item> = items.iter().map(|item| &***item).collect();
     let path = |file: &str| PathBuf::from(archive::path(&feed.dir, page, file));
     let (atom_path, rss_path, json_path) = (path("atom.xml"), path("rss.xml"), path("feed.json"));
@@ -342,17 +349,33 @@ fn render_document(
     let mut count = items.len();
     loop {
         let shown = &items[..count];
+        let laid = laid.as_deref().map(|laid| &laid[..count]);
         let meta = meta(feed, page, shown, config);
+        // Spliced documents come checked; one rendered whole is checked below.
         let (atom, rss) = rayon::join(
-            || atom::render(&meta, shown).map_err(|e| render_error(&atom_path, e.into())),
-            || rss::render(&meta, shown).map_err(|e| render_error(&rss_path, e.into())),
+            || match laid.map(|l| fragments::atom_document(&meta, l, &atom_path)) {
+                Some(Ok(Some(spliced))) => Ok((spliced, true)),
+                Some(Err(e)) => Err(e),
+                _ => atom::render(&meta, shown)
+                    .map(|bytes| (bytes, false))
+                    .map_err(|e| render_error(&atom_path, e.into())),
+            },
+            || match laid.map(|l| fragments::rss_document(&meta, l, &rss_path)) {
+                Some(Ok(Some(spliced))) => Ok((spliced, true)),
+                Some(Err(e)) => Err(e),
+                _ => rss::render(&meta, shown)
+                    .map(|bytes| (bytes, false))
+                    .map_err(|e| render_error(&rss_path, e.into())),
+            },
         );
-        let (atom, rss) = (atom?, rss?);
+        let ((atom, atom_checked), (rss, rss_checked)) = (atom?, rss?);
         if count > minimum.max(1) && atom.len().max(rss.len()) > MAX_FEED_BYTES {
             count = (count * 3 / 4).clamp(minimum.max(1), count - 1);
             continue;
         }
-        check_well_formed(&atom_path, &atom)?;
+        if !atom_checked {
+            check_well_formed(&atom_path, &atom)?;
+        }
         let atom = OutputFile {
             path: atom_path,
             bytes: atom,
@@ -360,7 +383,10 @@ fn render_document(
         };
         let (json, rss_check) = rayon::join(
             || json::render(&meta, shown).map_err(|e| render_error(&json_path, e.into())),
-            || check_well_formed(&rss_path, &rss),
+            || match rss_checked {
+                true => Ok(()),
+                false => check_well_formed(&rss_path, &rss),
+            },
         );
         rss_check?;
         let rss = OutputFile {
