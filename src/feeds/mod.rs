@@ -35,6 +35,7 @@ use archive::Page;
 use chrono::{DateTime, FixedOffset};
 use fragments::Fragments;
 use item::Item;
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -335,8 +336,9 @@ fn render_document(
     config: &Config,
     fragments: &Fragments,
 ) -> Result<Vec<OutputFile>, FeedError> {
+    // On all threads: the main feed's current document is rendered alone.
     let laid: Option<Vec<&fragments::Laid>> = items
-        .iter()
+        .par_iter()
         .map(|item| fragments.get(item, config))
         .collect();
     let items: Vec<&Item> = items.iter().map(|item| &***item).collect();
