@@ -5,10 +5,11 @@
 //! Many files at once (a clean build's thousands of PDFs and archive pages) are staged: each
 //! is written to its temp file without waiting for the disk, and [`Publisher::commit`] makes
 //! them durable together (one `syncfs` instead of a sync per file), then renames them.
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 /// Temp files start with this; leftovers of a crash are removed at the next start.
 const TEMP_PREFIX: &str = ".communique-tmp-";
@@ -35,6 +36,9 @@ pub enum Outcome {
 #[derive(Debug, Clone)]
 pub(crate) struct Publisher {
     root: PathBuf,
+    /// Folders found to be folders, not symbolic links, since this publisher was made: the
+    /// thousands of files of a clean build share a few folders, each looked at once.
+    folders: Arc<Mutex<HashSet<PathBuf>>>,
 }
 
 /// A file written to its temp file, waiting for [`Publisher::commit`].
@@ -68,7 +72,10 @@ impl Publisher {
         })?;
         // Absolute once, so that no temp file asks for the working directory again.
         let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
-        Ok(Publisher { root })
+        Ok(Publisher {
+            root,
+            folders: Arc::default(),
+        })
     }
 
     /// Writes `bytes` to `rel` unless the file already holds exactly them.
@@ -86,9 +93,9 @@ impl Publisher {
     /// already holds exactly them. Until [`Publisher::commit`], readers see the old file (a
     /// dropped `Staged` removes its temp file).
     pub(crate) fn stage(&self, rel: &Path, bytes: &[u8]) -> Result<Option<Staged>, PublishError> {
-        let path = self.resolve(rel)?;
+        let (path, existing) = self.resolve_file(rel)?;
         // Another size is another content: a changed feed is not read back to be compared.
-        let same_size = fs::metadata(&path).is_ok_and(|meta| meta.len() == bytes.len() as u64);
+        let same_size = existing.is_some_and(|meta| meta.len() == bytes.len() as u64);
         if same_size
             && let Ok(existing) = fs::read(&path)
             && existing == bytes
@@ -100,11 +107,24 @@ impl Publisher {
             path: path.clone(),
             source,
         };
-        fs::create_dir_all(&dir).map_err(io_err)?;
-        let mut temp = tempfile::Builder::new()
-            .prefix(TEMP_PREFIX)
-            .tempfile_in(&dir)
-            .map_err(io_err)?;
+        if !self.is_known_folder(&dir) {
+            fs::create_dir_all(&dir).map_err(io_err)?;
+            self.known_folder(dir.clone());
+        }
+        let temp_in = |dir: &Path| {
+            tempfile::Builder::new()
+                .prefix(TEMP_PREFIX)
+                .tempfile_in(dir)
+        };
+        let mut temp = match temp_in(&dir) {
+            // A folder removed since it was seen (by hand, while the watcher runs): again.
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                fs::create_dir_all(&dir).map_err(io_err)?;
+                temp_in(&dir)
+            }
+            made => made,
+        }
+        .map_err(io_err)?;
         temp.write_all(bytes).map_err(io_err)?;
         set_public_mode(temp.as_file()).map_err(io_err)?;
         Ok(Some(Staged {
@@ -208,6 +228,11 @@ impl Publisher {
 
     /// Output names come from validated slugs; this is the last line of defence.
     fn resolve(&self, rel: &Path) -> Result<PathBuf, PublishError> {
+        Ok(self.resolve_file(rel)?.0)
+    }
+
+    /// [`Publisher::resolve`], with what is at the path now (`None`: nothing).
+    fn resolve_file(&self, rel: &Path) -> Result<(PathBuf, Option<fs::Metadata>), PublishError> {
         let safe = rel
             .components()
             .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
@@ -216,17 +241,39 @@ impl Publisher {
         }
         // A symlinked `pdf/` (or file) would send writes and removals elsewhere on the disk.
         let mut path = self.root.clone();
-        for component in rel.components() {
+        let mut components = rel.components().peekable();
+        while let Some(component) = components.next() {
             path.push(component);
+            let last = components.peek().is_none();
+            if !last && self.is_known_folder(&path) {
+                continue;
+            }
             match fs::symlink_metadata(&path) {
                 Ok(meta) if meta.file_type().is_symlink() => {
                     return Err(PublishError::SymlinkInOutput(path));
                 }
-                Ok(_) => {}
-                Err(_) => return Ok(self.root.join(rel)),
+                Ok(meta) if last => return Ok((path, Some(meta))),
+                Ok(meta) => {
+                    if meta.is_dir() {
+                        self.known_folder(path.clone());
+                    }
+                }
+                Err(_) => return Ok((self.root.join(rel), None)),
             }
         }
-        Ok(path)
+        Ok((path, None))
+    }
+
+    fn is_known_folder(&self, dir: &Path) -> bool {
+        self.folders
+            .lock()
+            .is_ok_and(|folders| folders.contains(dir))
+    }
+
+    fn known_folder(&self, dir: PathBuf) {
+        if let Ok(mut folders) = self.folders.lock() {
+            folders.insert(dir);
+        }
     }
 }
 
@@ -436,6 +483,29 @@ mod tests {
             assert_eq!(fs::read(dir.path().join(rel)).unwrap(), rel.as_bytes());
         }
         assert_eq!(p.remove_stale_temp_files(), 0);
+    }
+
+    #[test]
+    fn a_folder_removed_after_it_was_seen_is_made_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = Publisher::new(dir.path()).unwrap();
+        p.write(Path::new("pdf/a.pdf"), b"a").unwrap();
+        // Removed by hand while the same publisher still knows it.
+        fs::remove_dir_all(dir.path().join("pdf")).unwrap();
+        assert_eq!(
+            p.write(Path::new("pdf/b.pdf"), b"b").unwrap(),
+            Outcome::Written
+        );
+        assert_eq!(fs::read(dir.path().join("pdf/b.pdf")).unwrap(), b"b");
+        // A file seen is looked at again: its bytes are compared, not remembered.
+        assert_eq!(
+            p.write(Path::new("pdf/b.pdf"), b"b").unwrap(),
+            Outcome::Unchanged
+        );
+        assert_eq!(
+            p.write(Path::new("pdf/b.pdf"), b"c").unwrap(),
+            Outcome::Written
+        );
     }
 
     #[test]
