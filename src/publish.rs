@@ -102,6 +102,31 @@ impl Publisher {
         {
             return Ok(None);
         }
+        self.stage_at(path, rel, |file| file.write_all(bytes))
+            .map(Some)
+    }
+
+    /// [`Publisher::stage`] for a file that `write` writes bit by bit (a large one, never whole
+    /// in memory); always staged.
+    pub(crate) fn stage_with(
+        &self,
+        rel: &Path,
+        write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> Result<Staged, PublishError> {
+        let (path, _) = self.resolve_file(rel)?;
+        self.stage_at(path, rel, |file| {
+            let mut buffered = io::BufWriter::new(file);
+            write(&mut buffered)?;
+            buffered.flush()
+        })
+    }
+
+    fn stage_at(
+        &self,
+        path: PathBuf,
+        rel: &Path,
+        write: impl FnOnce(&mut fs::File) -> io::Result<()>,
+    ) -> Result<Staged, PublishError> {
         let dir = path.parent().unwrap_or(&self.root).to_path_buf();
         let io_err = |source| PublishError::Io {
             path: path.clone(),
@@ -125,13 +150,13 @@ impl Publisher {
             made => made,
         }
         .map_err(io_err)?;
-        temp.write_all(bytes).map_err(io_err)?;
+        write(temp.as_file_mut()).map_err(io_err)?;
         set_public_mode(temp.as_file()).map_err(io_err)?;
-        Ok(Some(Staged {
+        Ok(Staged {
             temp: temp.into_temp_path(),
             path,
             rel: rel.to_path_buf(),
-        }))
+        })
     }
 
     /// Makes staged files durable, then puts each in place in the order given, then makes

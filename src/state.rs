@@ -13,9 +13,14 @@ use std::fs::{File, TryLockError};
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
+mod pack;
+
 const STATE_FILE: &str = "state.json";
 const LOCK_FILE: &str = "lock";
 const SOURCES_DIR: &str = "sources";
+/// From this many copies kept at once (a first build keeps one per release), they go in one
+/// pack rather than a file each.
+const PACK_FROM: usize = 64;
 /// Written inside the output folder by earlier versions; removed on the first publish.
 pub const LEGACY_MANIFEST: &str = ".communique-manifest.json";
 
@@ -155,7 +160,8 @@ impl Store {
             .stage(&Path::new(SOURCES_DIR).join(hash), bytes)?)
     }
 
-    /// [`Store::stage_source`] for each `(hash, bytes)`, on all threads.
+    /// [`Store::stage_source`] for each `(hash, bytes)`, on all threads; from [`PACK_FROM`]
+    /// copies, one pack of them all.
     pub(crate) fn stage_sources(
         &self,
         copies: &[(String, std::sync::Arc<[u8]>)],
@@ -165,6 +171,9 @@ impl Store {
         }
         let publisher = self.publisher()?;
         let dir = Path::new(SOURCES_DIR);
+        if copies.len() >= PACK_FROM {
+            return Ok(vec![pack::stage(&publisher, dir, copies)?]);
+        }
         let staged: Result<Vec<Option<Staged>>, PublishError> = copies
             .par_iter()
             .map(|(hash, bytes)| publisher.stage(&dir.join(hash), bytes))
@@ -178,9 +187,16 @@ impl Store {
         Ok(())
     }
 
-    /// The bytes of a kept good version.
+    /// The bytes of a kept good version: its own file, or its copy in a pack.
     pub fn source(&self, hash: &str) -> Option<Vec<u8>> {
-        std::fs::read(self.dir.join(SOURCES_DIR).join(hash)).ok()
+        let dir = self.dir.join(SOURCES_DIR);
+        if let Ok(bytes) = std::fs::read(dir.join(hash)) {
+            return Some(bytes);
+        }
+        self.packs().into_iter().find_map(|path| {
+            let copy = pack::index(&path)?.into_iter().find(|c| c.hash == hash)?;
+            pack::read(&path, &copy)
+        })
     }
 
     /// Removes kept versions no longer referenced by `state`.
@@ -189,7 +205,8 @@ impl Store {
     }
 
     /// Removes the kept versions among `hashes` that `good` no longer references: after a
-    /// save that replaced them, without listing every kept version.
+    /// save that replaced them, without listing every kept version. Those in a pack stay
+    /// until the next [`Store::prune_sources_keeping`].
     pub fn forget_sources(
         &self,
         hashes: &[String],
@@ -205,7 +222,9 @@ impl Store {
         Ok(())
     }
 
-    /// Removes kept versions that `good` does not reference.
+    /// Removes kept versions that `good` does not reference: their files, the packs that hold
+    /// none that it does, and packs where fewer than half are (their wanted copies are packed
+    /// anew first).
     pub fn prune_sources_keeping(
         &self,
         good: &BTreeMap<String, GoodVersion>,
@@ -218,11 +237,48 @@ impl Store {
             if let Some(name) = name.to_str()
                 && !wanted.contains(name)
                 && !name.starts_with('.')
+                && !is_pack(Path::new(name))
             {
                 publisher.remove(&Path::new(SOURCES_DIR).join(name))?;
             }
         }
+        for path in self.packs() {
+            // A damaged pack holds nothing that can be read back.
+            let copies = pack::index(&path).unwrap_or_default();
+            let kept: Vec<&pack::Copy> = copies
+                .iter()
+                .filter(|c| wanted.contains(c.hash.as_str()))
+                .collect();
+            if !kept.is_empty() && kept.len() * 2 >= copies.len() {
+                continue;
+            }
+            let again: Vec<(String, std::sync::Arc<[u8]>)> = kept
+                .iter()
+                .filter_map(|c| Some((c.hash.clone(), pack::read(&path, c)?.into())))
+                .collect();
+            if !again.is_empty() {
+                let staged = pack::stage(&publisher, Path::new(SOURCES_DIR), &again)?;
+                publisher.commit(vec![staged])?;
+            }
+            if let Some(name) = path.file_name() {
+                publisher.remove(&Path::new(SOURCES_DIR).join(name))?;
+            }
+        }
         Ok(())
+    }
+
+    /// The packs in the sources folder.
+    fn packs(&self) -> Vec<PathBuf> {
+        let dir = self.dir.join(SOURCES_DIR);
+        let mut packs: Vec<PathBuf> = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|entry| entry.path())
+            .filter(|path| is_pack(path) && path.is_file())
+            .collect();
+        packs.sort();
+        packs
     }
 
     fn publisher(&self) -> Result<Publisher, StateError> {
@@ -266,6 +322,10 @@ impl Store {
 #[derive(Debug)]
 pub struct OutputLock {
     _file: File,
+}
+
+fn is_pack(path: &Path) -> bool {
+    path.extension().is_some_and(|ext| ext == pack::EXTENSION)
 }
 
 /// The state folder of the output folder `out`: the one `config` names, else [`default_dir`].
@@ -345,6 +405,115 @@ mod tests {
         assert!(store.source("old").is_none());
         assert!(store.source("shared").is_some());
         assert!(store.source("kept").is_some());
+    }
+
+    fn files_in(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    fn releases(count: usize) -> Vec<(String, std::sync::Arc<[u8]>)> {
+        (0..count)
+            .map(|n| {
+                let bytes = format!("---\ntitle: Communiqué {n}\n---\nCorps {n}.\n").into_bytes();
+                (blake3::hash(&bytes).to_hex().to_string(), bytes.into())
+            })
+            .collect()
+    }
+
+    fn good_of(hashes: &[&str]) -> BTreeMap<String, GoodVersion> {
+        hashes
+            .iter()
+            .enumerate()
+            .map(|(n, hash)| {
+                let version = GoodVersion {
+                    hash: hash.to_string(),
+                    since: "2024-01-01T00:00:00+01:00".into(),
+                    content: String::new(),
+                    corrected: None,
+                    identity: None,
+                };
+                (format!("{n}.md"), version)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn many_copies_kept_at_once_go_in_one_pack_and_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let copies = releases(100);
+        let staged = store.stage_sources(&copies).unwrap();
+        assert_eq!(staged.len(), 1);
+        store.keep_sources(staged).unwrap();
+        let sources = dir.path().join(SOURCES_DIR);
+        let names = files_in(&sources);
+        assert!(names.len() == 1 && names[0].ends_with(".pack"), "{names:?}");
+        for (hash, bytes) in &copies {
+            assert_eq!(store.source(hash).as_deref(), Some(&bytes[..]));
+        }
+        assert!(store.source(&"0".repeat(64)).is_none());
+        // A few at once (a save) stay one file each, found beside the pack.
+        let more = &releases(103)[100..];
+        store
+            .keep_sources(store.stage_sources(more).unwrap())
+            .unwrap();
+        assert_eq!(files_in(&sources).len(), 4);
+        assert_eq!(store.source(&more[0].0).as_deref(), Some(&more[0].1[..]));
+
+        // Most no longer wanted: the wanted ones are packed anew, the rest are gone.
+        let wanted: Vec<&str> = copies[..30].iter().map(|(h, _)| h.as_str()).collect();
+        store.prune_sources_keeping(&good_of(&wanted)).unwrap();
+        let names = files_in(&sources);
+        assert!(names.len() == 1 && names[0].ends_with(".pack"), "{names:?}");
+        assert_eq!(store.source(wanted[29]).as_deref(), Some(&copies[29].1[..]));
+        assert!(store.source(&copies[30].0).is_none());
+        assert!(store.source(&more[0].0).is_none());
+        // Most still wanted: the pack stays as it is.
+        store
+            .prune_sources_keeping(&good_of(&wanted[..20]))
+            .unwrap();
+        assert_eq!(files_in(&sources), names);
+        // None wanted: nothing is left.
+        store.prune_sources_keeping(&BTreeMap::new()).unwrap();
+        assert!(files_in(&sources).is_empty());
+    }
+
+    #[test]
+    fn a_damaged_pack_gives_nothing_back_and_no_panic() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let copies = releases(70);
+        store
+            .keep_sources(store.stage_sources(&copies).unwrap())
+            .unwrap();
+        let sources = dir.path().join(SOURCES_DIR);
+        let pack = sources.join(&files_in(&sources)[0]);
+        let mut bytes = std::fs::read(&pack).unwrap();
+        // A flipped byte in the last copy: that copy no longer hashes to its name.
+        let last = bytes.len() - 3;
+        bytes[last] ^= 0x20;
+        std::fs::write(&pack, &bytes).unwrap();
+        assert!(store.source(&copies[69].0).is_none());
+        assert_eq!(
+            store.source(&copies[0].0).as_deref(),
+            Some(&copies[0].1[..])
+        );
+        // Cut short, and an index claiming more than the file holds.
+        std::fs::write(&pack, &bytes[..bytes.len() / 2]).unwrap();
+        assert!(store.source(&copies[0].0).is_none());
+        let mut huge = b"communique-pack 1\n".to_vec();
+        huge.extend(u64::MAX.to_le_bytes());
+        std::fs::write(sources.join("huge.pack"), &huge).unwrap();
+        assert!(store.source(&copies[0].0).is_none());
+        // Pruning removes what cannot be read.
+        let all: Vec<&str> = copies.iter().map(|(h, _)| h.as_str()).collect();
+        store.prune_sources_keeping(&good_of(&all)).unwrap();
+        assert!(files_in(&sources).is_empty());
     }
 
     #[test]

@@ -342,6 +342,48 @@ fn a_broken_edit_keeps_the_last_good_version_online_across_runs() {
 }
 
 #[test]
+fn a_broken_edit_stands_in_from_the_copies_a_first_build_of_many_releases_packed() {
+    let tree = seeded();
+    // Enough releases at once for their kept copies to go in one file (events: no PDF).
+    for n in 0..70 {
+        tree.write(
+            &format!("agenda/rencontre-{n:02}.md"),
+            &format!(
+                "---\ntitle: Rencontre {n}\ndate: 2026-10-{:02} 10:00:00 +02:00\n---\nUne rencontre.\n",
+                1 + n % 28
+            ),
+        );
+    }
+    tree.build();
+    let sources = tree.dir.path().join(".communique/feeds/sources");
+    let kept = files_below(&sources);
+    assert!(
+        kept.len() == 1 && kept[0].to_string_lossy().ends_with(".pack"),
+        "{kept:?}"
+    );
+    let before = contents(&tree.out());
+    tree.write(
+        "communiques/lancement.md",
+        "---\ntitle: \"Lancement\n---\nCassé.\n",
+    );
+    let report = tree.build();
+    assert_eq!(
+        contents(&tree.out()),
+        before,
+        "nothing withdrawn or changed"
+    );
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .any(|d| d.file == Path::new("communiques/lancement.md")
+                && matches!(d.problem, Problem::StillOnline { .. })),
+        "{:#?}",
+        report.diagnostics
+    );
+}
+
+#[test]
 fn state_lives_outside_the_served_folder_and_outputs_are_derived() {
     let tree = seeded();
     tree.build();
