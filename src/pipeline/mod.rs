@@ -348,38 +348,37 @@ impl Site {
         // staged and committed in their order: a feed never reaches the disk before a PDF it
         // links.
         let mut produced: HashSet<PathBuf> = HashSet::new();
-        let mut recorded = false;
         let pdfs = Staging::default();
         let new_slugs = self.render_pdfs(&catalog, &on_disk, &mut diagnostics, |slug, bytes| {
             pdfs.stage(&publisher, &feeds::pdf_path(&slug), &bytes);
         });
         report.pdfs_rendered = new_slugs.len();
         let mut rendered = Ok(());
-        let written = pdfs.commit(&publisher).and_then(|mut written| {
-            let known = self.pdfs.iter().map(|(slug, pdf)| (slug, pdf.record.len));
-            feeds::sync_sizes(&mut self.pdf_sizes, known);
-            let sizes = &self.pdf_sizes;
-            // The main feed's current Atom, RSS and JSON go out as soon as they are rendered.
-            let mut feed_files = InOrder::new(3);
-            recorded = std::mem::replace(&mut self.feeds_recorded, false);
-            rendered = feeds::render_feeds_cached(
-                &catalog,
-                &self.config,
-                sizes,
-                now,
-                &mut self.feed_cache,
-                |file| {
-                    produced.insert(file.path.clone());
-                    // Reused bytes were written by the previous publish (a failed one, or
-                    // outputs found missing, clear the cache).
-                    if !file.reused {
-                        feed_files.stage(&publisher, &file.path, &file.bytes);
-                    }
-                },
-            );
-            written.extend(feed_files.commit(&publisher)?);
-            Ok(written)
-        });
+        let recorded = std::mem::replace(&mut self.feeds_recorded, false);
+        let written = if pdfs.len() >= writers::PDFS_SYNCED_WHILE_FEEDS_RENDER {
+            std::thread::scope(|scope| {
+                let committing = &publisher;
+                let pdfs_committed = scope.spawn(move || pdfs.commit(committing));
+                // Nothing may go out before the PDFs: no feed file is put in place at once.
+                let mut feed_files = InOrder::new(0);
+                rendered =
+                    self.stage_feeds(&catalog, now, &publisher, &mut produced, &mut feed_files);
+                let mut written = pdfs_committed
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+                written.extend(feed_files.commit(&publisher)?);
+                Ok(written)
+            })
+        } else {
+            pdfs.commit(&publisher).and_then(|mut written| {
+                // The main feed's current Atom, RSS and JSON go out as soon as they are rendered.
+                let mut feed_files = InOrder::new(3);
+                rendered =
+                    self.stage_feeds(&catalog, now, &publisher, &mut produced, &mut feed_files);
+                written.extend(feed_files.commit(&publisher)?);
+                Ok(written)
+            })
+        };
         match written {
             Ok(written) => report.written.extend(written),
             Err(err) => {

@@ -3,9 +3,50 @@
 //! feed's files at once). Each group is made durable at once (one sync of the disk for
 //! thousands of files) before the next.
 
+use super::Site;
+use crate::catalog::Catalog;
+use crate::feeds::{self, FeedError};
 use crate::publish::{PublishError, Publisher, Staged};
+use chrono::{DateTime, FixedOffset};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
+
+/// From this many PDFs (a clean build), they are made durable while the feeds render (the
+/// disk writes them while the processors lay out feeds); a feed is still put in place only
+/// after them. Fewer (a save) are committed first, so that the main feed can go out at once.
+pub(super) const PDFS_SYNCED_WHILE_FEEDS_RENDER: usize = 32;
+
+impl Site {
+    /// Renders every feed at `now` and stages its files in `feed_files`; a file the previous
+    /// publish wrote with the same bytes is only named in `produced`.
+    pub(super) fn stage_feeds(
+        &mut self,
+        catalog: &Catalog,
+        now: DateTime<FixedOffset>,
+        publisher: &Publisher,
+        produced: &mut HashSet<PathBuf>,
+        feed_files: &mut InOrder,
+    ) -> Result<(), FeedError> {
+        let known = self.pdfs.iter().map(|(slug, pdf)| (slug, pdf.record.len));
+        feeds::sync_sizes(&mut self.pdf_sizes, known);
+        feeds::render_feeds_cached(
+            catalog,
+            &self.config,
+            &self.pdf_sizes,
+            now,
+            &mut self.feed_cache,
+            |file| {
+                produced.insert(file.path.clone());
+                // Reused bytes were written by the previous publish (a failed one, or
+                // outputs found missing, clear the cache).
+                if !file.reused {
+                    feed_files.stage(publisher, &file.path, &file.bytes);
+                }
+            },
+        )
+    }
+}
 
 /// Files staged from several threads, and the first error.
 #[derive(Default)]
@@ -15,6 +56,11 @@ pub(super) struct Staging {
 }
 
 impl Staging {
+    /// How many files are staged.
+    pub(super) fn len(&self) -> usize {
+        self.files.lock().map_or(0, |files| files.len())
+    }
+
     /// Stages `bytes` for `rel` (nothing once a write has failed: the group is lost anyway).
     /// Called by the thread that rendered them: no queue, no writer thread to wake.
     pub(super) fn stage(&self, publisher: &Publisher, rel: &Path, bytes: &[u8]) {

@@ -384,6 +384,31 @@ fn a_broken_edit_stands_in_from_the_copies_a_first_build_of_many_releases_packed
 }
 
 #[test]
+fn pdfs_committed_while_the_feeds_render_still_go_out_before_any_feed() {
+    let tree = Tree::new();
+    // Enough PDFs for a clean build to make them durable while the feeds render.
+    for n in 0..40 {
+        tree.write(
+            &format!("communiques/c{n:02}.md"),
+            &communique(&format!("Communiqué {n}"), ""),
+        );
+    }
+    // One PDF cannot be put in place: a folder holds its name.
+    let blocked = tree.out().join("pdf/c20.pdf");
+    fs::create_dir_all(blocked.join("inside")).unwrap();
+    assert!(tree.build_at(now()).is_err());
+    let written = files_below(&tree.out());
+    assert!(
+        written.iter().all(|p| p.starts_with("pdf")),
+        "a feed went out although a PDF failed: {written:?}"
+    );
+    fs::remove_dir_all(&blocked).unwrap();
+    tree.build();
+    assert_eq!(tree.titles().len(), 40);
+    assert_eq!(tree.pdfs().len(), 40);
+}
+
+#[test]
 fn state_lives_outside_the_served_folder_and_outputs_are_derived() {
     let tree = seeded();
     tree.build();
