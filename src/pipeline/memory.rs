@@ -33,11 +33,24 @@ impl Site {
     /// Only releases read again since the last publish: an entry keeps the date it was given
     /// (the kept version it is compared with changes only when its file does).
     pub(super) fn date_corrections(&mut self, now: DateTime<FixedOffset>) {
+        // Only a release with a kept version can be corrected: those hashed on all threads
+        // first (a clean build has none; a checkout, thousands).
+        let (sources, good) = (&self.sources, &self.state.good);
+        self.unremembered.par_iter().for_each(|rel| {
+            if good.contains_key(rel)
+                && let Some(source) = sources.get(rel)
+            {
+                source.content();
+            }
+        });
         for rel in &self.unremembered {
+            let Some(kept) = self.state.good.get(rel) else {
+                continue;
+            };
             let Some(source) = self.sources.get_mut(rel) else {
                 continue;
             };
-            let (Some(content), Some(kept)) = (source.content(), self.state.good.get(rel)) else {
+            let Some(content) = source.content() else {
                 continue;
             };
             let corrected = if kept.content.is_empty() || content == kept.content {
