@@ -395,6 +395,8 @@ impl Choice {
             let sanitizer = html::Sanitizer::new(config);
             missing
                 .par_iter()
+                // Short tasks: rayon's default few long runs can leave one thread finishing alone.
+                .with_max_len(16)
                 .map(|(at, entry, size)| {
                     let item = Item::new(entry, config, pdfs, &sanitizer);
                     (*at, *size, Arc::new(item))

@@ -188,6 +188,8 @@ impl Site {
         // Read and parse in parallel: a first scan reads the whole archive.
         let updates: Vec<(String, SourceState)> = moved
             .par_iter()
+            // Short tasks: rayon's default few long runs can leave one thread finishing alone.
+            .with_max_len(16)
             .map(|found| (found.rel.clone(), site.read_source(found)))
             .collect();
         for (rel, state) in updates {
