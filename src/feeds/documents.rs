@@ -73,21 +73,13 @@ pub(super) fn render_documents(
     // The first document alone: the main feed's current page is handed over soonest.
     let first = documents.len().min(1);
     let (head, rest) = documents.split_at(first);
-    for group in std::iter::once(head).chain(rest.chunks(AT_ONCE)) {
-        let reused: Vec<Option<Rendered>> = group
-            .iter()
-            .map(|doc| {
-                let known = before.remove(&doc.key);
-                handed.all_known &= known.is_some();
-                known.filter(|b| b.shows(doc))
-            })
-            .collect();
-        let fresh: Vec<Result<Vec<OutputFile>, FeedError>> = group
+    let render_group = |group: &[Document], reused: Vec<bool>| -> Vec<Fresh> {
+        group
             .par_iter()
-            .zip(&reused)
+            .zip(reused)
             .map(|(doc, reused)| match reused {
-                Some(_) => Ok(Vec::new()),
-                None => render_document(
+                true => Ok(Vec::new()),
+                false => render_document(
                     doc.feed,
                     doc.page,
                     doc.shown,
@@ -96,37 +88,108 @@ pub(super) fn render_documents(
                     &fragments,
                 ),
             })
-            .collect();
-        for ((doc, reused), fresh) in group.iter().zip(reused).zip(fresh) {
-            let paths = match reused {
-                Some(reused) => {
-                    for path in &reused.paths {
-                        ready(&OutputFile {
-                            path: path.clone(),
-                            bytes: Vec::new(),
-                            reused: true,
-                        });
-                    }
-                    reused.paths
-                }
-                None => {
-                    let files = fresh?;
-                    files.iter().for_each(&mut *ready);
-                    files.into_iter().map(|file| file.path).collect()
-                }
+            .collect()
+    };
+    let render_group = &render_group;
+    // Each group renders while the files of the one before are handed over (written, on a
+    // clean build): the processors no longer wait for the disk, nor the disk for them.
+    std::thread::scope(|scope| {
+        let mut in_flight: Option<Group> = None;
+        for group in std::iter::once(head).chain(rest.chunks(AT_ONCE)) {
+            let reused: Vec<Option<Rendered>> = group
+                .iter()
+                .map(|doc| {
+                    let known = before.remove(&doc.key);
+                    handed.all_known &= known.is_some();
+                    known.filter(|b| b.shows(doc))
+                })
+                .collect();
+            let flags: Vec<bool> = reused.iter().map(Option::is_some).collect();
+            // A group that is all reused (most of a save's) needs no thread.
+            let rendering = match flags.iter().all(|reused| *reused) {
+                true => Rendering::Done(flags.iter().map(|_| Ok(Vec::new())).collect()),
+                false => Rendering::Running(scope.spawn(move || render_group(group, flags))),
             };
-            if remember {
-                let rendered = Rendered {
-                    items: doc.shown.iter().map(|item| Arc::clone(item)).collect(),
-                    page: doc.page,
-                    names: (doc.feed.title.clone(), doc.feed.subtitle.clone()),
-                    paths,
-                };
-                handed.kept.insert(doc.key.clone(), rendered);
+            let next = Group {
+                documents: group,
+                reused,
+                rendering,
+            };
+            if let Some(done) = in_flight.replace(next) {
+                hand_over(done, remember, &mut handed, ready)?;
             }
         }
+        if let Some(done) = in_flight {
+            hand_over(done, remember, &mut handed, ready)?;
+        }
+        Ok(handed)
+    })
+}
+
+/// A document's files, or why it could not be rendered.
+type Fresh = Result<Vec<OutputFile>, FeedError>;
+
+/// Documents rendered together, and what was found of them at the previous render.
+struct Group<'a, 'scope> {
+    documents: &'a [Document<'a>],
+    reused: Vec<Option<Rendered>>,
+    rendering: Rendering<'scope>,
+}
+
+/// A group's documents, rendering or rendered.
+enum Rendering<'scope> {
+    Running(std::thread::ScopedJoinHandle<'scope, Vec<Fresh>>),
+    Done(Vec<Fresh>),
+}
+
+impl Rendering<'_> {
+    fn join(self) -> Vec<Fresh> {
+        match self {
+            Rendering::Running(thread) => thread
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Rendering::Done(fresh) => fresh,
+        }
     }
-    Ok(handed)
+}
+
+/// Hands over a group's files in order: those reused by name, the fresh ones whole.
+fn hand_over(
+    group: Group,
+    remember: bool,
+    handed: &mut Handed,
+    ready: &mut impl FnMut(&OutputFile),
+) -> Result<(), FeedError> {
+    let fresh = group.rendering.join();
+    for ((doc, reused), fresh) in group.documents.iter().zip(group.reused).zip(fresh) {
+        let paths = match reused {
+            Some(reused) => {
+                for path in &reused.paths {
+                    ready(&OutputFile {
+                        path: path.clone(),
+                        bytes: Vec::new(),
+                        reused: true,
+                    });
+                }
+                reused.paths
+            }
+            None => {
+                let files = fresh?;
+                files.iter().for_each(&mut *ready);
+                files.into_iter().map(|file| file.path).collect()
+            }
+        };
+        if remember {
+            let rendered = Rendered {
+                items: doc.shown.iter().map(|item| Arc::clone(item)).collect(),
+                page: doc.page,
+                names: (doc.feed.title.clone(), doc.feed.subtitle.clone()),
+                paths,
+            };
+            handed.kept.insert(doc.key.clone(), rendered);
+        }
+    }
+    Ok(())
 }
 
 impl Rendered {
