@@ -355,19 +355,17 @@ fn render_document(
         let meta = meta(feed, page, shown, config);
         // Spliced documents come checked; one rendered whole is checked below.
         let (atom, rss) = rayon::join(
-            || match laid.map(|l| fragments::atom_document(&meta, l, &atom_path)) {
-                Some(Ok(Some(spliced))) => Ok((spliced, true)),
-                Some(Err(e)) => Err(e),
-                _ => atom::render(&meta, shown)
-                    .map(|bytes| (bytes, false))
-                    .map_err(|e| render_error(&atom_path, e.into())),
+            || {
+                let spliced = laid.map(|l| fragments::atom_document(&meta, l, &atom_path));
+                spliced_or_whole(spliced, || {
+                    atom::render(&meta, shown).map_err(|e| render_error(&atom_path, e.into()))
+                })
             },
-            || match laid.map(|l| fragments::rss_document(&meta, l, &rss_path)) {
-                Some(Ok(Some(spliced))) => Ok((spliced, true)),
-                Some(Err(e)) => Err(e),
-                _ => rss::render(&meta, shown)
-                    .map(|bytes| (bytes, false))
-                    .map_err(|e| render_error(&rss_path, e.into())),
+            || {
+                let spliced = laid.map(|l| fragments::rss_document(&meta, l, &rss_path));
+                spliced_or_whole(spliced, || {
+                    rss::render(&meta, shown).map_err(|e| render_error(&rss_path, e.into()))
+                })
             },
         );
         let ((atom, atom_checked), (rss, rss_checked)) = (atom?, rss?);
@@ -402,6 +400,19 @@ fn render_document(
             reused: false,
         };
         return Ok(vec![atom, rss, json]);
+    }
+}
+
+/// The spliced document, checked (`true`), or when there is none the document rendered
+/// whole, still to be checked (`false`).
+fn spliced_or_whole(
+    spliced: Option<Result<Option<Vec<u8>>, FeedError>>,
+    whole: impl FnOnce() -> Result<Vec<u8>, FeedError>,
+) -> Result<(Vec<u8>, bool), FeedError> {
+    match spliced {
+        Some(Ok(Some(spliced))) => Ok((spliced, true)),
+        Some(Err(e)) => Err(e),
+        Some(Ok(None)) | None => Ok((whole()?, false)),
     }
 }
 
