@@ -8,6 +8,7 @@
 // Diagnostics travel in `Err` on cold paths only (one per bad file); boxing them buys nothing.
 #![allow(clippy::result_large_err)]
 
+pub mod allocator;
 pub mod catalog;
 pub mod config;
 pub mod diagnostic;

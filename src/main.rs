@@ -163,8 +163,14 @@ fn main() -> ExitCode {
         Command::Build {
             options,
             allow_withdraw,
-        } => build(&options, allow_withdraw, started),
-        Command::Check(options) => check(&options),
+        } => {
+            communique::allocator::keep_freed_memory();
+            build(&options, allow_withdraw, started)
+        }
+        Command::Check(options) => {
+            communique::allocator::keep_freed_memory();
+            check(&options)
+        }
         Command::List { options, json } => list(&options, json),
         Command::New {
             kind,
